@@ -1,0 +1,47 @@
+package io.poolforge.app;
+
+import atlantafx.base.theme.PrimerLight;
+import io.poolforge.ui.MainWindow;
+import java.io.InputStream;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** The JavaFX application: theme, window, icon. Launched by {@link Main}. */
+public final class DesktopApp extends Application {
+    public static final double WIDTH = 1180;
+    public static final double HEIGHT = 760;
+
+    private AppContext context;
+
+    @Override
+    public void start(Stage stage) {
+        context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault());
+        show(context, stage);
+    }
+
+    /** Puts the main window on a stage (also used by tests and the screenshot command). */
+    public static MainWindow show(AppContext context, Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = context.mainWindow();
+        Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(DesktopApp.class.getResource("/io/poolforge/ui/poolforge.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(context.i18n().text("app.title"));
+        try (InputStream icon = DesktopApp.class.getResourceAsStream("/io/poolforge/assets/poolforge.png")) {
+            if (icon != null) stage.getIcons().setAll(new Image(icon));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context.dialogs().setOwner(stage);
+        stage.show();
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) context.close();
+    }
+}

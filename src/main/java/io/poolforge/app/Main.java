@@ -1,0 +1,25 @@
+package io.poolforge.app;
+
+import io.poolforge.cli.RootCommand;
+import javafx.application.Application;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Not a JavaFX Application (on the class path that fails with "JavaFX runtime
+ * components are missing"): it parses the command line and either runs a command or launches
+ * {@link DesktopApp}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppPaths paths = AppPaths.fromEnvironment();
+        // Before the first logger is made: logback.xml writes to this folder.
+        System.setProperty("poolforge.logdir", paths.logs().toString());
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        CommandLine cli = new CommandLine(new RootCommand(() -> Application.launch(DesktopApp.class)));
+        int code = cli.execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,142 @@
+package io.poolforge.ui.wizard;
+
+import io.poolforge.ui.I18n;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wizard inside the main window: the step list on the left (where you are, where you have
+ * been), the current step in the middle, Back / Next at the bottom. It follows ControlsFX's
+ * Wizard model (a Flow decides the next page, a page's invalid property disables Next), but is
+ * embedded in the window rather than a modal dialog: see docs/DECISIONS.md.
+ */
+public final class WizardFrame extends BorderPane {
+    private final I18n i18n;
+    private final WizardFlow flow;
+    private final ObjectProperty<WizardStep> current = new SimpleObjectProperty<>();
+    private final Deque<WizardStep> history = new ArrayDeque<>();
+    private final VBox stepList = new VBox(2);
+    private final StackPane content = new StackPane();
+    private final Button back = new Button();
+    private final Button next = new Button();
+
+    public WizardFrame(I18n i18n, WizardFlow flow) {
+        this.i18n = i18n;
+        this.flow = flow;
+        getStyleClass().add("wizard-frame");
+
+        stepList.getStyleClass().add("step-list");
+        stepList.setPadding(new Insets(16, 12, 16, 12));
+        stepList.setMinWidth(190);
+        stepList.setPrefWidth(210);
+        List<WizardStep> steps = flow.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            WizardStep step = steps.get(i);
+            Label label = new Label();
+            int number = i + 1;
+            label.textProperty().bind(Bindings.createStringBinding(
+                    () -> number + ".  " + i18n.get(step.titleKey()), i18n.messagesProperty()));
+            label.setId("step-" + step.id());
+            label.getStyleClass().add("step-item");
+            label.setMaxWidth(Double.MAX_VALUE);
+            label.setPadding(new Insets(8, 10, 8, 10));
+            stepList.getChildren().add(label);
+        }
+        setLeft(stepList);
+
+        content.setPadding(new Insets(20, 24, 12, 24));
+        content.getStyleClass().add("step-content");
+        setCenter(content);
+
+        back.setId("wizard-back");
+        back.textProperty().bind(i18n.text("ui.wizard.back"));
+        back.setOnAction(e -> goBack());
+        next.setId("wizard-next");
+        next.textProperty().bind(i18n.text("ui.wizard.next"));
+        next.setDefaultButton(true);
+        next.setOnAction(e -> goNext());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, back, next);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(10, 24, 14, 24));
+        buttons.getStyleClass().add("wizard-buttons");
+        setBottom(buttons);
+
+        current.addListener((obs, old, now) -> show(now));
+        if (!steps.isEmpty()) current.set(steps.get(0));
+    }
+
+    public ReadOnlyObjectProperty<WizardStep> currentStepProperty() { return current; }
+
+    public WizardStep currentStep() { return current.get(); }
+
+    public List<WizardStep> stepsInOrder() { return flow.steps(); }
+
+    /** The labels of the step list, in order (for tests and accessibility). */
+    public List<String> stepTitles() {
+        return stepList.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    public void goNext() {
+        WizardStep now = current.get();
+        if (now == null || now.invalidProperty().get()) return;
+        Optional<WizardStep> following = flow.next(now);
+        if (following.isEmpty()) return;
+        now.onLeave();
+        history.push(now);
+        current.set(following.get());
+    }
+
+    public void goBack() {
+        if (history.isEmpty()) return;
+        current.get().onLeave();
+        current.set(history.pop());
+    }
+
+    /** Jumps to a step (e.g. the inspector's "replacement pool" opens the pool step). */
+    public void goTo(WizardStep step) {
+        if (!flow.steps().contains(step)) throw new IllegalArgumentException(step.id());
+        WizardStep now = current.get();
+        if (now == step) return;
+        if (now != null) {
+            now.onLeave();
+            history.push(now);
+        }
+        current.set(step);
+    }
+
+    private void show(WizardStep step) {
+        content.getChildren().setAll(step.view());
+        List<WizardStep> steps = flow.steps();
+        int at = steps.indexOf(step);
+        for (int i = 0; i < steps.size(); i++) {
+            var item = stepList.getChildren().get(i);
+            item.getStyleClass().removeAll("current", "done");
+            if (i == at) item.getStyleClass().add("current");
+            else if (history.contains(steps.get(i))) item.getStyleClass().add("done");
+        }
+        back.disableProperty().unbind();
+        back.setDisable(history.isEmpty());
+        BooleanBinding noNext = Bindings.createBooleanBinding(() -> flow.next(step).isEmpty());
+        next.disableProperty().bind(Bindings.or(step.invalidProperty(), noNext));
+        step.onEnter();
+    }
+}

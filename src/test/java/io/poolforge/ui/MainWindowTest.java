@@ -1,0 +1,83 @@
+package io.poolforge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poolforge.app.AppContext;
+import io.poolforge.app.AppPaths;
+import io.poolforge.app.DesktopApp;
+import io.poolforge.ui.wizard.WizardFrame;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first window, headless (Monocle): title, icon, step list, navigation, language switch. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    Path home;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = new AppContext(new AppPaths(home), Locale.ENGLISH);
+        DesktopApp.show(context, stage);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void opensWithTitleIconAndTheStepList(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("PoolForge");
+        assertThat(stage.getIcons()).hasSize(1);
+        WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
+        assertThat(wizard.stepTitles()).containsExactly(
+                "1.  Sign in", "2.  Virtual machine", "3.  Snapshots", "4.  Image", "5.  Pool",
+                "6.  Review", "7.  Create and watch");
+        assertThat(robot.lookup("#step-signin").queryAs(Label.class).getStyleClass()).contains("current");
+        assertThat(robot.lookup("#wizard-back").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void nextAndBackMoveThroughTheSteps(FxRobot robot) {
+        WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
+        robot.clickOn("#wizard-next");
+        assertThat(wizard.currentStep().id()).isEqualTo("vm");
+        assertThat(robot.lookup("#step-signin").queryAs(Label.class).getStyleClass()).contains("done");
+        robot.clickOn("#wizard-back");
+        assertThat(wizard.currentStep().id()).isEqualTo("signin");
+        for (int i = 0; i < 6; i++) robot.clickOn("#wizard-next");
+        assertThat(wizard.currentStep().id()).isEqualTo("create");
+        assertThat(robot.lookup("#wizard-next").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheWindowAtOnce(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Locale> language = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue(new Locale("es")));
+        WaitForAsyncUtils.waitForFxEvents();
+        WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
+        assertThat(wizard.stepTitles()).containsExactly(
+                "1.  Iniciar sesión", "2.  Máquina virtual", "3.  Instantáneas", "4.  Imagen", "5.  Grupo",
+                "6.  Revisión", "7.  Crear y supervisar");
+        assertThat(robot.lookup("#wizard-next").queryButton().getText()).isEqualTo("Siguiente >");
+        assertThat(robot.lookup("#about-signin").queryAs(Label.class).getText()).contains("espacio aislado");
+    }
+}
