@@ -1,0 +1,46 @@
+package io.poolforge.azure;
+
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.PoolInfo;
+import io.poolforge.domain.PoolPlan;
+import io.poolforge.domain.SupportedImage;
+import io.poolforge.domain.VmSkuInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Azure Batch: accounts and quotas, supported VM sizes and images, pools and their nodes.
+ * Blocking calls; failures are PoolForgeExceptions with a localized key and Azure's code.
+ */
+public interface BatchGateway {
+    List<BatchAccountInfo> listAccounts(String subscriptionId);
+
+    /** VM sizes Batch supports in a region, with family, vCPUs, memory and generations. */
+    List<VmSkuInfo> supportedVmSkus(String subscriptionId, String location);
+
+    /** How many Batch accounts the subscription may have in the region. */
+    int accountQuota(String subscriptionId, String location);
+
+    /** Images and node agent SKUs the account supports (data plane). */
+    List<SupportedImage> supportedImages(BatchAccountInfo account);
+
+    List<PoolInfo> listPools(BatchAccountInfo account);
+
+    Optional<PoolInfo> getPool(BatchAccountInfo account, String poolId);
+
+    PoolInfo createPool(BatchAccountInfo account, PoolPlan plan);
+
+    PoolInfo resizePool(BatchAccountInfo account, String poolId, int targetDedicated, int targetLowPriority,
+                        Duration resizeTimeout);
+
+    PoolInfo stopResize(BatchAccountInfo account, String poolId);
+
+    void deletePool(BatchAccountInfo account, String poolId, OperationMonitor monitor);
+
+    /** Node counts by state (data plane). */
+    NodeCounts nodeCounts(BatchAccountInfo account, String poolId);
+
+    /** The pool's nodes (data plane). */
+    List<NodeInfo> nodes(BatchAccountInfo account, String poolId);
+}

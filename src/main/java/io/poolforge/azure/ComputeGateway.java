@@ -1,0 +1,60 @@
+package io.poolforge.azure;
+
+import io.poolforge.domain.DiskRef;
+import io.poolforge.domain.GalleryImageInfo;
+import io.poolforge.domain.GalleryImageVersionInfo;
+import io.poolforge.domain.ImagePlan;
+import io.poolforge.domain.ManagedImageInfo;
+import io.poolforge.domain.VmSummary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Virtual machines, disks, snapshots, managed images and Azure Compute Gallery resources.
+ * Blocking calls; failures are PoolForgeExceptions with a localized key and Azure's code.
+ * Creates are idempotent by name: a PUT retried with the same name never makes a second resource.
+ */
+public interface ComputeGateway {
+    /** One page of the subscription's VMs; pass the previous page's token for the next one (null first). */
+    Page<VmSummary> listVms(String subscriptionId, String continuationToken);
+
+    VmSummary getVm(String vmId);
+
+    DiskRef getDisk(String diskId);
+
+    /** A full (not incremental) snapshot of a managed disk (createOption Copy). */
+    SnapshotInfo createSnapshot(String subscriptionId, String resourceGroup, String name, String location,
+                                String sourceDiskId, Map<String, String> tags, OperationMonitor monitor);
+
+    Optional<SnapshotInfo> findSnapshot(String snapshotId);
+
+    void deleteSnapshot(String snapshotId, OperationMonitor monitor);
+
+    /** A managed image from an OS snapshot and data-disk snapshots by LUN. */
+    ManagedImageInfo createManagedImage(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                        OperationMonitor monitor);
+
+    Optional<ManagedImageInfo> findManagedImage(String imageId);
+
+    void deleteManagedImage(String imageId, OperationMonitor monitor);
+
+    List<GalleryRef> listGalleries(String subscriptionId);
+
+    GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location,
+                             OperationMonitor monitor);
+
+    List<GalleryImageInfo> listImageDefinitions(String galleryId);
+
+    GalleryImageInfo createImageDefinition(ImagePlan plan, OperationMonitor monitor);
+
+    List<GalleryImageVersionInfo> listImageVersions(String imageDefinitionId);
+
+    /** A gallery image version from the snapshots, replicated to the plan's target regions. */
+    GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId,
+                                               Map<Integer, String> dataSnapshotIdsByLun, OperationMonitor monitor);
+
+    Optional<GalleryImageVersionInfo> findImageVersion(String imageVersionId);
+
+    void deleteImageVersion(String imageVersionId, OperationMonitor monitor);
+}

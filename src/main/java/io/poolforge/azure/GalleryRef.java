@@ -1,0 +1,5 @@
+package io.poolforge.azure;
+
+/** An Azure Compute Gallery. */
+public record GalleryRef(String id, String name, String resourceGroup, String location) {
+}
