@@ -1,0 +1,139 @@
+package io.poolforge.azure.sdk;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poolforge.azure.NodeCounts;
+import io.poolforge.azure.NodeInfo;
+import io.poolforge.domain.ImageReference;
+import io.poolforge.domain.OsType;
+import io.poolforge.domain.PoolForgeException;
+import io.poolforge.domain.SecretMasker;
+import io.poolforge.domain.SupportedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The few Batch data-plane calls PoolForge needs (the Batch data-plane SDK cannot be had here),
+ * on azure-core's HttpPipeline: bearer token for the Batch scope, retries, request ids, and
+ * {@code odata.nextLink} paging. The account endpoint may carry a path prefix (the sandbox's does).
+ */
+public final class BatchDataPlane {
+    static final String API_VERSION = "2024-07-01.20.0";
+    private final HttpPipeline pipeline;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public BatchDataPlane(HttpPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public List<SupportedImage> supportedImages(String accountEndpoint) {
+        List<SupportedImage> out = new ArrayList<>();
+        for (JsonNode n : list(base(accountEndpoint) + "/supportedimages?api-version=" + API_VERSION, "supportedimages")) {
+            JsonNode ref = n.path("imageReference");
+            List<String> caps = new ArrayList<>();
+            n.path("capabilities").forEach(c -> caps.add(c.asText()));
+            out.add(new SupportedImage(n.path("nodeAgentSKUId").asText(),
+                    ImageReference.marketplace(ref.path("publisher").asText(), ref.path("offer").asText(),
+                            ref.path("sku").asText(), ref.path("version").asText("latest")),
+                    OsType.parse(n.path("osType").asText(null)), n.path("verificationType").asText(null), caps,
+                    instant(n.path("batchSupportEndOfLife").asText(null))));
+        }
+        return out;
+    }
+
+    public NodeCounts nodeCounts(String accountEndpoint, String poolId) {
+        String filter = URLEncoder.encode("poolId eq '" + poolId.replace("'", "''") + "'", StandardCharsets.UTF_8).replace("+", "%20");
+        for (JsonNode n : list(base(accountEndpoint) + "/nodecounts?api-version=" + API_VERSION + "&$filter=" + filter, "nodecounts")) {
+            if (poolId.equalsIgnoreCase(n.path("poolId").asText())) {
+                return new NodeCounts(poolId, counts(n.path("dedicated")), counts(n.path("lowPriority")));
+            }
+        }
+        return new NodeCounts(poolId, Map.of(), Map.of());
+    }
+
+    public List<NodeInfo> nodes(String accountEndpoint, String poolId) {
+        List<NodeInfo> out = new ArrayList<>();
+        String url = base(accountEndpoint) + "/pools/" + URLEncoder.encode(poolId, StandardCharsets.UTF_8) + "/nodes?api-version=" + API_VERSION;
+        for (JsonNode n : list(url, poolId)) {
+            JsonNode err = n.path("errors").path(0);
+            out.add(new NodeInfo(n.path("id").asText(), n.path("state").asText(), n.path("isDedicated").asBoolean(true),
+                    n.path("vmSize").asText(null), err.path("code").asText(null), err.path("message").asText(null)));
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> counts(JsonNode node) {
+        Map<String, Integer> out = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getValue().isInt()) out.put(e.getKey(), e.getValue().asInt());
+        }
+        return out;
+    }
+
+    private List<JsonNode> list(String firstUrl, String what) {
+        List<JsonNode> out = new ArrayList<>();
+        String url = firstUrl;
+        while (url != null) {
+            JsonNode page = get(url, what);
+            page.path("value").forEach(out::add);
+            String next = page.path("odata.nextLink").asText(null);
+            url = next == null || next.isBlank() ? null : next;
+        }
+        return out;
+    }
+
+    private JsonNode get(String url, String what) {
+        HttpRequest request = new HttpRequest(HttpMethod.GET, url).setHeader("Accept", "application/json");
+        try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+            String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            int status = response.getStatusCode();
+            if (status / 100 != 2) {
+                JsonNode err = body.isBlank() ? json.createObjectNode() : json.readTree(body);
+                String code = err.path("code").asText(err.path("error").path("code").asText(null));
+                String message = err.path("message").path("value").asText(err.path("error").path("message").asText(""));
+                String requestId = response.getHeaderValue("request-id");
+                String key = status == 401 ? "azure.error.signInExpired" : status == 403 ? "azure.error.forbidden"
+                        : status == 404 ? "azure.error.notFound" : status == 429 ? "azure.error.throttled" : "azure.error.service";
+                Object[] args = "azure.error.service".equals(key) ? new Object[] {what, status, SecretMasker.mask(message)} : new Object[] {what};
+                throw new PoolForgeException(key, null, code, requestId, args);
+            }
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new PoolForgeException("azure.error.network", e, null, null, what, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new PoolForgeException("azure.error.network", e, null, null, what, e.getMessage());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(e, what);
+        }
+    }
+
+    private static String base(String accountEndpoint) {
+        String e = accountEndpoint.endsWith("/") ? accountEndpoint.substring(0, accountEndpoint.length() - 1) : accountEndpoint;
+        return e.startsWith("https://") ? e : "https://" + e;
+    }
+
+    private static Instant instant(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package io.poolforge.azure.sdk;
+
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
+import com.azure.resourcemanager.compute.fluent.models.DiskInner;
+import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
+import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
+import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
+import com.azure.resourcemanager.compute.fluent.models.ImageInner;
+import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.models.CreationData;
+import com.azure.resourcemanager.compute.models.DiskCreateOption;
+import com.azure.resourcemanager.compute.models.GalleryDataDiskImage;
+import com.azure.resourcemanager.compute.models.GalleryDiskImageSource;
+import com.azure.resourcemanager.compute.models.GalleryImageFeature;
+import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
+import com.azure.resourcemanager.compute.models.GalleryOSDiskImage;
+import com.azure.resourcemanager.compute.models.HyperVGeneration;
+import com.azure.resourcemanager.compute.models.HyperVGenerationTypes;
+import com.azure.resourcemanager.compute.models.ImageDataDisk;
+import com.azure.resourcemanager.compute.models.ImageOSDisk;
+import com.azure.resourcemanager.compute.models.ImagePurchasePlan;
+import com.azure.resourcemanager.compute.models.ImageStorageProfile;
+import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
+import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
+import com.azure.resourcemanager.compute.models.ReplicationStatusTypes;
+import com.azure.resourcemanager.compute.models.TargetRegion;
+import com.azure.core.management.SubResource;
+import io.poolforge.azure.ComputeGateway;
+import io.poolforge.azure.GalleryRef;
+import io.poolforge.azure.OperationMonitor;
+import io.poolforge.azure.Page;
+import io.poolforge.azure.SnapshotInfo;
+import io.poolforge.domain.DiskRef;
+import io.poolforge.domain.GalleryImageInfo;
+import io.poolforge.domain.GalleryImageVersionInfo;
+import io.poolforge.domain.ImagePlan;
+import io.poolforge.domain.ManagedImageInfo;
+import io.poolforge.domain.OsState;
+import io.poolforge.domain.OsType;
+import io.poolforge.domain.PoolForgeException;
+import io.poolforge.domain.SecurityType;
+import io.poolforge.domain.VmSummary;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** {@link ComputeGateway} over azure-resourcemanager-compute (the fluent clients' inner models). */
+public final class SdkComputeGateway implements ComputeGateway {
+    private final Function<String, ComputeManager> managers;
+
+    /** @param managers the ComputeManager for a subscription id (built once per subscription) */
+    public SdkComputeGateway(Function<String, ComputeManager> managers) {
+        this.managers = managers;
+    }
+
+    private ComputeManagementClient client(String subscriptionId) {
+        return managers.apply(subscriptionId).serviceClient();
+    }
+
+    @Override
+    public Page<VmSummary> listVms(String subscriptionId, String continuationToken) {
+        return call("virtualMachines", () -> {
+            Iterator<PagedResponse<VirtualMachineInner>> pages = (continuationToken == null
+                    ? client(subscriptionId).getVirtualMachines().list("true", null, null, Context.NONE).iterableByPage()
+                    : client(subscriptionId).getVirtualMachines().list("true", null, null, Context.NONE).iterableByPage(continuationToken))
+                    .iterator();
+            if (!pages.hasNext()) return new Page<VmSummary>(List.of(), null);
+            PagedResponse<VirtualMachineInner> page = pages.next();
+            List<VmSummary> items = new ArrayList<>(page.getValue().size());
+            for (VirtualMachineInner vm : page.getValue()) items.add(ComputeMapper.vm(vm, null));
+            return new Page<>(items, page.getContinuationToken());
+        });
+    }
+
+    @Override
+    public VmSummary getVm(String vmId) {
+        ResourceId id = ResourceId.parse(vmId);
+        return call(id.name(), () -> {
+            var c = client(id.subscriptionId());
+            VirtualMachineInner vm = c.getVirtualMachines().getByResourceGroupWithResponse(id.resourceGroup(), id.name(),
+                    com.azure.resourcemanager.compute.models.InstanceViewTypes.INSTANCE_VIEW, Context.NONE).getValue();
+            DiskInner osDisk = null;
+            var os = vm.storageProfile() == null ? null : vm.storageProfile().osDisk();
+            if (os != null && os.managedDisk() != null && os.managedDisk().id() != null) {
+                ResourceId did = ResourceId.parse(os.managedDisk().id());
+                osDisk = c.getDisks().getByResourceGroup(did.resourceGroup(), did.name());
+            }
+            return ComputeMapper.vm(vm, osDisk);
+        });
+    }
+
+    @Override
+    public DiskRef getDisk(String diskId) {
+        ResourceId id = ResourceId.parse(diskId);
+        return call(id.name(), () -> ComputeMapper.disk(client(id.subscriptionId()).getDisks().getByResourceGroup(id.resourceGroup(), id.name())));
+    }
+
+    @Override
+    public SnapshotInfo createSnapshot(String subscriptionId, String resourceGroup, String name, String location,
+                                       String sourceDiskId, Map<String, String> tags, OperationMonitor monitor) {
+        SnapshotInner body = new SnapshotInner().withLocation(location).withTags(Map.copyOf(tags)).withIncremental(false)
+                .withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY).withSourceResourceId(sourceDiskId));
+        return ComputeMapper.snapshot(Lro.await(() -> client(subscriptionId).getSnapshots().beginCreateOrUpdate(resourceGroup, name, body),
+                monitor, name));
+    }
+
+    @Override
+    public Optional<SnapshotInfo> findSnapshot(String snapshotId) {
+        ResourceId id = ResourceId.parse(snapshotId);
+        return find(id.name(), () -> ComputeMapper.snapshot(client(id.subscriptionId()).getSnapshots().getByResourceGroup(id.resourceGroup(), id.name())));
+    }
+
+    @Override
+    public void deleteSnapshot(String snapshotId, OperationMonitor monitor) {
+        ResourceId id = ResourceId.parse(snapshotId);
+        Lro.await(() -> client(id.subscriptionId()).getSnapshots().beginDelete(id.resourceGroup(), id.name()), monitor, id.name());
+    }
+
+    @Override
+    public ManagedImageInfo createManagedImage(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                               OperationMonitor monitor) {
+        List<ImageDataDisk> data = new ArrayList<>();
+        dataSnapshotIdsByLun.forEach((lun, id) -> data.add(new ImageDataDisk().withLun(lun).withSnapshot(new SubResource().withId(id))));
+        ImageInner body = new ImageInner().withLocation(plan.location())
+                .withHyperVGeneration(plan.hyperVGeneration() == io.poolforge.domain.HyperVGeneration.V2 ? HyperVGenerationTypes.V2 : HyperVGenerationTypes.V1)
+                .withStorageProfile(new ImageStorageProfile()
+                        .withOsDisk(new ImageOSDisk().withOsType(osType(plan.osType())).withOsState(OperatingSystemStateTypes.GENERALIZED)
+                                .withSnapshot(new SubResource().withId(osSnapshotId)))
+                        .withDataDisks(data));
+        return ComputeMapper.image(Lro.await(() -> client(plan.subscriptionId()).getImages()
+                .beginCreateOrUpdate(plan.resourceGroup(), plan.managedImageName(), body), monitor, plan.managedImageName()));
+    }
+
+    @Override
+    public Optional<ManagedImageInfo> findManagedImage(String imageId) {
+        ResourceId id = ResourceId.parse(imageId);
+        return find(id.name(), () -> ComputeMapper.image(client(id.subscriptionId()).getImages().getByResourceGroup(id.resourceGroup(), id.name())));
+    }
+
+    @Override
+    public void deleteManagedImage(String imageId, OperationMonitor monitor) {
+        ResourceId id = ResourceId.parse(imageId);
+        Lro.await(() -> client(id.subscriptionId()).getImages().beginDelete(id.resourceGroup(), id.name()), monitor, id.name());
+    }
+
+    @Override
+    public List<GalleryRef> listGalleries(String subscriptionId) {
+        return call("galleries", () -> {
+            List<GalleryRef> out = new ArrayList<>();
+            for (GalleryInner g : client(subscriptionId).getGalleries().list()) out.add(gallery(g));
+            return out;
+        });
+    }
+
+    @Override
+    public GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location, OperationMonitor monitor) {
+        GalleryInner body = new GalleryInner().withLocation(location).withDescription("PoolForge images for Azure Batch");
+        return gallery(Lro.await(() -> client(subscriptionId).getGalleries().beginCreateOrUpdate(resourceGroup, name, body), monitor, name));
+    }
+
+    @Override
+    public List<GalleryImageInfo> listImageDefinitions(String galleryId) {
+        ResourceId id = ResourceId.parse(galleryId);
+        return call(id.name(), () -> {
+            List<GalleryImageInfo> out = new ArrayList<>();
+            for (GalleryImageInner g : client(id.subscriptionId()).getGalleryImages().listByGallery(id.resourceGroup(), id.name())) {
+                out.add(ComputeMapper.imageDefinition(g));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public GalleryImageInfo createImageDefinition(ImagePlan plan, OperationMonitor monitor) {
+        GalleryImageInner body = new GalleryImageInner().withLocation(plan.location())
+                .withOsType(osType(plan.osType()))
+                .withOsState(plan.osState() == OsState.SPECIALIZED ? OperatingSystemStateTypes.SPECIALIZED : OperatingSystemStateTypes.GENERALIZED)
+                .withHyperVGeneration(plan.hyperVGeneration() == io.poolforge.domain.HyperVGeneration.V2 ? HyperVGeneration.V2 : HyperVGeneration.V1)
+                .withIdentifier(new GalleryImageIdentifier().withPublisher(plan.definitionPublisher())
+                        .withOffer(plan.definitionOffer()).withSku(plan.definitionSku()));
+        if (plan.plan() != null) {
+            body.withPurchasePlan(new ImagePurchasePlan().withName(plan.plan().name()).withPublisher(plan.plan().publisher())
+                    .withProduct(plan.plan().product()));
+        }
+        if (plan.securityType() != null && plan.securityType() != SecurityType.STANDARD) {
+            body.withFeatures(List.of(new GalleryImageFeature().withName("SecurityType")
+                    .withValue(plan.securityType() == SecurityType.TRUSTED_LAUNCH ? "TrustedLaunch" : "ConfidentialVM")));
+        }
+        return ComputeMapper.imageDefinition(Lro.await(() -> client(plan.subscriptionId()).getGalleryImages()
+                .beginCreateOrUpdate(plan.resourceGroup(), plan.galleryName(), plan.imageDefinitionName(), body),
+                monitor, plan.imageDefinitionName()));
+    }
+
+    @Override
+    public List<GalleryImageVersionInfo> listImageVersions(String imageDefinitionId) {
+        ResourceId id = ResourceId.parse(imageDefinitionId);
+        return call(id.name(), () -> {
+            var c = client(id.subscriptionId());
+            GalleryImageInfo definition = ComputeMapper.imageDefinition(c.getGalleryImages().get(id.resourceGroup(), id.name(0), id.name()));
+            List<GalleryImageVersionInfo> out = new ArrayList<>();
+            for (GalleryImageVersionInner v : c.getGalleryImageVersions().listByGalleryImage(id.resourceGroup(), id.name(0), id.name())) {
+                out.add(ComputeMapper.imageVersion(v, definition));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                                      OperationMonitor monitor) {
+        List<TargetRegion> regions = new ArrayList<>();
+        plan.targetRegions().forEach(r -> regions.add(new TargetRegion().withName(r.region()).withRegionalReplicaCount(r.replicaCount())));
+        List<GalleryDataDiskImage> data = new ArrayList<>();
+        dataSnapshotIdsByLun.forEach((lun, id) -> data.add(new GalleryDataDiskImage().withLun(lun)
+                .withSource(new GalleryDiskImageSource().withId(id))));
+        GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location())
+                .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions))
+                .withStorageProfile(new GalleryImageVersionStorageProfile()
+                        .withOsDiskImage(new GalleryOSDiskImage().withSource(new GalleryDiskImageSource().withId(osSnapshotId)))
+                        .withDataDiskImages(data));
+        var c = client(plan.subscriptionId());
+        GalleryImageVersionInner created = Lro.await(() -> c.getGalleryImageVersions().beginCreateOrUpdate(plan.resourceGroup(),
+                plan.galleryName(), plan.imageDefinitionName(), plan.version(), body), monitor, plan.imageDefinitionName() + " " + plan.version());
+        GalleryImageInfo definition = call(plan.imageDefinitionName(), () -> ComputeMapper.imageDefinition(
+                c.getGalleryImages().get(plan.resourceGroup(), plan.galleryName(), plan.imageDefinitionName())));
+        return ComputeMapper.imageVersion(created, definition);
+    }
+
+    @Override
+    public Optional<GalleryImageVersionInfo> findImageVersion(String imageVersionId) {
+        ResourceId id = ResourceId.parse(imageVersionId);
+        return find(id.name(), () -> {
+            var c = client(id.subscriptionId());
+            GalleryImageVersionInner v = c.getGalleryImageVersions().getWithResponse(id.resourceGroup(), id.name(0), id.name(1), id.name(),
+                    ReplicationStatusTypes.REPLICATION_STATUS,
+                    Context.NONE).getValue();
+            GalleryImageInfo definition = ComputeMapper.imageDefinition(c.getGalleryImages().get(id.resourceGroup(), id.name(0), id.name(1)));
+            return ComputeMapper.imageVersion(v, definition);
+        });
+    }
+
+    @Override
+    public void deleteImageVersion(String imageVersionId, OperationMonitor monitor) {
+        ResourceId id = ResourceId.parse(imageVersionId);
+        Lro.await(() -> client(id.subscriptionId()).getGalleryImageVersions().beginDelete(id.resourceGroup(), id.name(0), id.name(1), id.name()),
+                monitor, id.name(1) + " " + id.name());
+    }
+
+    private static GalleryRef gallery(GalleryInner g) {
+        ResourceId rid = ResourceId.parse(g.id());
+        return new GalleryRef(g.id(), g.name(), rid.resourceGroup(), g.location());
+    }
+
+    private static OperatingSystemTypes osType(OsType os) {
+        return os == OsType.WINDOWS ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX;
+    }
+
+    private static <T> T call(String what, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(e, what);
+        }
+    }
+
+    private static <T> Optional<T> find(String what, Supplier<T> body) {
+        try {
+            return Optional.of(call(what, body));
+        } catch (PoolForgeException e) {
+            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            throw e;
+        }
+    }
+}
