@@ -1,0 +1,235 @@
+package io.poolforge.domain.rules;
+
+import io.poolforge.domain.AuthMethod;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.ImageTarget;
+import io.poolforge.domain.PoolAllocationMode;
+import io.poolforge.domain.PoolInfo;
+import io.poolforge.domain.PoolPlan;
+import io.poolforge.domain.SupportedImage;
+import io.poolforge.domain.VmSkuInfo;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The pool step: id, node agent SKU, VM size, node counts, custom-image node limits, quotas,
+ * resize timeout, one image per pool, Entra ID authentication, managed-image retirement.
+ */
+public final class PoolRules {
+    /**
+     * Dedicated nodes per custom image (all pools sharing an image or its snapshots): the quota doc
+     * says 2,000 and the managed-image doc 2,500; the lower one is the error.
+     */
+    public static final int MAX_DEDICATED_NODES = 2_000;
+    /** The higher figure of batch-custom-images, quoted in the message. */
+    public static final int MAX_DEDICATED_NODES_OLD_DOC = 2_500;
+    /** Low-priority nodes per custom image (both docs). */
+    public static final int MAX_LOW_PRIORITY_NODES = 1_000;
+
+    private PoolRules() {
+    }
+
+    public static List<Violation> check(PoolPlan plan, PoolContext ctx) {
+        List<Violation> out = new ArrayList<>();
+        BatchAccountInfo account = ctx.account();
+        String poolId = plan.poolId();
+
+        // Pool id.
+        if (!NamingRules.validPoolId(poolId)) {
+            out.add(Violation.of(RuleCode.POOL_ID_INVALID, poolId, poolId.length()));
+        }
+        ctx.existingPools().stream().filter(p -> p.id().equalsIgnoreCase(poolId)).findFirst()
+                .ifPresent(p -> out.add(Violation.of(RuleCode.POOL_ID_TAKEN, poolId, p.id(), account.name())));
+
+        // Authentication: custom images need Entra ID.
+        if (ctx.auth() == AuthMethod.SHARED_KEY) out.add(Violation.of(RuleCode.AUTH_SHARED_KEY, account.name()));
+
+        // Managed image as a pool source.
+        String imageLabel = imageLabel(plan.imageId());
+        if (ctx.imageKind() == ImageTarget.MANAGED) {
+            out.add(Violation.of(ImageRules.managedImagesRetired(ctx.today()) ? RuleCode.POOL_MANAGED_IMAGE_RETIRED
+                    : RuleCode.POOL_MANAGED_IMAGE_RETIRING, imageLabel, ImageRules.MANAGED_IMAGE_RETIREMENT.toString()));
+        }
+
+        nodeAgent(out, plan, ctx);
+        int dedicated = plan.targetDedicatedNodes();
+        int lowPriority = plan.targetLowPriorityNodes();
+        Optional<VmSkuInfo> size = vmSize(out, plan, ctx);
+
+        // Node counts.
+        if (dedicated < 0 || lowPriority < 0) {
+            out.add(Violation.of(RuleCode.POOL_NEGATIVE_NODES, poolId, dedicated, lowPriority));
+            return List.copyOf(out);
+        }
+        if (dedicated + lowPriority == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
+
+        // Custom-image node limits, counting other pools on the same image or snapshots; one image per pool.
+        List<PoolInfo> sharing = poolsSharingImage(plan, ctx);
+        int otherDedicated = sharing.stream().mapToInt(p -> Math.max(p.targetDedicatedNodes(), p.currentDedicatedNodes())).sum();
+        int otherLow = sharing.stream().mapToInt(p -> Math.max(p.targetLowPriorityNodes(), p.currentLowPriorityNodes())).sum();
+        if (dedicated + otherDedicated > MAX_DEDICATED_NODES) {
+            out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, otherDedicated, MAX_DEDICATED_NODES,
+                    MAX_DEDICATED_NODES_OLD_DOC, imageLabel));
+        }
+        if (lowPriority + otherLow > MAX_LOW_PRIORITY_NODES) {
+            out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, lowPriority, otherLow, MAX_LOW_PRIORITY_NODES,
+                    imageLabel));
+        }
+        if (!sharing.isEmpty()) {
+            out.add(Violation.of(RuleCode.IMAGE_SHARED_WITH_POOL, imageLabel,
+                    sharing.stream().map(PoolInfo::id).collect(Collectors.joining(", "))));
+        }
+
+        // Gallery replicas for this pool size.
+        if (ctx.imageKind() == ImageTarget.GALLERY && ctx.imageReplicasInRegion() != null) {
+            int replicas = ctx.imageReplicasInRegion();
+            int total = dedicated + lowPriority;
+            if (replicas <= 0) {
+                out.add(Violation.of(RuleCode.IMAGE_NO_REPLICA_IN_REGION, imageLabel, account.location(), account.name()));
+            } else if (replicas < ImageRules.replicasNeeded(total)) {
+                out.add(Violation.of(RuleCode.IMAGE_TOO_FEW_REPLICAS, imageLabel, account.location(), replicas, total,
+                        ImageRules.replicasNeeded(total)));
+            }
+        }
+
+        // Quotas.
+        size.ifPresent(s -> quotas(out, plan, s, account));
+        if (account.usage().pools() + 1 > account.poolQuota()) {
+            out.add(Violation.of(RuleCode.QUOTA_POOLS, account.name(), account.usage().pools(), account.poolQuota()));
+        }
+        if (account.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION) {
+            out.add(Violation.of(RuleCode.QUOTA_USER_SUBSCRIPTION, account.name()));
+        }
+
+        // Resize timeout.
+        Duration timeout = plan.resizeTimeout();
+        int total = dedicated + lowPriority;
+        Duration recommended = ResizePlanner.recommendedTimeout(total);
+        if (timeout.compareTo(ResizePlanner.MINIMUM_TIMEOUT) < 0) {
+            out.add(Violation.of(RuleCode.RESIZE_TIMEOUT_TOO_SHORT, poolId, timeout.toMinutes()));
+        } else if (timeout.compareTo(recommended) < 0) {
+            out.add(Violation.of(RuleCode.RESIZE_TIMEOUT_ADVICE, poolId, timeout.toMinutes(), total,
+                    recommended.toMinutes()));
+        }
+        if (total > ResizePlanner.STEP_NODES) {
+            var steps = ResizePlanner.plan(dedicated, lowPriority);
+            out.add(Violation.of(RuleCode.RESIZE_IN_STEPS, poolId, total, steps.size(), ResizePlanner.STEP_NODES));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void nodeAgent(List<Violation> out, PoolPlan plan, PoolContext ctx) {
+        NodeAgentProposal proposal = NodeAgentMatcher.propose(ctx.sourceImage(), ctx.imageOsType(), ctx.imageGeneration(),
+                ctx.supportedImages());
+        String chosen = plan.nodeAgentSkuId();
+        if (chosen == null || chosen.isBlank()) {
+            out.add(Violation.of(RuleCode.NODE_AGENT_MISSING, plan.poolId(),
+                    proposal.found() ? proposal.nodeAgentSkuId() : "-"));
+            return;
+        }
+        List<SupportedImage> withSku = ctx.supportedImages().stream()
+                .filter(s -> s.nodeAgentSkuId().equalsIgnoreCase(chosen)).toList();
+        if (!ctx.supportedImages().isEmpty() && withSku.isEmpty()) {
+            out.add(Violation.of(RuleCode.NODE_AGENT_UNSUPPORTED, chosen, plan.poolId()));
+            return;
+        }
+        if (ctx.imageOsType() != null && !withSku.isEmpty()
+                && withSku.stream().noneMatch(s -> s.osType() == null || s.osType() == ctx.imageOsType())) {
+            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, chosen, withSku.get(0).osType().name(),
+                    ctx.imageOsType().name()));
+            return;
+        }
+        if (proposal.found() && proposal.basis() != NodeAgentProposal.Basis.SAME_PUBLISHER
+                && !proposal.nodeAgentSkuId().equalsIgnoreCase(chosen)) {
+            out.add(Violation.of(RuleCode.NODE_AGENT_DIFFERS, chosen, proposal.nodeAgentSkuId(),
+                    ctx.sourceImage() == null ? "" : ctx.sourceImage().display()));
+        }
+    }
+
+    private static Optional<VmSkuInfo> vmSize(List<Violation> out, PoolPlan plan, PoolContext ctx) {
+        String name = plan.vmSize() == null ? "" : plan.vmSize();
+        Optional<VmSkuInfo> size = ctx.vmSizes().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+        if (size.isEmpty()) {
+            out.add(Violation.of(RuleCode.VM_SIZE_UNSUPPORTED, name, ctx.account().location()));
+            return size;
+        }
+        VmSkuInfo s = size.get();
+        if (!s.boots(ctx.imageGeneration())) {
+            out.add(Violation.of(RuleCode.VM_SIZE_GENERATION, s.name(), ctx.imageGeneration().name(),
+                    s.generations().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
+        }
+        if (s.batchSupportEndOfLife() != null) {
+            out.add(Violation.of(RuleCode.VM_SIZE_END_OF_LIFE, s.name(),
+                    s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate().toString()));
+        }
+        if (plan.targetLowPriorityNodes() > 0 && !s.lowPriorityCapable()) {
+            out.add(Violation.of(RuleCode.VM_SIZE_NO_LOW_PRIORITY, s.name(), plan.targetLowPriorityNodes()));
+        }
+        return size;
+    }
+
+    private static void quotas(List<Violation> out, PoolPlan plan, VmSkuInfo size, BatchAccountInfo account) {
+        int dedicatedCores = Math.max(0, plan.targetDedicatedNodes()) * size.vCpus();
+        int lowCores = Math.max(0, plan.targetLowPriorityNodes()) * size.vCpus();
+        int dedicatedFree = account.dedicatedCoreQuota() - account.usage().dedicatedCores();
+        int lowFree = account.lowPriorityCoreQuota() - account.usage().lowPriorityCores();
+        if (dedicatedCores > dedicatedFree) {
+            out.add(Violation.of(RuleCode.QUOTA_DEDICATED_CORES, account.name(), dedicatedCores, size.name(),
+                    account.usage().dedicatedCores(), account.dedicatedCoreQuota(), Math.max(0, dedicatedFree)));
+        }
+        Integer familyQuota = account.familyCoreQuota(size.family());
+        if (account.perFamilyQuotaEnforced() || familyQuota != null) {
+            int quota = familyQuota == null ? 0 : familyQuota;
+            int used = account.usage().familyCores(size.family());
+            if (dedicatedCores > quota - used) {
+                out.add(Violation.of(RuleCode.QUOTA_FAMILY_CORES, account.name(), size.family(), dedicatedCores, used,
+                        quota, Math.max(0, quota - used)));
+            }
+        }
+        if (lowCores > lowFree) {
+            out.add(Violation.of(RuleCode.QUOTA_LOW_PRIORITY_CORES, account.name(), lowCores, size.name(),
+                    account.usage().lowPriorityCores(), account.lowPriorityCoreQuota(), Math.max(0, lowFree)));
+        }
+        out.add(Violation.of(RuleCode.QUOTA_HEADROOM, account.name(), Math.max(0, dedicatedFree - dedicatedCores),
+                Math.max(0, lowFree - lowCores), Math.max(0, account.poolQuota() - account.usage().pools() - 1)));
+    }
+
+    /** Existing pools (other than this id) using the same image id, or an image built from one of the same snapshots. */
+    public static List<PoolInfo> poolsSharingImage(PoolPlan plan, PoolContext ctx) {
+        String imageId = plan.imageId();
+        if (imageId == null) return List.of();
+        Set<String> mySources = sources(ctx, imageId);
+        return ctx.existingPools().stream()
+                .filter(p -> !p.id().equalsIgnoreCase(plan.poolId()))
+                .filter(p -> p.customImageId() != null)
+                .filter(p -> p.customImageId().equalsIgnoreCase(imageId)
+                        || sources(ctx, p.customImageId()).stream().anyMatch(mySources::contains))
+                .toList();
+    }
+
+    private static Set<String> sources(PoolContext ctx, String imageId) {
+        return ctx.imageSources().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(imageId))
+                .flatMap(e -> e.getValue().stream()).map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** The last segments of an image id ("gallery/definition/version" or the managed image name). */
+    static String imageLabel(String imageId) {
+        if (imageId == null) return "";
+        String[] p = imageId.split("/");
+        int g = -1;
+        for (int i = 0; i < p.length; i++) if (p[i].equalsIgnoreCase("galleries")) g = i;
+        if (g >= 0 && p.length > g + 1) {
+            StringBuilder sb = new StringBuilder(p[g + 1]);
+            for (int i = g + 3; i < p.length; i += 2) sb.append('/').append(p[i]);
+            return sb.toString();
+        }
+        return p[p.length - 1];
+    }
+}
