@@ -1,6 +1,14 @@
 package io.poolforge.app;
 
+import io.poolforge.azure.AzureConnector;
+import io.poolforge.azure.Connection;
+import io.poolforge.azure.sdk.SdkConnector;
+import io.poolforge.cli.RootCommand;
 import io.poolforge.i18n.Messages;
+import io.poolforge.plan.PlanCodec;
+import io.poolforge.run.JournalStore;
+import io.poolforge.run.PlanRunner;
+import io.poolforge.sandbox.Sandbox;
 import io.poolforge.task.BackgroundTask;
 import io.poolforge.ui.DialogService;
 import io.poolforge.ui.FxTaskExecutor;
@@ -8,8 +16,28 @@ import io.poolforge.ui.I18n;
 import io.poolforge.ui.MainWindow;
 import io.poolforge.ui.wizard.WizardFlow;
 import io.poolforge.ui.wizard.WizardFrame;
-import io.poolforge.ui.wizard.WizardSteps;
+import io.poolforge.ui.wizard.WizardSession;
+import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.create.CreateStepView;
+import io.poolforge.ui.wizard.create.CreateViewModel;
+import io.poolforge.ui.wizard.image.ImageStepView;
+import io.poolforge.ui.wizard.image.ImageViewModel;
+import io.poolforge.ui.wizard.pool.PoolStepView;
+import io.poolforge.ui.wizard.pool.PoolViewModel;
+import io.poolforge.ui.wizard.review.ReviewStepView;
+import io.poolforge.ui.wizard.review.ReviewViewModel;
+import io.poolforge.ui.wizard.signin.SignInStepView;
+import io.poolforge.ui.wizard.signin.SignInViewModel;
+import io.poolforge.ui.wizard.snapshot.SnapshotStepView;
+import io.poolforge.ui.wizard.snapshot.SnapshotViewModel;
+import io.poolforge.ui.wizard.vm.VmStepView;
+import io.poolforge.ui.wizard.vm.VmViewModel;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +48,39 @@ import org.slf4j.LoggerFactory;
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
+    /**
+     * @param sandboxTimeScale 0 = instant (tests), 1 = demo pace
+     * @param autoSandbox      start the sandbox at once when no Azure account was ever signed in
+     */
+    public record Options(double sandboxTimeScale, boolean autoSandbox) {
+        public static Options desktop() {
+            return new Options(Double.parseDouble(System.getProperty("poolforge.sandbox.timeScale", "1")), true);
+        }
+
+        public static Options tests() { return new Options(0, false); }
+    }
+
     private final AppPaths paths;
+    private final Options options;
     private final Settings settings;
     private final I18n i18n;
     private final FxTaskExecutor tasks;
     private final DialogService dialogs;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final AzureConnector connector;
+    private final WizardSession session = new WizardSession(clock);
+    private final PlanCodec codec = new PlanCodec();
+    private SignInViewModel signIn;
     private WizardFrame wizard;
 
-    public AppContext(AppPaths paths, Locale osLocale) {
+    public AppContext(AppPaths paths, Locale osLocale, Options options) {
         this.paths = paths;
+        this.options = options;
         this.settings = new Settings(paths.settingsFile());
         this.i18n = new I18n(settings.language().orElse(Messages.supported(osLocale)));
         this.tasks = new FxTaskExecutor(4);
         this.dialogs = new DialogService(i18n);
+        this.connector = new SdkConnector(this::startSandbox, Sandbox.SCENARIOS, paths.home());
     }
 
     public AppPaths paths() { return paths; }
@@ -43,15 +91,54 @@ public final class AppContext implements AutoCloseable {
 
     public DialogService dialogs() { return dialogs; }
 
-    /** The wizard (built on first use, FX thread). */
+    public WizardSession session() { return session; }
+
+    public SignInViewModel signIn() {
+        wizard();
+        return signIn;
+    }
+
+    private SdkConnector.RunningSandbox startSandbox(String scenario) {
+        Sandbox s = Sandbox.builder().scenario(scenario).timeScale(options.sandboxTimeScale())
+                .certificateDirectory(paths.home().resolve("sandbox")).start();
+        LOG.info("Sandbox '{}' started at {}", scenario, s.armUrl());
+        return new SdkConnector.RunningSandbox(s.armUrl(), s.authorityUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath(), s);
+    }
+
+    /** The wizard and its steps (built on first use, FX thread). */
     public WizardFrame wizard() {
-        if (wizard == null) wizard = new WizardFrame(i18n, WizardFlow.linear(WizardSteps.create(i18n)));
+        if (wizard == null) {
+            var describe = (java.util.function.Function<Throwable, String>) dialogs::describe;
+            signIn = new SignInViewModel(connector, tasks, i18n, describe, session);
+            ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
+            CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
+            Label watch = new Label();
+            List<WizardStep> steps = List.of(
+                    new SignInStepView(signIn, i18n),
+                    new VmStepView(new VmViewModel(tasks, i18n, describe, session), i18n),
+                    new SnapshotStepView(new SnapshotViewModel(session), i18n),
+                    new ImageStepView(new ImageViewModel(session), i18n),
+                    new PoolStepView(new PoolViewModel(session), i18n),
+                    new ReviewStepView(review, i18n),
+                    new CreateStepView(create, i18n, watch));
+            wizard = new WizardFrame(i18n, WizardFlow.linear(steps));
+        }
         return wizard;
+    }
+
+    private CreateViewModel.JournalStoreAndRunner runnerFor(Connection c) {
+        JournalStore store = new JournalStore(paths.runs(), codec);
+        return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock));
     }
 
     /** Builds the main window's content (FX thread). */
     public MainWindow mainWindow() {
         return new MainWindow(i18n, wizard(), this::rememberLanguage);
+    }
+
+    /** Whether the desktop should open the sandbox at once (no Azure account ever signed in). */
+    public boolean shouldStartInSandbox() {
+        return options.autoSandbox() && !Files.exists(paths.home().resolve("auth-record.json"));
     }
 
     private void rememberLanguage(Locale locale) {
@@ -65,5 +152,13 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.shutdown();
+        Connection c = session.connection();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the connection failed", e);
+            }
+        }
     }
 }

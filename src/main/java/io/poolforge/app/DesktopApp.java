@@ -18,8 +18,9 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault());
+        context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
         show(context, stage);
+        if (context.shouldStartInSandbox()) context.signIn().trySandbox();
     }
 
     /** Puts the main window on a stage (also used by tests and the screenshot command). */

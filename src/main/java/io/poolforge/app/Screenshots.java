@@ -37,7 +37,7 @@ public final class Screenshots {
         var raw = getParameters().getRaw();
         Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
         Files.createDirectories(outDir);
-        AppContext context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH);
+        AppContext context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests());
         DesktopApp.show(context, stage);
         for (Locale locale : Messages.SUPPORTED) {
             context.i18n().setLocale(locale);

@@ -44,7 +44,15 @@ public interface ComputeGateway {
     GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location,
                              OperationMonitor monitor);
 
+    Optional<GalleryRef> findGallery(String galleryId);
+
+    void deleteGallery(String galleryId, OperationMonitor monitor);
+
     List<GalleryImageInfo> listImageDefinitions(String galleryId);
+
+    Optional<GalleryImageInfo> findImageDefinition(String imageDefinitionId);
+
+    void deleteImageDefinition(String imageDefinitionId, OperationMonitor monitor);
 
     GalleryImageInfo createImageDefinition(ImagePlan plan, OperationMonitor monitor);
 

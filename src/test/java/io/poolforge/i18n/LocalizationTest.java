@@ -114,7 +114,7 @@ class LocalizationTest {
         assertThat(new Messages(Locale.JAPANESE).locale()).isEqualTo(Locale.ENGLISH);
         assertThat(en.get("error.unexpected", "X")).contains("X").startsWith("Something");
         assertThat(es.get("error.unexpected", "X")).contains("X").startsWith("Se produjo");
-        assertThat(en.get("wizard.step.image.about")).contains("account's").doesNotContain("''");
+        assertThat(en.get("wizard.image.replicaRule")).contains("account's").doesNotContain("''");
         assertThat(en.get("no.such.key")).isEqualTo("!no.such.key!");
     }
 

@@ -33,7 +33,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH);
+        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
         DesktopApp.show(context, stage);
     }
 
@@ -55,16 +55,12 @@ class MainWindowTest {
     }
 
     @Test
-    void nextAndBackMoveThroughTheSteps(FxRobot robot) {
+    void nextStaysDisabledUntilABatchAccountIsChosen(FxRobot robot) {
         WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
         robot.clickOn("#wizard-next");
-        assertThat(wizard.currentStep().id()).isEqualTo("vm");
-        assertThat(robot.lookup("#step-signin").queryAs(Label.class).getStyleClass()).contains("done");
-        robot.clickOn("#wizard-back");
         assertThat(wizard.currentStep().id()).isEqualTo("signin");
-        for (int i = 0; i < 6; i++) robot.clickOn("#wizard-next");
-        assertThat(wizard.currentStep().id()).isEqualTo("create");
-        assertThat(robot.lookup("#wizard-next").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#try-sandbox").queryButton().getText()).isEqualTo("Try the sandbox");
     }
 
     @Test
@@ -78,6 +74,6 @@ class MainWindowTest {
                 "1.  Iniciar sesión", "2.  Máquina virtual", "3.  Instantáneas", "4.  Imagen", "5.  Grupo",
                 "6.  Revisión", "7.  Crear y supervisar");
         assertThat(robot.lookup("#wizard-next").queryButton().getText()).isEqualTo("Siguiente >");
-        assertThat(robot.lookup("#about-signin").queryAs(Label.class).getText()).contains("espacio aislado");
+        assertThat(robot.lookup("#try-sandbox").queryButton().getText()).isEqualTo("Probar el espacio aislado");
     }
 }

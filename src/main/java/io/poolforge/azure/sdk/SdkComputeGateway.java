@@ -169,6 +169,32 @@ public final class SdkComputeGateway implements ComputeGateway {
     }
 
     @Override
+    public Optional<GalleryRef> findGallery(String galleryId) {
+        ResourceId id = ResourceId.parse(galleryId);
+        return find(id.name(), () -> gallery(client(id.subscriptionId()).getGalleries().getByResourceGroup(id.resourceGroup(), id.name())));
+    }
+
+    @Override
+    public void deleteGallery(String galleryId, OperationMonitor monitor) {
+        ResourceId id = ResourceId.parse(galleryId);
+        Lro.await(() -> client(id.subscriptionId()).getGalleries().beginDelete(id.resourceGroup(), id.name()), monitor, id.name());
+    }
+
+    @Override
+    public Optional<GalleryImageInfo> findImageDefinition(String imageDefinitionId) {
+        ResourceId id = ResourceId.parse(imageDefinitionId);
+        return find(id.name(), () -> ComputeMapper.imageDefinition(client(id.subscriptionId()).getGalleryImages()
+                .get(id.resourceGroup(), id.name(0), id.name())));
+    }
+
+    @Override
+    public void deleteImageDefinition(String imageDefinitionId, OperationMonitor monitor) {
+        ResourceId id = ResourceId.parse(imageDefinitionId);
+        Lro.await(() -> client(id.subscriptionId()).getGalleryImages().beginDelete(id.resourceGroup(), id.name(0), id.name()),
+                monitor, id.name());
+    }
+
+    @Override
     public List<GalleryImageInfo> listImageDefinitions(String galleryId) {
         ResourceId id = ResourceId.parse(galleryId);
         return call(id.name(), () -> {

@@ -1,0 +1,142 @@
+package io.poolforge.azure.sdk;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.batch.BatchManager;
+import com.azure.resourcemanager.compute.ComputeManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Builds the Azure SDK clients the same way everywhere (app, CLI, tests): ONE shared azure-core
+ * {@link HttpClient}, an {@link AzureEnvironment} whose Resource Manager endpoint points at Azure or at the
+ * sandbox, one credential, and the managers on top. In sandbox mode the HTTP client trusts exactly the
+ * sandbox's certificate (plus nothing else) and the credential is a {@link SandboxCredential}.
+ */
+public final class SdkClients {
+    /** The Batch data plane's token scope. */
+    public static final String BATCH_SCOPE = "https://batch.core.windows.net//.default";
+    /** Azure Resource Manager's token scope. */
+    public static final String ARM_SCOPE = "https://management.core.windows.net//.default";
+
+    private final HttpClient http;
+    private final AzureEnvironment environment;
+    private final TokenCredential credential;
+    private final String tenantId;
+    private final RetryPolicy retryPolicy;
+    private final Duration pollInterval;
+
+    public SdkClients(HttpClient http, AzureEnvironment environment, TokenCredential credential, String tenantId,
+                      RetryPolicy retryPolicy, Duration pollInterval) {
+        this.http = http;
+        this.environment = environment;
+        this.credential = credential;
+        this.tenantId = tenantId;
+        this.retryPolicy = retryPolicy;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Real Azure (public cloud) with the given credential (e.g. InteractiveBrowserCredential). */
+    public static SdkClients forAzure(TokenCredential credential, String tenantId) {
+        return new SdkClients(new JdkHttpClientBuilder().build(), AzureEnvironment.AZURE, credential, tenantId, null, null);
+    }
+
+    /** The sandbox: {@code armUrl} like {@code https://127.0.0.1:PORT/}, its token URL and its certificate PEM. */
+    public static SdkClients forSandbox(String armUrl, String tokenUrl, String tenantId, Path certificatePem) {
+        HttpClient http = trustingHttpClient(certificatePem);
+        return new SdkClients(http, environment(armUrl), new SandboxCredential(tokenUrl, "poolforge", http), tenantId, null, null);
+    }
+
+    /** A copy of this factory with another retry policy (tests shorten the back-off) and LRO poll interval. */
+    public SdkClients with(RetryPolicy retry, Duration defaultPollInterval) {
+        return new SdkClients(http, environment, credential, tenantId, retry, defaultPollInterval);
+    }
+
+    /** {@link AzureEnvironment#AZURE}'s endpoints with the Resource Manager endpoint replaced. */
+    public static AzureEnvironment environment(String armUrl) {
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", armUrl.endsWith("/") ? armUrl : armUrl + "/");
+        return new AzureEnvironment(endpoints);
+    }
+
+    /** An HTTP client (the JDK's) that trusts exactly the certificate(s) in {@code pem}. */
+    public static HttpClient trustingHttpClient(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("sandbox-" + i++, (X509Certificate) cert);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ctx)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the certificate " + pem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot trust the certificate " + pem, e);
+        }
+    }
+
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    public AzureEnvironment environment() {
+        return environment;
+    }
+
+    public TokenCredential credential() {
+        return credential;
+    }
+
+    public AzureProfile profile(String subscriptionId) {
+        return new AzureProfile(tenantId, subscriptionId, environment);
+    }
+
+    public ComputeManager compute(String subscriptionId) {
+        ComputeManager.Configurable c = ComputeManager.configure().withHttpClient(http);
+        if (retryPolicy != null) c = c.withRetryPolicy(retryPolicy);
+        return c.authenticate(credential, profile(subscriptionId));
+    }
+
+    public BatchManager batch(String subscriptionId) {
+        BatchManager.Configurable c = BatchManager.configure().withHttpClient(http);
+        if (retryPolicy != null) c = c.withRetryPolicy(retryPolicy);
+        if (pollInterval != null) c = c.withDefaultPollInterval(pollInterval);
+        return c.authenticate(credential, profile(subscriptionId));
+    }
+
+    /** A pipeline for the Batch data plane ({@code {accountEndpoint}/supportedimages?api-version=...}). */
+    public HttpPipeline batchDataPlane() {
+        return new HttpPipelineBuilder().httpClient(http)
+                .policies(new UserAgentPolicy("poolforge"), new RequestIdPolicy("client-request-id"),
+                        retryPolicy != null ? retryPolicy : new RetryPolicy(new ExponentialBackoff()),
+                        new BearerTokenAuthenticationPolicy(credential, BATCH_SCOPE))
+                .build();
+    }
+}

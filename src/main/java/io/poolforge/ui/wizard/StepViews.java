@@ -1,0 +1,43 @@
+package io.poolforge.ui.wizard;
+
+import io.poolforge.ui.I18n;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** Small helpers the step views share: localized labels and table columns. */
+public final class StepViews {
+    private StepViews() {
+    }
+
+    public static Label label(I18n i18n, String key, String... styleClasses) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.setWrapText(true);
+        l.getStyleClass().addAll(styleClasses);
+        return l;
+    }
+
+    public static Label title(I18n i18n, String key) {
+        return label(i18n, key, "title-3");
+    }
+
+    /** A column whose header follows the language and whose cells show {@code value}. */
+    public static <S, T> TableColumn<S, T> column(TableView<S> table, I18n i18n, String headerKey, Function<S, T> value, double width) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(i18n.text(headerKey));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+        return c;
+    }
+
+    /** Text that follows both the language and a value. */
+    public static ObservableValue<String> format(I18n i18n, String key, ObservableValue<?> value) {
+        return Bindings.createStringBinding(() -> i18n.get(key, value.getValue()), i18n.messagesProperty(), value);
+    }
+}

@@ -1,0 +1,81 @@
+package io.poolforge.ui.wizard;
+
+import io.poolforge.azure.Connection;
+import io.poolforge.azure.SubscriptionRef;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.ImagePlan;
+import io.poolforge.domain.PoolInfo;
+import io.poolforge.domain.PoolPlan;
+import io.poolforge.domain.SnapshotPlan;
+import io.poolforge.domain.SupportedImage;
+import io.poolforge.domain.VmSkuInfo;
+import io.poolforge.domain.VmSummary;
+import java.time.Clock;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the wizard has decided so far, typed, shared by the steps (never the wizard's settings
+ * map). Each step reads what earlier steps chose and writes its own part; Back keeps it all.
+ * FX thread only. {@link #VERSION} names the shape, for the saved plan (PF-7).
+ */
+public final class WizardSession {
+    public static final int VERSION = 1;
+
+    private final Clock clock;
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>();
+    private final ObjectProperty<SubscriptionRef> subscription = new SimpleObjectProperty<>();
+    private final ObjectProperty<BatchAccountInfo> account = new SimpleObjectProperty<>();
+    private final ObservableList<SupportedImage> supportedImages = FXCollections.observableArrayList();
+    private final ObservableList<VmSkuInfo> vmSizes = FXCollections.observableArrayList();
+    private final ObservableList<PoolInfo> existingPools = FXCollections.observableArrayList();
+    private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
+    private final ObjectProperty<SnapshotPlan> snapshots = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImagePlan> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<PoolPlan> pool = new SimpleObjectProperty<>();
+
+    public WizardSession(Clock clock) {
+        this.clock = clock;
+        // A new connection or account invalidates what was read from the old one.
+        connection.addListener((o, a, b) -> {
+            subscription.set(null);
+            account.set(null);
+        });
+        account.addListener((o, a, b) -> {
+            supportedImages.clear();
+            vmSizes.clear();
+            existingPools.clear();
+            vm.set(null);
+        });
+    }
+
+    public Clock clock() { return clock; }
+
+    public ObjectProperty<Connection> connectionProperty() { return connection; }
+
+    public Connection connection() { return connection.get(); }
+
+    public ObjectProperty<SubscriptionRef> subscriptionProperty() { return subscription; }
+
+    public ObjectProperty<BatchAccountInfo> accountProperty() { return account; }
+
+    public BatchAccountInfo account() { return account.get(); }
+
+    public ObservableList<SupportedImage> supportedImages() { return supportedImages; }
+
+    public ObservableList<VmSkuInfo> vmSizes() { return vmSizes; }
+
+    public ObservableList<PoolInfo> existingPools() { return existingPools; }
+
+    public ObjectProperty<VmSummary> vmProperty() { return vm; }
+
+    public VmSummary vm() { return vm.get(); }
+
+    public ObjectProperty<SnapshotPlan> snapshotsProperty() { return snapshots; }
+
+    public ObjectProperty<ImagePlan> imageProperty() { return image; }
+
+    public ObjectProperty<PoolPlan> poolProperty() { return pool; }
+}

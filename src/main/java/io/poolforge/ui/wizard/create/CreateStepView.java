@@ -1,0 +1,122 @@
+package io.poolforge.ui.wizard.create;
+
+import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.title;
+
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardStep;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Step 7 on screen: start, one row per resource with its state, cancel, what is left, then the pool watch. */
+public final class CreateStepView implements WizardStep {
+    private final CreateViewModel model;
+    private final I18n i18n;
+    private final Node watch;
+    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(false);
+    private Node view;
+
+    /** @param watch the pool watch view shown once the pool exists (PF-6) */
+    public CreateStepView(CreateViewModel model, I18n i18n, Node watch) {
+        this.model = model;
+        this.i18n = i18n;
+        this.watch = watch;
+    }
+
+    @Override public String id() { return "create"; }
+
+    @Override public String titleKey() { return "wizard.step.create"; }
+
+    @Override public ObservableBooleanValue invalidProperty() { return invalid.getReadOnlyProperty(); }
+
+    @Override
+    public Node view() {
+        if (view == null) view = build();
+        return view;
+    }
+
+    private Node build() {
+        Button start = new Button();
+        start.setId("create-start");
+        start.getStyleClass().add("accent");
+        start.textProperty().bind(i18n.text("wizard.create.start"));
+        start.disableProperty().bind(Bindings.or(model.runningProperty(), model.finishedProperty()));
+        start.setOnAction(e -> model.start());
+        Button cancel = new Button();
+        cancel.setId("create-cancel");
+        cancel.textProperty().bind(i18n.text("wizard.create.cancel"));
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+
+        GridPane grid = new GridPane();
+        grid.setId("create-steps");
+        grid.setHgap(14);
+        grid.setVgap(6);
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int r = 0;
+            for (StepRow row : model.rows()) {
+                Label state = new Label();
+                state.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(stateKey(row.statusProperty().get())),
+                        row.statusProperty(), i18n.messagesProperty()));
+                state.setId("create-state-" + row.id());
+                Label kind = new Label(row.kind().name().toLowerCase().replace('_', ' '));
+                Label name = new Label(row.name());
+                Label detail = new Label();
+                detail.textProperty().bind(row.detailProperty());
+                detail.getStyleClass().add("text-muted");
+                grid.addRow(r++, state, kind, name, detail);
+            }
+        };
+        model.rows().addListener((ListChangeListener<StepRow>) c -> fill.run());
+        fill.run();
+
+        Label status = new Label();
+        status.setId("create-status");
+        status.textProperty().bind(model.statusProperty());
+        Label error = new Label();
+        error.setId("create-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+
+        ListView<String> left = new ListView<>(model.leftInAzure());
+        left.setPrefHeight(100);
+        Button delete = new Button();
+        delete.setId("create-delete-leftovers");
+        delete.textProperty().bind(i18n.text("wizard.create.cleanup"));
+        delete.setOnAction(e -> model.deleteLeftovers());
+        VBox leftovers = new VBox(6, label(i18n, "wizard.create.left"), left, delete);
+        leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
+        leftovers.managedProperty().bind(leftovers.visibleProperty());
+
+        StackPane watchPane = new StackPane(watch);
+        watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
+        watchPane.managedProperty().bind(watchPane.visibleProperty());
+
+        VBox root = new VBox(12, title(i18n, "wizard.step.create"), label(i18n, "wizard.create.about"), new HBox(8, start, cancel),
+                grid, status, error, leftovers, watchPane);
+        root.setId("step-view-create");
+        return root;
+    }
+
+    private static String stateKey(String state) {
+        return switch (state) {
+            case "running" -> "wizard.create.state.running";
+            case "done" -> "wizard.create.state.done";
+            case "reused" -> "wizard.create.state.reused";
+            case "failed" -> "wizard.create.state.failed";
+            default -> "wizard.create.state.pending";
+        };
+    }
+}

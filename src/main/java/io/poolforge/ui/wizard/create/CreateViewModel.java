@@ -1,0 +1,168 @@
+package io.poolforge.ui.wizard.create;
+
+import io.poolforge.azure.Connection;
+import io.poolforge.domain.PoolInfo;
+import io.poolforge.plan.Plan;
+import io.poolforge.run.Journal;
+import io.poolforge.run.JournalStore;
+import io.poolforge.run.PlanRunner;
+import io.poolforge.run.RunId;
+import io.poolforge.run.StepRecord;
+import io.poolforge.run.StepStatus;
+import io.poolforge.task.BackgroundTask;
+import io.poolforge.task.TaskExecutor;
+import io.poolforge.task.TaskHandle;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 7: runs the plan through {@link PlanRunner} (journal first, every step idempotent) as one
+ * background task with a row per resource, then hands the pool to the watcher. Cancel stops
+ * between or inside steps and says what exists in Azure; the user keeps it or deletes it.
+ */
+public final class CreateViewModel {
+    private final WizardSession session;
+    private final TaskExecutor tasks;
+    private final I18n i18n;
+    private final Function<Throwable, String> describe;
+    private final Function<Connection, JournalStoreAndRunner> runners;
+    private final Supplier<Plan> plan;
+    private final Consumer<Runnable> fxThread;
+    private final Clock clock;
+
+    private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty finished = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<PoolInfo> pool = new SimpleObjectProperty<>();
+    private final ObservableList<String> leftInAzure = FXCollections.observableArrayList();
+    private TaskHandle handle;
+    private Journal journal;
+    private Plan resolved;
+
+    /** What a run needs for a connection: where journals live and a runner over its gateways. */
+    public record JournalStoreAndRunner(JournalStore store, PlanRunner runner) { }
+
+    public CreateViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
+                           Function<Connection, JournalStoreAndRunner> runners, Supplier<Plan> plan,
+                           Consumer<Runnable> fxThread) {
+        this.session = session;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.describe = describe;
+        this.runners = runners;
+        this.plan = plan;
+        this.fxThread = fxThread;
+        this.clock = session.clock();
+    }
+
+    public ObservableList<StepRow> rows() { return rows; }
+
+    public BooleanProperty runningProperty() { return running; }
+
+    public BooleanProperty finishedProperty() { return finished; }
+
+    public StringProperty statusProperty() { return status; }
+
+    public StringProperty errorProperty() { return error; }
+
+    /** The created pool (for the watcher), once the run is done. */
+    public ObjectProperty<PoolInfo> poolProperty() { return pool; }
+
+    /** After a cancel or failure: what this run made that exists in Azure. */
+    public ObservableList<String> leftInAzure() { return leftInAzure; }
+
+    public void start() {
+        if (running.get() || finished.get()) return;
+        Connection c = session.connection();
+        JournalStoreAndRunner r = runners.apply(c);
+        Plan p = plan.get();
+        error.set("");
+        leftInAzure.clear();
+        journal = r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant());
+        resolved = r.store().plan(journal);
+        rows.setAll(journal.steps().stream().map(s -> new StepRow(s.id(), s.kind(), s.name())).toList());
+        running.set(true);
+        Map<String, String> tags = Map.of("createdBy", "PoolForge");
+        String title = i18n.get("wizard.create.task", p.pool().poolId());
+        handle = tasks.execute(BackgroundTask.of(title, ctx -> {
+            PlanRunner.Listener listener = new PlanRunner.Listener() {
+                @Override public void stepStarted(StepRecord step, int index, int total) {
+                    ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
+                    ctx.updateProgress(index, total);
+                    row(step, "running", "");
+                }
+                @Override public void stepProgress(StepRecord step, String st, int percent) {
+                    row(step, "running", st);
+                }
+                @Override public void stepFinished(StepRecord step, int index, int total) {
+                    ctx.updateProgress(index + 1, total);
+                    row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
+                            step.errorMessage() == null ? "" : step.errorMessage());
+                }
+            };
+            Journal done = r.runner().run(resolved, journal, tags, listener, ctx::isCancelled);
+            journal = done;
+            return c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
+        }).onSuccess(created -> {
+            finished.set(true);
+            pool.set(created);
+            status.set(i18n.get("wizard.create.done", resolved.pool().poolId()));
+        }).onFailure(e -> {
+            error.set(describe.apply(e));
+            reportLeftovers(r);
+        }).onCancelled(() -> {
+            status.set(i18n.get("wizard.create.cancelled"));
+            reportLeftovers(r);
+        }).onFinally(() -> running.set(false)));
+    }
+
+    public void cancel() {
+        if (handle != null) handle.cancel();
+    }
+
+    /** Deletes what this run created (after a cancel or failure), newest first. */
+    public void deleteLeftovers() {
+        Connection c = session.connection();
+        JournalStoreAndRunner r = runners.apply(c);
+        Journal j = r.store().load(journal.runId());
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.cleanup.task"), ctx ->
+                r.runner().cleanUp(resolved, j, PlanRunner.Listener.NONE, ctx::isCancelled))
+                .onSuccess(deleted -> {
+                    leftInAzure.clear();
+                    status.set(i18n.get("wizard.create.cleanup.done", deleted.size()));
+                })
+                .onFailure(e -> error.set(describe.apply(e))));
+    }
+
+    private void reportLeftovers(JournalStoreAndRunner r) {
+        Journal j = r.store().load(journal.runId());
+        List<String> ids = j.createdResources().stream().map(x -> x.resourceId()).toList();
+        leftInAzure.setAll(ids);
+        List<String> unsure = j.uncertainResources().stream().map(x -> x.resourceId()).toList();
+        leftInAzure.addAll(unsure.stream().filter(u -> !ids.contains(u)).toList());
+    }
+
+    private void row(StepRecord step, String state, String detail) {
+        fxThread.accept(() -> rows.stream().filter(x -> x.id().equals(step.id())).findFirst().ifPresent(x -> {
+            x.statusProperty().set(state);
+            x.detailProperty().set(detail == null ? "" : detail);
+        }));
+    }
+}

@@ -1,0 +1,107 @@
+package io.poolforge.ui.wizard.image;
+
+import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.title;
+
+import io.poolforge.domain.ImageTarget;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.ViolationList;
+import io.poolforge.ui.wizard.WizardStep;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Step 4 on screen: gallery image version (recommended) or managed image, names, regions, replicas. */
+public final class ImageStepView implements WizardStep {
+    private final ImageViewModel model;
+    private final I18n i18n;
+    private final ObservableBooleanValue invalid;
+    private Node view;
+
+    public ImageStepView(ImageViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.invalid = model.invalidProperty();
+    }
+
+    @Override public String id() { return "image"; }
+
+    @Override public String titleKey() { return "wizard.step.image"; }
+
+    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
+
+    @Override public void onEnter() { model.enter(); }
+
+    @Override
+    public Node view() {
+        if (view == null) view = build();
+        return view;
+    }
+
+    private Node build() {
+        ToggleGroup kind = new ToggleGroup();
+        RadioButton gallery = new RadioButton();
+        gallery.setId("image-gallery");
+        gallery.textProperty().bind(i18n.text("wizard.image.gallery"));
+        gallery.setToggleGroup(kind);
+        RadioButton managed = new RadioButton();
+        managed.setId("image-managed");
+        managed.textProperty().bind(i18n.text("wizard.image.managed"));
+        managed.setToggleGroup(kind);
+        kind.selectToggle(model.targetProperty().get() == ImageTarget.MANAGED ? managed : gallery);
+        kind.selectedToggleProperty().addListener((o, a, b) -> model.targetProperty().set(b == managed ? ImageTarget.MANAGED : ImageTarget.GALLERY));
+
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(8);
+        g.addRow(0, label(i18n, "wizard.image.galleryName"), field("image-gallery-name", model.galleryProperty()));
+        g.addRow(1, label(i18n, "wizard.image.definition"), field("image-definition", model.definitionProperty()));
+        g.addRow(2, label(i18n, "wizard.image.version"), field("image-version", model.versionProperty()));
+        Spinner<Integer> nodes = new Spinner<>(1, 10_000, model.plannedNodesProperty().get());
+        nodes.setEditable(true);
+        nodes.setId("image-planned-nodes");
+        nodes.valueProperty().addListener((o, a, b) -> model.plannedNodesProperty().set(b));
+        Spinner<Integer> replicas = new Spinner<>(1, 100, model.replicasProperty().get());
+        replicas.setEditable(true);
+        replicas.setId("image-replicas");
+        model.replicasProperty().addListener((o, a, b) -> replicas.getValueFactory().setValue(b.intValue()));
+        replicas.valueProperty().addListener((o, a, b) -> model.replicasProperty().set(b));
+        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), nodes);
+        Label region = new Label();
+        region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
+                i18n.messagesProperty(), model.replicasProperty()));
+        g.addRow(4, region, replicas);
+        VBox galleryBox = new VBox(8, g, label(i18n, "wizard.image.replicaRule", "text-muted"));
+        galleryBox.visibleProperty().bind(gallery.selectedProperty());
+        galleryBox.managedProperty().bind(galleryBox.visibleProperty());
+
+        GridPane m = new GridPane();
+        m.setHgap(12);
+        m.addRow(0, label(i18n, "wizard.image.managedName"), field("image-managed-name", model.managedNameProperty()));
+        Label notice = label(i18n, "wizard.image.retired", "warning-text");
+        notice.setId("image-retired-notice");
+        VBox managedBox = new VBox(8, notice, m);
+        managedBox.visibleProperty().bind(managed.selectedProperty());
+        managedBox.managedProperty().bind(managedBox.visibleProperty());
+
+        VBox root = new VBox(12, title(i18n, "wizard.step.image"), label(i18n, "wizard.image.about"), gallery, galleryBox, managed, managedBox,
+                new ViolationList(i18n, model.violations()));
+        root.setId("step-view-image");
+        return root;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty p) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPrefColumnCount(28);
+        t.textProperty().bindBidirectional(p);
+        return t;
+    }
+}

@@ -1,0 +1,187 @@
+package io.poolforge.ui.wizard.signin;
+
+import static io.poolforge.ui.wizard.StepViews.column;
+import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.title;
+
+import io.poolforge.azure.AzureEndpoints;
+import io.poolforge.azure.SubscriptionRef;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.PoolAllocationMode;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardStep;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Step 1 on screen: two ways in (sandbox, Azure), then subscription and Batch account. */
+public final class SignInStepView implements WizardStep {
+    private final SignInViewModel model;
+    private final I18n i18n;
+    private final ObservableBooleanValue invalid;
+    private Node view;
+
+    public SignInStepView(SignInViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.invalid = model.invalidProperty();
+    }
+
+    @Override public String id() { return "signin"; }
+
+    @Override public String titleKey() { return "wizard.step.signin"; }
+
+    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
+
+    @Override
+    public Node view() {
+        if (view == null) view = build();
+        return view;
+    }
+
+    private Node build() {
+        // Sandbox card
+        ComboBox<String> scenario = new ComboBox<>();
+        scenario.setId("sandbox-scenario");
+        scenario.getItems().setAll(model.scenarios());
+        scenario.valueProperty().bindBidirectional(model.scenarioProperty());
+        Button sandbox = new Button();
+        sandbox.setId("try-sandbox");
+        sandbox.textProperty().bind(i18n.text("wizard.signin.sandbox.button"));
+        sandbox.getStyleClass().add("accent");
+        sandbox.setOnAction(e -> model.trySandbox());
+        sandbox.disableProperty().bind(model.busyProperty());
+        VBox sandboxCard = card(title(i18n, "wizard.signin.sandbox.title"), label(i18n, "wizard.signin.sandbox.about"),
+                row(label(i18n, "wizard.signin.sandbox.scenario"), scenario), sandbox);
+
+        // Azure card
+        ComboBox<AzureEndpoints.Cloud> cloud = new ComboBox<>();
+        cloud.setId("cloud");
+        cloud.getItems().setAll(AzureEndpoints.Cloud.AZURE_PUBLIC, AzureEndpoints.Cloud.AZURE_US_GOVERNMENT, AzureEndpoints.Cloud.AZURE_CHINA);
+        cloud.valueProperty().bindBidirectional(model.cloudProperty());
+        cloud.setConverter(new StringConverter<>() {
+            @Override public String toString(AzureEndpoints.Cloud c) { return c == null ? "" : i18n.get(cloudKey(c)); }
+            @Override public AzureEndpoints.Cloud fromString(String s) { return null; }
+        });
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            var v = cloud.getValue();
+            cloud.setValue(null);
+            cloud.setValue(v);
+        });
+        TextField tenant = new TextField();
+        tenant.setId("tenant");
+        tenant.textProperty().bindBidirectional(model.tenantProperty());
+        tenant.promptTextProperty().bind(i18n.text("wizard.signin.azure.tenant.prompt"));
+        TextField clientId = new TextField();
+        clientId.setId("client-id");
+        clientId.textProperty().bindBidirectional(model.clientIdProperty());
+        clientId.promptTextProperty().bind(i18n.text("wizard.signin.azure.clientId.prompt"));
+        Button signIn = new Button();
+        signIn.setId("sign-in-azure");
+        signIn.textProperty().bind(i18n.text("wizard.signin.azure.button"));
+        signIn.setOnAction(e -> model.signIn());
+        signIn.disableProperty().bind(model.busyProperty());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, label(i18n, "wizard.signin.azure.cloud"), cloud);
+        form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
+        form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
+        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), label(i18n, "wizard.signin.azure.about"), form, signIn);
+
+        HBox cards = new HBox(16, sandboxCard, azureCard);
+        HBox.setHgrow(sandboxCard, Priority.ALWAYS);
+        HBox.setHgrow(azureCard, Priority.ALWAYS);
+
+        // Status
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Label status = new Label();
+        status.setId("signin-status");
+        status.textProperty().bind(model.statusProperty());
+        Label error = new Label();
+        error.setId("signin-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        // Subscription and account
+        ComboBox<SubscriptionRef> subscription = new ComboBox<>(model.subscriptions());
+        subscription.setId("subscription");
+        subscription.valueProperty().bindBidirectional(model.session().subscriptionProperty());
+        subscription.setCellFactory(lv -> new ListCell<>() {
+            @Override protected void updateItem(SubscriptionRef s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.displayName() + "  (" + s.subscriptionId() + ")");
+            }
+        });
+        subscription.setButtonCell(subscription.getCellFactory().call(null));
+        subscription.setMaxWidth(Double.MAX_VALUE);
+
+        TableView<BatchAccountInfo> accounts = new TableView<>(model.accounts());
+        accounts.setId("batch-accounts");
+        accounts.setPrefHeight(150);
+        accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column(accounts, i18n, "wizard.signin.account.name", BatchAccountInfo::name, 160);
+        column(accounts, i18n, "wizard.signin.account.region", BatchAccountInfo::location, 110);
+        column(accounts, i18n, "wizard.signin.account.mode", a -> i18n.get(a.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION
+                ? "wizard.signin.account.mode.user" : "wizard.signin.account.mode.batch"), 150);
+        column(accounts, i18n, "wizard.signin.account.dedicated", BatchAccountInfo::dedicatedCoreQuota, 110);
+        column(accounts, i18n, "wizard.signin.account.lowPriority", BatchAccountInfo::lowPriorityCoreQuota, 120);
+        column(accounts, i18n, "wizard.signin.account.pools", BatchAccountInfo::poolQuota, 80);
+        accounts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) model.session().accountProperty().set(b);
+        });
+        model.session().accountProperty().addListener((o, a, b) -> {
+            if (b != accounts.getSelectionModel().getSelectedItem()) accounts.getSelectionModel().select(b);
+        });
+        VBox chooser = new VBox(8, row(label(i18n, "wizard.signin.subscription"), subscription),
+                label(i18n, "wizard.signin.accounts"), accounts);
+        chooser.visibleProperty().bind(Bindings.isNotNull(model.session().connectionProperty()));
+        chooser.managedProperty().bind(chooser.visibleProperty());
+
+        VBox root = new VBox(14, title(i18n, "wizard.step.signin"), cards, new HBox(8, spinner, status), error, chooser);
+        root.setId("step-view-signin");
+        return root;
+    }
+
+    private static VBox card(Node... children) {
+        VBox box = new VBox(10, children);
+        box.setPadding(new Insets(14));
+        box.getStyleClass().add("step-card");
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static HBox row(Node label, Node field) {
+        HBox h = new HBox(8, label, field);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return h;
+    }
+
+    private static String cloudKey(AzureEndpoints.Cloud c) {
+        return switch (c) {
+            case AZURE_US_GOVERNMENT -> "wizard.signin.cloud.usgov";
+            case AZURE_CHINA -> "wizard.signin.cloud.china";
+            case SANDBOX -> "wizard.signin.cloud.sandbox";
+            default -> "wizard.signin.cloud.public";
+        };
+    }
+}

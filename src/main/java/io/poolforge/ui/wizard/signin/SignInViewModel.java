@@ -1,0 +1,188 @@
+package io.poolforge.ui.wizard.signin;
+
+import io.poolforge.azure.AzureConnector;
+import io.poolforge.azure.AzureEndpoints;
+import io.poolforge.azure.Connection;
+import io.poolforge.azure.SubscriptionRef;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.task.BackgroundTask;
+import io.poolforge.task.TaskExecutor;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardSession;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 1: connect (sandbox or Azure), then pick subscription and Batch account. Every Azure call
+ * is a background task; results land on the FX thread through the executor's callbacks.
+ */
+public final class SignInViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
+    private final AzureConnector connector;
+    private final TaskExecutor tasks;
+    private final I18n i18n;
+    private final Function<Throwable, String> describe;
+    private final WizardSession session;
+
+    private final StringProperty scenario = new SimpleStringProperty();
+    private final ObjectProperty<AzureEndpoints.Cloud> cloud = new SimpleObjectProperty<>(AzureEndpoints.Cloud.AZURE_PUBLIC);
+    private final StringProperty tenant = new SimpleStringProperty("");
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<SubscriptionRef> subscriptions = FXCollections.observableArrayList();
+    private final ObservableList<BatchAccountInfo> accounts = FXCollections.observableArrayList();
+
+    public SignInViewModel(AzureConnector connector, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
+                           WizardSession session) {
+        this.connector = connector;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.describe = describe;
+        this.session = session;
+        List<String> scenarios = connector.sandboxScenarios();
+        scenario.set(scenarios.isEmpty() ? null : scenarios.get(0));
+        session.subscriptionProperty().addListener((o, a, sub) -> loadAccounts(sub));
+        session.accountProperty().addListener((o, a, acct) -> loadAccountDetails(acct));
+    }
+
+    public List<String> scenarios() { return connector.sandboxScenarios(); }
+
+    public StringProperty scenarioProperty() { return scenario; }
+
+    public ObjectProperty<AzureEndpoints.Cloud> cloudProperty() { return cloud; }
+
+    public StringProperty tenantProperty() { return tenant; }
+
+    public StringProperty clientIdProperty() { return clientId; }
+
+    public BooleanProperty busyProperty() { return busy; }
+
+    public StringProperty statusProperty() { return status; }
+
+    public StringProperty errorProperty() { return error; }
+
+    public ObservableList<SubscriptionRef> subscriptions() { return subscriptions; }
+
+    public ObservableList<BatchAccountInfo> accounts() { return accounts; }
+
+    public WizardSession session() { return session; }
+
+    /** Next is allowed once a Batch account is chosen. */
+    public BooleanBinding invalidProperty() {
+        return Bindings.createBooleanBinding(() -> session.account() == null || busy.get(), session.accountProperty(), busy);
+    }
+
+    public void trySandbox() {
+        String chosen = scenario.get();
+        connect(i18n.get("wizard.signin.task.sandbox", chosen), () -> connector.sandbox(chosen));
+    }
+
+    public void signIn() {
+        AzureEndpoints endpoints = switch (cloud.get()) {
+            case AZURE_US_GOVERNMENT -> AzureEndpoints.azureUsGovernment();
+            case AZURE_CHINA -> AzureEndpoints.azureChina();
+            default -> AzureEndpoints.azurePublic();
+        };
+        String t = blankToNull(tenant.get());
+        String c = blankToNull(clientId.get());
+        connect(i18n.get("wizard.signin.task.azure"), () -> connector.azure(endpoints, t, c));
+    }
+
+    private interface Opener {
+        Connection open();
+    }
+
+    private record Connected(Connection connection, List<SubscriptionRef> subscriptions) { }
+
+    private void connect(String title, Opener opener) {
+        error.set("");
+        busy.set(true);
+        status.set(title);
+        tasks.execute(BackgroundTask.of(title, ctx -> {
+            ctx.updateMessage(title);
+            Connection c = opener.open();
+            ctx.throwIfCancelled();
+            return new Connected(c, c.identity().subscriptions());
+        }).onSuccess(r -> {
+            closeQuietly(session.connection());
+            session.connectionProperty().set(r.connection());
+            subscriptions.setAll(r.subscriptions());
+            accounts.clear();
+            String user = r.connection().identity().currentAccount().map(a -> a.username()).orElse("?");
+            status.set(i18n.get("wizard.signin.signedIn", user, r.subscriptions().size()));
+            if (!r.subscriptions().isEmpty()) session.subscriptionProperty().set(r.subscriptions().get(0));
+        }).onFailure(e -> {
+            status.set("");
+            error.set(describe.apply(e));
+        }).onFinally(() -> busy.set(false)));
+    }
+
+    private void loadAccounts(SubscriptionRef sub) {
+        accounts.clear();
+        session.accountProperty().set(null);
+        Connection c = session.connection();
+        if (sub == null || c == null) return;
+        busy.set(true);
+        String title = i18n.get("wizard.signin.task.accounts", sub.displayName());
+        tasks.execute(BackgroundTask.of(title, ctx -> c.batch().listAccounts(sub.subscriptionId()))
+                .onSuccess(list -> {
+                    accounts.setAll(list);
+                    if (list.size() == 1) session.accountProperty().set(list.get(0));
+                })
+                .onFailure(e -> error.set(describe.apply(e)))
+                .onFinally(() -> busy.set(false)));
+    }
+
+    private record AccountDetails(List<io.poolforge.domain.SupportedImage> images, List<io.poolforge.domain.VmSkuInfo> sizes,
+                                  List<io.poolforge.domain.PoolInfo> pools) { }
+
+    /** Supported images, VM sizes and existing pools: every later step needs them. */
+    private void loadAccountDetails(BatchAccountInfo acct) {
+        Connection c = session.connection();
+        if (acct == null || c == null) return;
+        busy.set(true);
+        String title = i18n.get("wizard.signin.task.details", acct.name());
+        tasks.execute(BackgroundTask.of(title, ctx -> {
+            ctx.updateProgress(0, 3);
+            var images = c.batch().supportedImages(acct);
+            ctx.updateProgress(1, 3);
+            var sizes = c.batch().supportedVmSkus(acct.subscriptionId(), acct.location());
+            ctx.updateProgress(2, 3);
+            var pools = c.batch().listPools(acct);
+            ctx.updateProgress(3, 3);
+            return new AccountDetails(images, sizes, pools);
+        }).onSuccess(d -> {
+            if (session.account() != acct) return;
+            session.supportedImages().setAll(d.images());
+            session.vmSizes().setAll(d.sizes());
+            session.existingPools().setAll(d.pools());
+        }).onFailure(e -> error.set(describe.apply(e)))
+          .onFinally(() -> busy.set(false)));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the previous connection failed", e);
+        }
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+}

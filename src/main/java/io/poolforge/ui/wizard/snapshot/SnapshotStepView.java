@@ -1,0 +1,96 @@
+package io.poolforge.ui.wizard.snapshot;
+
+import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.title;
+
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.ViolationList;
+import io.poolforge.ui.wizard.WizardStep;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 3 on screen: one line per disk (include, disk, LUN, size, snapshot name), resource group, tags. */
+public final class SnapshotStepView implements WizardStep {
+    private final SnapshotViewModel model;
+    private final I18n i18n;
+    private final ObservableBooleanValue invalid;
+    private final GridPane grid = new GridPane();
+    private Node view;
+
+    public SnapshotStepView(SnapshotViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.invalid = model.invalidProperty();
+    }
+
+    @Override public String id() { return "snapshot"; }
+
+    @Override public String titleKey() { return "wizard.step.snapshot"; }
+
+    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
+
+    @Override
+    public void onEnter() {
+        model.enter();
+        fill();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            grid.setHgap(12);
+            grid.setVgap(8);
+            grid.setId("snapshot-grid");
+            TextField group = new TextField();
+            group.setId("snapshot-group");
+            group.textProperty().bindBidirectional(model.resourceGroupProperty());
+            TextField tags = new TextField();
+            tags.setId("snapshot-tags");
+            tags.textProperty().bindBidirectional(model.tagsProperty());
+            GridPane more = new GridPane();
+            more.setHgap(12);
+            more.setVgap(8);
+            more.addRow(0, label(i18n, "wizard.snapshot.group"), group);
+            more.addRow(1, label(i18n, "wizard.snapshot.tags"), tags);
+            GridPane.setHgrow(tags, Priority.ALWAYS);
+            GridPane.setHgrow(group, Priority.ALWAYS);
+            VBox root = new VBox(12, title(i18n, "wizard.step.snapshot"), label(i18n, "wizard.snapshot.about"), grid, more,
+                    label(i18n, "wizard.snapshot.full", "text-muted"), new ViolationList(i18n, model.violations()));
+            root.setId("step-view-snapshot");
+            view = root;
+            fill();
+        }
+        return view;
+    }
+
+    private void fill() {
+        grid.getChildren().clear();
+        grid.addRow(0, new Label(), label(i18n, "wizard.snapshot.col.disk", "text-bold"), label(i18n, "wizard.snapshot.col.lun", "text-bold"),
+                label(i18n, "wizard.snapshot.col.size", "text-bold"), label(i18n, "wizard.snapshot.col.name", "text-bold"));
+        int r = 1;
+        for (SnapshotRow row : model.rows()) {
+            CheckBox include = new CheckBox();
+            include.selectedProperty().bindBidirectional(row.includeProperty());
+            include.setDisable(row.isOsDisk());
+            include.setId("snapshot-include-" + (r - 1));
+            Label disk = new Label(row.disk().name());
+            Label lun = row.isOsDisk() ? label(i18n, "wizard.snapshot.osDisk") : new Label(String.valueOf(row.disk().lun()));
+            Label size = new Label(i18n.get("wizard.snapshot.sizeGb", row.disk().sizeGb()));
+            TextField name = new TextField();
+            name.setId("snapshot-name-" + (r - 1));
+            name.setPrefColumnCount(32);
+            name.textProperty().bindBidirectional(row.nameProperty());
+            name.disableProperty().bind(row.includeProperty().not());
+            grid.addRow(r++, include, disk, lun, size, name);
+            GridPane.setValignment(include, javafx.geometry.VPos.CENTER);
+        }
+        grid.setAlignment(Pos.TOP_LEFT);
+    }
+}

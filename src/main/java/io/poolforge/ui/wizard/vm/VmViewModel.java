@@ -1,0 +1,140 @@
+package io.poolforge.ui.wizard.vm;
+
+import io.poolforge.azure.Connection;
+import io.poolforge.azure.Page;
+import io.poolforge.azure.VmQuery;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.ImageTarget;
+import io.poolforge.domain.SupportedImage;
+import io.poolforge.domain.VmSummary;
+import io.poolforge.domain.rules.VmRules;
+import io.poolforge.task.BackgroundTask;
+import io.poolforge.task.TaskExecutor;
+import io.poolforge.task.TaskHandle;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardSession;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * Step 2: the subscription's VMs, loaded page by page (each page a background task, shown as
+ * it arrives), filtered as the user types, each checked against the eligibility rules.
+ */
+public final class VmViewModel {
+    private final TaskExecutor tasks;
+    private final I18n i18n;
+    private final Function<Throwable, String> describe;
+    private final WizardSession session;
+
+    private final ObservableList<VmRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<VmRow> filtered = new FilteredList<>(rows);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<VmRow> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final IntegerProperty pagesLoaded = new SimpleIntegerProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private BatchAccountInfo loadedFor;
+    private TaskHandle current;
+
+    public VmViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe, WizardSession session) {
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.describe = describe;
+        this.session = session;
+        search.addListener((o, a, text) -> {
+            VmQuery q = new VmQuery(text);
+            filtered.setPredicate(r -> q.matches(r.vm()));
+        });
+        selected.addListener((o, a, row) -> onSelected(row));
+    }
+
+    public ObservableList<VmRow> rows() { return filtered; }
+
+    public int total() { return rows.size(); }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<VmRow> selectedProperty() { return selected; }
+
+    public BooleanProperty loadingProperty() { return loading; }
+
+    public IntegerProperty pagesLoadedProperty() { return pagesLoaded; }
+
+    public StringProperty errorProperty() { return error; }
+
+    /** Next needs an eligible VM (warnings are fine). */
+    public BooleanBinding invalidProperty() {
+        return Bindings.createBooleanBinding(() -> selected.get() == null
+                || selected.get().eligibility() == VmRow.Eligibility.BLOCKED, selected);
+    }
+
+    /** Loads the VMs when the account changed since the last load. */
+    public void enter() {
+        BatchAccountInfo account = session.account();
+        if (account == null || account == loadedFor) return;
+        loadedFor = account;
+        if (current != null) current.cancel();
+        rows.clear();
+        selected.set(null);
+        pagesLoaded.set(0);
+        error.set("");
+        loadPage(session.connection(), account, null);
+    }
+
+    private record Loaded(List<VmRow> rows, String next) { }
+
+    private void loadPage(Connection c, BatchAccountInfo account, String token) {
+        loading.set(true);
+        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        LocalDate today = LocalDate.now(session.clock());
+        String title = i18n.get("wizard.vm.task.list", pagesLoaded.get() + 1);
+        current = tasks.execute(BackgroundTask.of(title, ctx -> {
+            Page<VmSummary> page = c.compute().listVms(account.subscriptionId(), token);
+            List<VmRow> out = new ArrayList<>(page.items().size());
+            for (VmSummary vm : page.items()) out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
+            return new Loaded(out, page.continuationToken());
+        }).onSuccess(l -> {
+            if (loadedFor != account) return;
+            rows.addAll(l.rows());
+            pagesLoaded.set(pagesLoaded.get() + 1);
+            if (l.next() != null) loadPage(c, account, l.next());
+            else loading.set(false);
+        }).onFailure(e -> {
+            loading.set(false);
+            error.set(describe.apply(e));
+        }).onCancelled(() -> loading.set(false)));
+    }
+
+    /** The list lacks OS disk details (encryption, generation): read the whole VM, check again. */
+    private void onSelected(VmRow row) {
+        session.vmProperty().set(row == null || row.eligibility() == VmRow.Eligibility.BLOCKED ? null : row.vm());
+        if (row == null) return;
+        Connection c = session.connection();
+        BatchAccountInfo account = session.account();
+        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        LocalDate today = LocalDate.now(session.clock());
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.vm.task.details", row.vm().name()), ctx -> {
+            VmSummary full = c.compute().getVm(row.vm().id());
+            return new VmRow(full, VmRules.check(full, account, supported, ImageTarget.GALLERY, today));
+        }).onSuccess(full -> {
+            int i = rows.indexOf(row);
+            if (i >= 0) rows.set(i, full);
+            if (selected.get() == row) selected.set(full);
+        }).onFailure(e -> error.set(describe.apply(e))));
+    }
+}
