@@ -1,0 +1,192 @@
+package io.poolforge.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.PlanJson;
+import io.poolforge.plan.ResourceIds;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The plan as an ARM template deployed to the image's resource group: the gallery, the image
+ * definition and the image version (from the snapshots, by id) or the managed image, and the pool
+ * (in a nested deployment when the Batch account lives in another resource group or subscription).
+ * The values a deployer may change are parameters with the plan's values as defaults.
+ */
+public final class ArmTemplateExporter implements PlanExporter {
+    static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    static final String GALLERY_API = "2023-07-03";
+    static final String IMAGE_API = "2024-07-01";
+    static final String DEPLOYMENT_API = "2022-09-01";
+
+    private final String version;
+    private final ObjectMapper mapper = PlanJson.newMapper();
+
+    public ArmTemplateExporter(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public String export(Plan p) {
+        ObjectNode t = mapper.createObjectNode();
+        t.put("$schema", SCHEMA);
+        t.put("contentVersion", "1.0.0.0");
+        ObjectNode meta = t.putObject("metadata");
+        meta.put("generator", "PoolForge " + version);
+        if (p.name() != null) meta.put("plan", p.name());
+        ObjectNode params = t.putObject("parameters");
+        ArrayNode resources = mapper.createArrayNode();
+        param(params, "location", "string", p.image().location());
+        param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
+        String imageResource;
+        if (p.galleryTarget()) {
+            Plan.Gallery g = p.image().gallery();
+            param(params, "galleryName", "string", g.name());
+            param(params, "imageDefinitionName", "string", g.imageDefinition());
+            param(params, "imageVersionName", "string", g.version());
+            gallery(resources, p);
+            imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
+                    + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
+        } else {
+            param(params, "managedImageName", "string", p.image().managedImage().name());
+            managedImage(resources, p);
+            imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
+        }
+        Plan.Pool pool = p.pool();
+        param(params, "batchAccountName", "string", pool.batchAccount().name());
+        param(params, "poolId", "string", pool.poolId());
+        param(params, "vmSize", "string", pool.vmSize());
+        param(params, "nodeAgentSkuId", "string", pool.nodeAgentSkuId());
+        params.putObject("targetDedicatedNodes").put("type", "int").put("defaultValue", n(pool.targetDedicatedNodes()));
+        params.putObject("targetLowPriorityNodes").put("type", "int").put("defaultValue", n(pool.targetLowPriorityNodes()));
+        param(params, "resizeTimeout", "string", p.resizeTimeout().toString());
+        t.putObject("variables").put("imageId", imageResource);
+        resources.add(pool(p, imageResource));
+        t.set("resources", resources);
+        ObjectNode outputs = t.putObject("outputs");
+        outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
+        return PlanJson.pretty(mapper, t);
+    }
+
+    private void gallery(ArrayNode resources, Plan p) {
+        Plan.Image i = p.image();
+        Plan.Gallery g = i.gallery();
+        ObjectNode gal = resource(resources, "Microsoft.Compute/galleries", GALLERY_API, "[parameters('galleryName')]");
+        gal.putObject("properties");
+        ObjectNode def = resource(resources, "Microsoft.Compute/galleries/images", GALLERY_API,
+                "[format('{0}/{1}', parameters('galleryName'), parameters('imageDefinitionName'))]");
+        def.putArray("dependsOn").add("[resourceId('Microsoft.Compute/galleries', parameters('galleryName'))]");
+        ObjectNode dp = def.putObject("properties");
+        dp.put("osType", i.osType());
+        dp.put("osState", i.osState() == null ? "Generalized" : i.osState());
+        if (i.hyperVGeneration() != null) dp.put("hyperVGeneration", i.hyperVGeneration());
+        ObjectNode id = dp.putObject("identifier");
+        id.put("publisher", g.publisher()).put("offer", g.offer()).put("sku", g.sku());
+        if (i.securityType() != null && !"Standard".equals(i.securityType())) {
+            dp.putArray("features").addObject().put("name", "SecurityType").put("value", i.securityType());
+        }
+        if (i.purchasePlan() != null) {
+            dp.putObject("purchasePlan").put("name", i.purchasePlan().name())
+                    .put("publisher", i.purchasePlan().publisher()).put("product", i.purchasePlan().product());
+        }
+        ObjectNode ver = resource(resources, "Microsoft.Compute/galleries/images/versions", GALLERY_API,
+                "[format('{0}/{1}/{2}', parameters('galleryName'), parameters('imageDefinitionName'), "
+                        + "parameters('imageVersionName'))]");
+        ver.putArray("dependsOn").add("[resourceId('Microsoft.Compute/galleries/images', parameters('galleryName'), "
+                + "parameters('imageDefinitionName'))]");
+        ObjectNode vp = ver.putObject("properties");
+        ArrayNode regions = vp.putObject("publishingProfile").putArray("targetRegions");
+        g.targetRegions().forEach(r -> regions.addObject().put("name", r.region()).put("regionalReplicaCount", r.replicaCount()));
+        ObjectNode storage = vp.putObject("storageProfile");
+        storage.putObject("osDiskImage").putObject("source").put("id", "[parameters('osSnapshotId')]");
+        List<Plan.DataDisk> data = dataDisks(p);
+        if (!data.isEmpty()) {
+            ArrayNode disks = storage.putArray("dataDiskImages");
+            data.forEach(d -> {
+                ObjectNode di = disks.addObject();
+                di.put("lun", d.lun());
+                di.putObject("source").put("id", ResourceIds.snapshot(p, d.snapshotName()));
+            });
+        }
+    }
+
+    private void managedImage(ArrayNode resources, Plan p) {
+        Plan.Image i = p.image();
+        ObjectNode img = resource(resources, "Microsoft.Compute/images", IMAGE_API, "[parameters('managedImageName')]");
+        ObjectNode props = img.putObject("properties");
+        if (i.hyperVGeneration() != null) props.put("hyperVGeneration", i.hyperVGeneration());
+        ObjectNode storage = props.putObject("storageProfile");
+        ObjectNode os = storage.putObject("osDisk");
+        os.put("osType", i.osType()).put("osState", i.osState() == null ? "Generalized" : i.osState());
+        os.putObject("snapshot").put("id", "[parameters('osSnapshotId')]");
+        ArrayNode disks = storage.putArray("dataDisks");
+        dataDisks(p).forEach(d -> {
+            ObjectNode di = disks.addObject();
+            di.put("lun", d.lun());
+            di.putObject("snapshot").put("id", ResourceIds.snapshot(p, d.snapshotName()));
+        });
+    }
+
+    /** The pool resource, nested in a deployment to the account's group when that is not the image's. */
+    private ObjectNode pool(Plan p, String imageResource) {
+        ObjectNode pool = mapper.createObjectNode();
+        pool.put("type", "Microsoft.Batch/batchAccounts/pools");
+        pool.put("apiVersion", PoolBodies.BATCH_API_VERSION);
+        pool.put("name", "[format('{0}/{1}', parameters('batchAccountName'), parameters('poolId'))]");
+        ObjectNode props = new PoolBodies(mapper).managementProperties(p);
+        props.put("vmSize", "[parameters('vmSize')]");
+        ObjectNode vmc = (ObjectNode) props.path("deploymentConfiguration").path("virtualMachineConfiguration");
+        vmc.putObject("imageReference").put("id", "[variables('imageId')]");
+        vmc.put("nodeAgentSkuId", "[parameters('nodeAgentSkuId')]");
+        ObjectNode fixed = (ObjectNode) props.path("scaleSettings").path("fixedScale");
+        fixed.put("targetDedicatedNodes", "[parameters('targetDedicatedNodes')]");
+        fixed.put("targetLowPriorityNodes", "[parameters('targetLowPriorityNodes')]");
+        fixed.put("resizeTimeout", "[parameters('resizeTimeout')]");
+        pool.set("properties", props);
+        Plan.BatchAccount a = p.pool().batchAccount();
+        String dependency = imageResource.substring(1, imageResource.length() - 1);
+        boolean sameGroup = a.subscriptionId().equalsIgnoreCase(p.image().subscriptionId())
+                && a.resourceGroup().equalsIgnoreCase(p.image().resourceGroup());
+        if (sameGroup) {
+            pool.putArray("dependsOn").add("[" + dependency + "]");
+            return pool;
+        }
+        ObjectNode deployment = mapper.createObjectNode();
+        deployment.put("type", "Microsoft.Resources/deployments");
+        deployment.put("apiVersion", DEPLOYMENT_API);
+        deployment.put("name", "[format('poolforge-pool-{0}', uniqueString(parameters('poolId')))]");
+        deployment.put("subscriptionId", a.subscriptionId());
+        deployment.put("resourceGroup", a.resourceGroup());
+        deployment.putArray("dependsOn").add("[" + dependency + "]");
+        ObjectNode dprops = deployment.putObject("properties");
+        dprops.put("mode", "Incremental");
+        ObjectNode inner = dprops.putObject("template");
+        inner.put("$schema", SCHEMA);
+        inner.put("contentVersion", "1.0.0.0");
+        inner.putArray("resources").add(pool);
+        return deployment;
+    }
+
+    private ObjectNode resource(ArrayNode resources, String type, String apiVersion, String name) {
+        ObjectNode r = resources.addObject();
+        r.put("type", type);
+        r.put("apiVersion", apiVersion);
+        r.put("name", name);
+        r.put("location", "[parameters('location')]");
+        return r;
+    }
+
+    private static void param(ObjectNode params, String name, String type, String defaultValue) {
+        params.putObject(name).put("type", type).put("defaultValue", defaultValue);
+    }
+
+    private static List<Plan.DataDisk> dataDisks(Plan p) {
+        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
+    }
+
+    private static int n(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

@@ -1,0 +1,156 @@
+package io.poolforge.export;
+
+import static io.poolforge.export.Quote.bash;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poolforge.i18n.Messages;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.PlanJson;
+import io.poolforge.plan.ResourceIds;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The plan as a bash script of {@code az} commands. Every step first asks whether its resource
+ * exists ({@code show}) and creates it only if not, so the script can be run again after a failure.
+ * The pool goes through the Batch data plane with Entra ID ({@code az batch account login}, no keys).
+ */
+public final class AzCliExporter implements PlanExporter {
+    /** The here-document delimiter; JSON text can never hold it as a line of its own. */
+    static final String JSON_END = "POOLFORGE_POOL_JSON";
+
+    private final Messages messages;
+    private final String version;
+    private final ObjectMapper mapper = PlanJson.newMapper();
+
+    public AzCliExporter(Messages messages, String version) {
+        this.messages = messages;
+        this.version = version;
+    }
+
+    @Override
+    public String export(Plan p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("#!/usr/bin/env bash\n");
+        // Names are single-quoted on purpose (nothing in them may expand), and may hold typographic quotes.
+        sb.append("# shellcheck disable=SC2016,SC1112\n");
+        comment(sb, messages.get("export.comment.header", version, p.name() == null ? "" : p.name()));
+        comment(sb, messages.get("export.comment.rerun"));
+        sb.append("set -euo pipefail\n\n");
+        snapshots(sb, p);
+        if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
+        pool(sb, p);
+        return sb.toString();
+    }
+
+    private void snapshots(StringBuilder sb, Plan p) {
+        Plan.Snapshots s = p.snapshots();
+        comment(sb, messages.get("export.comment.snapshots"));
+        String scope = scope(s.subscriptionId(), s.resourceGroup());
+        Plan.OsDisk os = s.osDisk();
+        StringBuilder extra = new StringBuilder();
+        if (p.source().osType() != null) extra.append(" --os-type ").append(bash(p.source().osType()));
+        if (p.source().hyperVGeneration() != null) {
+            extra.append(" --hyper-v-generation ").append(bash(p.source().hyperVGeneration()));
+        }
+        ifMissing(sb, "az snapshot show" + scope + " --name " + bash(os.snapshotName()),
+                "az snapshot create" + scope + " --name " + bash(os.snapshotName()) + " --location "
+                        + bash(s.location()) + " --source " + bash(os.diskId()) + extra + " --output none");
+        for (Plan.DataDisk d : dataDisks(p)) {
+            ifMissing(sb, "az snapshot show" + scope + " --name " + bash(d.snapshotName()),
+                    "az snapshot create" + scope + " --name " + bash(d.snapshotName()) + " --location "
+                            + bash(s.location()) + " --source " + bash(d.diskId()) + " --output none");
+        }
+    }
+
+    private void gallery(StringBuilder sb, Plan p) {
+        Plan.Image i = p.image();
+        Plan.Gallery g = i.gallery();
+        comment(sb, messages.get("export.comment.gallery"));
+        String gal = scope(i.subscriptionId(), i.resourceGroup()) + " --gallery-name " + bash(g.name());
+        String def = gal + " --gallery-image-definition " + bash(g.imageDefinition());
+        String loc = " --location " + bash(i.location());
+        ifMissing(sb, "az sig show" + gal, "az sig create" + gal + loc + " --output none");
+        StringBuilder create = new StringBuilder("az sig image-definition create").append(def).append(loc)
+                .append(" --publisher ").append(bash(g.publisher()))
+                .append(" --offer ").append(bash(g.offer()))
+                .append(" --sku ").append(bash(g.sku()))
+                .append(" --os-type ").append(bash(i.osType()))
+                .append(" --os-state ").append(bash(i.osState() == null ? "Generalized" : i.osState()));
+        if (i.hyperVGeneration() != null) create.append(" --hyper-v-generation ").append(bash(i.hyperVGeneration()));
+        if (i.securityType() != null && !"Standard".equals(i.securityType())) {
+            create.append(" --features ").append(bash("SecurityType=" + i.securityType()));
+        }
+        if (i.purchasePlan() != null) {
+            create.append(" --plan-name ").append(bash(i.purchasePlan().name()))
+                    .append(" --plan-product ").append(bash(i.purchasePlan().product()))
+                    .append(" --plan-publisher ").append(bash(i.purchasePlan().publisher()));
+        }
+        ifMissing(sb, "az sig image-definition show" + def, create.append(" --output none").toString());
+        String ver = def + " --gallery-image-version " + bash(g.version());
+        StringBuilder version = new StringBuilder("az sig image-version create").append(ver).append(loc)
+                .append(" --os-snapshot ").append(bash(ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName())));
+        List<Plan.DataDisk> data = dataDisks(p);
+        if (!data.isEmpty()) {
+            version.append(" --data-snapshots ").append(data.stream()
+                    .map(d -> bash(ResourceIds.snapshot(p, d.snapshotName()))).collect(Collectors.joining(" ")));
+            version.append(" --data-snapshot-luns ").append(data.stream()
+                    .map(d -> String.valueOf(d.lun())).collect(Collectors.joining(" ")));
+        }
+        version.append(" --target-regions ").append(g.targetRegions().stream()
+                .map(r -> bash(r.region() + "=" + r.replicaCount())).collect(Collectors.joining(" ")));
+        ifMissing(sb, "az sig image-version show" + ver, version.append(" --output none").toString());
+    }
+
+    private void managed(StringBuilder sb, Plan p) {
+        Plan.Image i = p.image();
+        comment(sb, messages.get("export.comment.managedImage"));
+        String img = scope(i.subscriptionId(), i.resourceGroup()) + " --name " + bash(i.managedImage().name());
+        StringBuilder create = new StringBuilder("az image create").append(img)
+                .append(" --location ").append(bash(i.location()))
+                .append(" --source ").append(bash(ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName())))
+                .append(" --os-type ").append(bash(i.osType()));
+        if (i.hyperVGeneration() != null) create.append(" --hyper-v-generation ").append(bash(i.hyperVGeneration()));
+        List<Plan.DataDisk> data = dataDisks(p);
+        if (!data.isEmpty()) {
+            create.append(" --data-disk-sources ").append(data.stream()
+                    .map(d -> bash(ResourceIds.snapshot(p, d.snapshotName()))).collect(Collectors.joining(" ")));
+        }
+        ifMissing(sb, "az image show" + img, create.append(" --output none").toString());
+    }
+
+    private void pool(StringBuilder sb, Plan p) {
+        Plan.BatchAccount a = p.pool().batchAccount();
+        comment(sb, messages.get("export.comment.pool"));
+        sb.append("az batch account login").append(scope(a.subscriptionId(), a.resourceGroup()))
+                .append(" --name ").append(bash(a.name())).append('\n');
+        sb.append("if ! az batch pool show --pool-id ").append(bash(p.pool().poolId()))
+                .append(" --output none 2>/dev/null; then\n");
+        sb.append("  pool_json=\"$(mktemp)\"\n");
+        sb.append("  trap 'rm -f \"$pool_json\"' EXIT\n");
+        sb.append("  cat > \"$pool_json\" <<'").append(JSON_END).append("'\n");
+        sb.append(PlanJson.pretty(mapper, new PoolBodies(mapper).dataPlaneBody(p)));
+        sb.append(JSON_END).append('\n');
+        sb.append("  az batch pool create --json-file \"$pool_json\"\n");
+        sb.append("fi\n");
+    }
+
+    private static List<Plan.DataDisk> dataDisks(Plan p) {
+        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
+    }
+
+    private static String scope(String subscriptionId, String resourceGroup) {
+        return " --subscription " + bash(subscriptionId) + " --resource-group " + bash(resourceGroup);
+    }
+
+    private static void ifMissing(StringBuilder sb, String show, String create) {
+        sb.append("if ! ").append(show).append(" --output none 2>/dev/null; then\n");
+        sb.append("  ").append(create).append('\n');
+        sb.append("fi\n");
+    }
+
+    private static void comment(StringBuilder sb, String text) {
+        sb.append("# ").append(Quote.comment(text)).append('\n');
+    }
+}

@@ -1,0 +1,65 @@
+package io.poolforge.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.ResourceIds;
+
+/**
+ * The pool as JSON: the management-plane body (Batch resource provider, {@code Pool_Create}; ARM
+ * template, REST, pool-json export) and the data-plane body ({@code az batch pool create --json-file}).
+ * Entra ID authentication only: no key, no secret in either.
+ */
+public final class PoolBodies {
+    /** The Batch management API version the exports use. */
+    public static final String BATCH_API_VERSION = "2024-07-01";
+
+    private final ObjectMapper mapper;
+
+    public PoolBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** {@code properties} of Microsoft.Batch/batchAccounts/pools, as in PoolCreate_SharedImageGallery. */
+    public ObjectNode managementProperties(Plan plan) {
+        Plan.Pool p = plan.pool();
+        ObjectNode props = mapper.createObjectNode();
+        if (p.displayName() != null) props.put("displayName", p.displayName());
+        props.put("vmSize", p.vmSize());
+        ObjectNode vmc = props.putObject("deploymentConfiguration").putObject("virtualMachineConfiguration");
+        vmc.putObject("imageReference").put("id", ResourceIds.image(plan));
+        vmc.put("nodeAgentSkuId", p.nodeAgentSkuId());
+        ObjectNode fixed = props.putObject("scaleSettings").putObject("fixedScale");
+        fixed.put("targetDedicatedNodes", n(p.targetDedicatedNodes()));
+        fixed.put("targetLowPriorityNodes", n(p.targetLowPriorityNodes()));
+        fixed.put("resizeTimeout", plan.resizeTimeout().toString());
+        return props;
+    }
+
+    /** The management-plane request body: {@code {"properties": {...}}}. */
+    public ObjectNode managementBody(Plan plan) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("properties", managementProperties(plan));
+        return body;
+    }
+
+    /** The Batch service (data plane) body of "Add pool": {@code virtualMachineImageId}, {@code nodeAgentSKUId}. */
+    public ObjectNode dataPlaneBody(Plan plan) {
+        Plan.Pool p = plan.pool();
+        ObjectNode body = mapper.createObjectNode();
+        body.put("id", p.poolId());
+        if (p.displayName() != null) body.put("displayName", p.displayName());
+        body.put("vmSize", p.vmSize());
+        ObjectNode vmc = body.putObject("virtualMachineConfiguration");
+        vmc.putObject("imageReference").put("virtualMachineImageId", ResourceIds.image(plan));
+        vmc.put("nodeAgentSKUId", p.nodeAgentSkuId());
+        body.put("targetDedicatedNodes", n(p.targetDedicatedNodes()));
+        body.put("targetLowPriorityNodes", n(p.targetLowPriorityNodes()));
+        body.put("resizeTimeout", plan.resizeTimeout().toString());
+        return body;
+    }
+
+    private static int n(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

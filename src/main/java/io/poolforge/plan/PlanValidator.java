@@ -1,0 +1,27 @@
+package io.poolforge.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Offline validation of a plan: its structure ({@link PlanCheck}), then, if that is sound, the
+ * offline rules ({@link PlanRules}) on the plan with its names resolved as an export would resolve them.
+ * What {@code poolforge validate} prints and what export and run check first.
+ */
+public final class PlanValidator {
+    private final PlanCodec codec;
+    private final PlanRules rules;
+
+    public PlanValidator(PlanCodec codec, PlanRules rules) {
+        this.codec = codec;
+        this.rules = rules;
+    }
+
+    public List<Finding> validate(Plan plan) {
+        List<Finding> structure = PlanCheck.check(plan);
+        if (!structure.isEmpty()) return structure;
+        List<Finding> out = new ArrayList<>();
+        rules.check(PlanNames.resolveForExport(plan, codec)).forEach(v -> out.add(Finding.of(v)));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,112 @@
+package io.poolforge.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poolforge.domain.PoolForgeException;
+import io.poolforge.plan.LoadedPlan;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.PlanCodec;
+import io.poolforge.plan.PlanJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runs folder ({@code AppPaths.runs()}): one folder per run, named by its {@link RunId}, holding the
+ * run's resolved plan and its journal side by side. Every write is atomic ({@link AtomicFiles}).
+ */
+public final class JournalStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalStore.class);
+    /** The run's resolved plan (names filled in). */
+    public static final String PLAN_FILE = "run-plan.json";
+    public static final String JOURNAL_FILE = "journal.json";
+
+    private final Path runsDir;
+    private final PlanCodec codec;
+    private final ObjectMapper mapper = PlanJson.newMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public JournalStore(Path runsDir, PlanCodec codec) {
+        this.runsDir = runsDir;
+        this.codec = codec;
+    }
+
+    public Path runDir(String runId) { return runsDir.resolve(new RunId(runId).value()); }
+
+    /** Starts a run: resolves the plan's names from the run id, writes the plan and a journal of PENDING steps. */
+    public Journal start(Plan plan, RunId runId, Instant now) {
+        Plan resolved = RunSteps.resolve(plan, runId);
+        Journal journal = RunSteps.newJournal(resolved, runId, codec, now);
+        Path dir = runDir(runId.value());
+        if (Files.exists(dir)) throw new PoolForgeException("run.error.exists", runId.value());
+        write(dir.resolve(PLAN_FILE), codec.write(resolved));
+        save(journal);
+        return journal;
+    }
+
+    /** Writes the journal's new state (intent before a call, result after it). */
+    public void save(Journal journal) {
+        write(runDir(journal.runId()).resolve(JOURNAL_FILE), PlanJson.pretty(mapper, journal));
+    }
+
+    public Journal load(String runId) {
+        Path file = runDir(runId).resolve(JOURNAL_FILE);
+        try {
+            JsonNode tree = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            int version = tree.path("journalVersion").asInt(-1);
+            if (version != Journal.CURRENT_VERSION) {
+                throw new PoolForgeException("run.error.journalVersion", file.toString(), version, Journal.CURRENT_VERSION);
+            }
+            return mapper.treeToValue(tree, Journal.class);
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.journalUnreadable", e, file.toString());
+        }
+    }
+
+    /** The run's resolved plan, checked against the journal's digest (a plan edited since is refused). */
+    public Plan plan(Journal journal) {
+        LoadedPlan loaded = codec.read(runDir(journal.runId()).resolve(PLAN_FILE));
+        if (!codec.sha256(loaded.plan()).equals(journal.planSha256())) {
+            throw new PoolForgeException("run.error.planChanged", journal.runId());
+        }
+        return loaded.plan();
+    }
+
+    /** Runs with steps left to do, newest first (what the app offers to resume). Unreadable journals are logged and left out. */
+    public List<Journal> unfinished() {
+        if (!Files.isDirectory(runsDir)) return List.of();
+        List<Journal> out = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                if (!Files.exists(d.resolve(JOURNAL_FILE))) continue;
+                try {
+                    Journal j = load(name);
+                    if (!j.complete()) out.add(j);
+                } catch (PoolForgeException | IllegalArgumentException e) {
+                    LOG.warn("Skipping run folder {}: {}", d, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.journalUnreadable", e, runsDir.toString());
+        }
+        out.sort(Comparator.comparing(Journal::runId).reversed());
+        return List.copyOf(out);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.write", e, file.toString());
+        }
+    }
+}
