@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LocalizationTest {
     private static final Path BUNDLES = Path.of("src/main/resources/io/poolforge/i18n");
     private static final Set<String> PREFIXES = Set.of("app", "ui", "wizard", "task", "error", "rule",
-            "diagnose", "inspect", "cli", "plan", "run", "export", "azure", "signin");
+            "diagnose", "inspect", "cli", "plan", "run", "export", "azure", "signin", "watch");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 

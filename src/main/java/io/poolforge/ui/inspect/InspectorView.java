@@ -1,0 +1,326 @@
+package io.poolforge.ui.inspect;
+
+import io.poolforge.domain.ResizeError;
+import io.poolforge.domain.diagnose.Diagnosis;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.watch.DiagnosisCards;
+import io.poolforge.ui.watch.ImageHealth;
+import io.poolforge.ui.watch.NodeStates;
+import io.poolforge.ui.watch.PoolWatchView;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The pool inspector on screen: a filterable table of the account's pools (managed-image pools
+ * flagged as retired sources) and the opened pool's properties, images, resize errors with their
+ * diagnoses, node counts and the pools sharing its image. Reachable without the wizard.
+ */
+public final class InspectorView {
+    private final InspectorViewModel model;
+    private final I18n i18n;
+    private final Function<String, Path> chooseExportFile;
+    private Node view;
+
+    /**
+     * @param chooseExportFile asks where to save a pool's JSON, given a suggested file name; null when
+     *                         cancelled (the app shows a FileChooser); null to offer no file export
+     */
+    public InspectorView(InspectorViewModel model, I18n i18n, Function<String, Path> chooseExportFile) {
+        this.model = model;
+        this.i18n = i18n;
+        this.chooseExportFile = chooseExportFile;
+    }
+
+    public Node view() {
+        if (view == null) view = build();
+        return view;
+    }
+
+    private Node build() {
+        Label title = new Label();
+        title.getStyleClass().add("title-3");
+        title.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("inspect.title",
+                model.account() == null ? "" : model.account().name()), i18n.messagesProperty(), model.statusProperty()));
+        Button refresh = new Button();
+        refresh.setId("inspect-refresh");
+        refresh.textProperty().bind(i18n.text("inspect.refresh"));
+        refresh.setOnAction(e -> model.refresh());
+        CheckBox custom = new CheckBox();
+        custom.setId("inspect-custom-only");
+        custom.textProperty().bind(i18n.text("inspect.filter.customOnly"));
+        custom.selectedProperty().bindBidirectional(model.customOnlyProperty());
+        CheckBox errors = new CheckBox();
+        errors.setId("inspect-errors-only");
+        errors.textProperty().bind(i18n.text("inspect.filter.errorsOnly"));
+        errors.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
+        TextField search = new TextField();
+        search.setId("inspect-search");
+        search.promptTextProperty().bind(i18n.text("inspect.search.prompt"));
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.loadingProperty());
+        HBox toolbar = new HBox(8, refresh, custom, errors, search, spinner);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<PoolRow> table = new TableView<>(model.rows());
+        table.setId("inspect-pools");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column(table, "inspect.col.id", PoolRow::id, 120);
+        column(table, "inspect.col.vmSize", r -> r.pool().vmSize(), 120);
+        TableColumn<PoolRow, PoolRow> type = column(table, "inspect.col.imageType", r -> r, 150);
+        type.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(PoolRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setGraphic(empty || r == null ? null : imageTypeBadge(r));
+            }
+        });
+        column(table, "inspect.col.image", PoolRow::imageDisplay, 220);
+        TableColumn<PoolRow, Boolean> exists = column(table, "inspect.col.imageExists", PoolRow::imageExists, 90);
+        exists.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Boolean b, boolean empty) {
+                super.updateItem(b, empty);
+                getStyleClass().remove("danger");
+                if (empty) {
+                    setText(null);
+                    return;
+                }
+                setText(i18n.get(b == null ? "inspect.value.unknown" : b ? "inspect.value.yes" : "inspect.value.no"));
+                if (Boolean.FALSE.equals(b)) getStyleClass().add("danger");
+            }
+        });
+        column(table, "inspect.col.allocation", r -> i18n.get(allocationKey(r)), 90);
+        column(table, "inspect.col.dedicated", r -> i18n.get("inspect.value.currentOfTarget",
+                r.pool().currentDedicatedNodes(), r.pool().targetDedicatedNodes()), 90);
+        column(table, "inspect.col.lowPriority", r -> i18n.get("inspect.value.currentOfTarget",
+                r.pool().currentLowPriorityNodes(), r.pool().targetLowPriorityNodes()), 90);
+        column(table, "inspect.col.lastError", r -> {
+            ResizeError e = r.lastError();
+            return e == null ? "" : e.code();
+        }, 140);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label error = new Label();
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label status = new Label();
+        status.setId("inspect-status");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.statusProperty());
+
+        VBox left = new VBox(8, title, toolbar, table, error, status);
+        left.setPadding(new Insets(10));
+
+        VBox detail = new VBox(10);
+        detail.setId("inspect-details");
+        detail.setPadding(new Insets(10));
+        Runnable fill = () -> fillDetails(detail);
+        model.detailsProperty().addListener((o, a, b) -> fill.run());
+        model.selectedProperty().addListener((o, a, b) -> fill.run());
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            fill.run();
+            table.refresh();
+        });
+        fill.run();
+        ScrollPane scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+
+        SplitPane split = new SplitPane(left, scroll);
+        split.setDividerPositions(0.55);
+        split.setId("inspector");
+        split.getStyleClass().add("inspector");
+        return split;
+    }
+
+    private <T> TableColumn<PoolRow, T> column(TableView<PoolRow> table, String key, Function<PoolRow, T> value, double width) {
+        TableColumn<PoolRow, T> c = new TableColumn<>();
+        c.textProperty().bind(i18n.text(key));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+        return c;
+    }
+
+    private Node imageTypeBadge(PoolRow r) {
+        Label l = new Label(i18n.get(switch (r.imageType()) {
+            case MARKETPLACE -> "inspect.value.marketplace";
+            case GALLERY -> "inspect.value.galleryImage";
+            case MANAGED -> "inspect.badge.retiredSource";
+        }));
+        l.getStyleClass().add("badge");
+        if (r.retiredSource()) {
+            l.getStyleClass().addAll("warn", "retired-source");
+        } else if (Boolean.FALSE.equals(r.imageExists())) {
+            l.getStyleClass().add("blocked");
+        } else {
+            l.getStyleClass().add("ok");
+        }
+        return l;
+    }
+
+    private static String allocationKey(PoolRow r) {
+        return switch (r.pool().allocationState()) {
+            case STEADY -> "watch.allocation.steady";
+            case RESIZING -> "watch.allocation.resizing";
+            case STOPPING -> "watch.allocation.stopping";
+        };
+    }
+
+    private void fillDetails(VBox box) {
+        box.getChildren().clear();
+        PoolRow row = model.selectedProperty().get();
+        PoolDetails d = model.detailsProperty().get();
+        if (row == null) {
+            box.getChildren().add(new Label(i18n.get("inspect.details.none")));
+            return;
+        }
+        Label heading = new Label(i18n.get("inspect.details.title", row.id()));
+        heading.getStyleClass().add("title-3");
+        Button copy = new Button(i18n.get("inspect.action.copyJson"));
+        copy.setId("inspect-copy-json");
+        copy.setOnAction(e -> model.copyJson(row));
+        HBox actions = new HBox(8, heading, spacer(), copy);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        if (chooseExportFile != null) {
+            Button export = new Button(i18n.get("inspect.action.exportJson"));
+            export.setId("inspect-export-json");
+            export.setOnAction(e -> {
+                Path file = chooseExportFile.apply(row.id() + ".json");
+                if (file != null) model.exportJson(row, file);
+            });
+            actions.getChildren().add(export);
+        }
+        box.getChildren().add(actions);
+        if (row.retiredSource()) {
+            Label flag = new Label(i18n.get("inspect.retired.text", row.imageDisplay()));
+            flag.setWrapText(true);
+            flag.getStyleClass().addAll("warning-text", "retired-source-text");
+            Button migrate = new Button(i18n.get("inspect.action.migrate"));
+            migrate.setId("inspect-migrate");
+            migrate.getStyleClass().add("accent");
+            migrate.setOnAction(e -> model.migrateToGallery(row));
+            VBox card = new VBox(6, flag, migrate);
+            card.getStyleClass().addAll("step-card", "retired-card");
+            card.setPadding(new Insets(10));
+            box.getChildren().add(card);
+        }
+        if (d == null) {
+            box.getChildren().add(new Label(i18n.get("inspect.details.loading")));
+            return;
+        }
+        for (PoolDetails.PropertyGroup g : d.groups()) {
+            box.getChildren().add(section(g.titleKey()));
+            GridPane grid = new GridPane();
+            grid.setHgap(12);
+            grid.setVgap(3);
+            int i = 0;
+            for (PoolDetails.Property p : g.properties()) {
+                Label k = new Label(i18n.get(p.labelKey()));
+                k.getStyleClass().add("text-muted");
+                Label v = new Label(i18n.get(p.value().key(), p.value().argsArray()));
+                v.setWrapText(true);
+                grid.addRow(i++, k, v);
+            }
+            box.getChildren().add(grid);
+        }
+
+        if (d.image() != null && d.image().custom()) {
+            box.getChildren().add(section("inspect.group.images"));
+            for (ImageHealth.AssociatedImage a : d.image().associated()) {
+                String exists = i18n.get(a.exists() == null ? "inspect.value.unknown" : a.exists() ? "inspect.value.yes" : "inspect.value.no");
+                String replicas = a.replicas().isEmpty() ? "" : a.replicas().stream()
+                        .map(r -> i18n.get("inspect.image.replica", r.region(), r.replicaCount(), r.state() == null ? "" : r.state()))
+                        .collect(Collectors.joining("; "));
+                Label l = new Label(i18n.get("inspect.image.line", i18n.get(kindKey(a.kind())), a.id(), exists, replicas));
+                l.setWrapText(true);
+                if (Boolean.FALSE.equals(a.exists())) l.getStyleClass().add("danger");
+                box.getChildren().add(l);
+            }
+            box.getChildren().add(section("inspect.group.sharing"));
+            String others = d.sharing().isEmpty() ? i18n.get("inspect.sharing.none")
+                    : d.sharing().stream().map(p -> p.id()).collect(Collectors.joining(", "));
+            Label sharing = new Label(others);
+            sharing.setWrapText(true);
+            Label usage = new Label(i18n.get("inspect.sharing.usage", d.sharedDedicated(), InspectorViewModel.maxDedicated(),
+                    d.sharedLowPriority(), InspectorViewModel.maxLowPriority()));
+            usage.setWrapText(true);
+            if (d.sharedDedicated() > InspectorViewModel.maxDedicated() || d.sharedLowPriority() > InspectorViewModel.maxLowPriority()) {
+                usage.getStyleClass().add("danger");
+            }
+            box.getChildren().addAll(sharing, usage);
+        }
+
+        box.getChildren().add(section("inspect.group.errors"));
+        if (d.diagnoses().isEmpty()) box.getChildren().add(new Label(i18n.get("watch.diagnoses.none")));
+        for (Diagnosis diag : d.diagnoses()) {
+            box.getChildren().add(DiagnosisCards.card(i18n, diag, model.performable(), (a, x) -> model.perform(a, x)));
+        }
+
+        box.getChildren().add(section("inspect.group.nodes"));
+        if (d.states().isEmpty()) box.getChildren().add(new Label(i18n.get("inspect.nodes.none")));
+        for (NodeStates.StateCount c : d.states()) {
+            Region square = new Region();
+            square.getStyleClass().addAll("node-square", c.group().name().toLowerCase(Locale.ROOT));
+            Label l = new Label(i18n.get("watch.states.row", i18n.get(NodeStates.labelKey(c.state()), c.state()),
+                    c.dedicated(), c.lowPriority()));
+            HBox line = new HBox(6, square, l);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+        }
+        Label imageLine = new Label(PoolWatchView.imageText(i18n, d.image()));
+        imageLine.getStyleClass().add("text-muted");
+        imageLine.setWrapText(true);
+        box.getChildren().add(imageLine);
+    }
+
+    private Label section(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().addAll("title-4", "inspect-section");
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private static String kindKey(ImageHealth.Kind k) {
+        return switch (k) {
+            case GALLERY_IMAGE_VERSION -> "inspect.kind.galleryVersion";
+            case GALLERY_IMAGE_DEFINITION -> "inspect.kind.galleryDefinition";
+            case MANAGED_IMAGE -> "inspect.kind.managedImage";
+            case SNAPSHOT -> "inspect.kind.snapshot";
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package io.poolforge.ui.watch;
+
+import io.poolforge.domain.LocalizedText;
+import io.poolforge.domain.diagnose.Action;
+import io.poolforge.domain.diagnose.Diagnosis;
+import io.poolforge.ui.I18n;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * A diagnosis on screen: cause, "from an older resize" when stale, the evidence, the remedy, the
+ * source page, and a button for each of its actions that can be performed now. Shared by the watch
+ * and the inspector. Texts are read when built: rebuild on a language switch.
+ */
+public final class DiagnosisCards {
+    private DiagnosisCards() {
+    }
+
+    /**
+     * @param performable the actions that can be performed now (others are advice only, no button)
+     * @param onAction    called with the action and the diagnosis when its button is pressed
+     */
+    public static VBox card(I18n i18n, Diagnosis d, List<Action> performable, BiConsumer<Action, Diagnosis> onAction) {
+        Label cause = new Label(text(i18n, d.causeText()));
+        cause.setWrapText(true);
+        cause.getStyleClass().addAll("diagnosis-cause", d.stale() ? "warning-text" : "danger");
+        HBox head = new HBox(8);
+        if (d.stale()) {
+            Label stale = new Label(i18n.get("watch.diagnosis.stale"));
+            stale.getStyleClass().addAll("badge", "warn", "diagnosis-stale");
+            head.getChildren().add(stale);
+        }
+        Label code = new Label(d.error() == null ? d.cause().name() : d.error().code());
+        code.getStyleClass().addAll("badge", d.stale() ? "warn" : "blocked");
+        head.getChildren().add(0, code);
+
+        VBox evidence = new VBox(2);
+        Label evidenceTitle = new Label(i18n.get("watch.diagnosis.evidence"));
+        evidenceTitle.getStyleClass().add("text-bold");
+        evidence.getChildren().add(evidenceTitle);
+        for (LocalizedText t : d.evidence()) {
+            Label l = new Label("• " + text(i18n, t));
+            l.setWrapText(true);
+            evidence.getChildren().add(l);
+        }
+        Label remedyTitle = new Label(i18n.get("watch.diagnosis.remedy"));
+        remedyTitle.getStyleClass().add("text-bold");
+        Label remedy = new Label(text(i18n, d.remedy()));
+        remedy.setWrapText(true);
+        Label source = new Label(i18n.get("watch.diagnosis.source", d.source()));
+        source.getStyleClass().add("text-muted");
+        source.setWrapText(true);
+
+        FlowPane buttons = new FlowPane(6, 6);
+        List<Action> mine = new ArrayList<>();
+        mine.add(d.action());
+        mine.addAll(d.alternatives());
+        for (Action a : mine) {
+            if (!performable.contains(a) || d.stale()) continue;
+            Button b = new Button(i18n.get(a.key()));
+            b.getStyleClass().add("diagnosis-action");
+            b.setUserData(a);
+            if (a == d.action()) b.getStyleClass().add("accent");
+            b.setOnAction(e -> onAction.accept(a, d));
+            buttons.getChildren().add(b);
+        }
+        VBox card = new VBox(6, head, cause, evidence, remedyTitle, remedy, source);
+        if (!buttons.getChildren().isEmpty()) card.getChildren().add(buttons);
+        card.getStyleClass().addAll("step-card", "diagnosis-card");
+        if (d.stale()) card.getStyleClass().add("stale");
+        card.setPadding(new Insets(10));
+        return card;
+    }
+
+    static String text(I18n i18n, LocalizedText t) {
+        return i18n.get(t.key(), t.argsArray());
+    }
+}
