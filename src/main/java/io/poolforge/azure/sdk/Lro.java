@@ -57,7 +57,9 @@ final class Lro {
     }
 
     private static void sleep(Duration retryAfter, OperationMonitor monitor, String what) {
-        Duration delay = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? DEFAULT_DELAY : retryAfter;
+        // No header: a sensible default. "Retry-After: 0" (the sandbox at time scale 0): poll again at once.
+        Duration delay = retryAfter == null || retryAfter.isNegative() ? DEFAULT_DELAY
+                : retryAfter.isZero() ? Duration.ofMillis(5) : retryAfter;
         if (delay.compareTo(MAX_DELAY) > 0) delay = MAX_DELAY;
         long until = System.nanoTime() + delay.toNanos();
         while (System.nanoTime() < until) {

@@ -1,0 +1,35 @@
+package io.poolforge.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An error answer in ARM's shape: {@code {"error":{"code":...,"message":...}}} with a status. */
+final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String code;
+    final transient Map<String, String> headers = new LinkedHashMap<>();
+
+    ApiError(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    ApiError header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    static ApiError notFound(String type, String name, String group) {
+        if (group == null) {
+            return new ApiError(404, "ResourceNotFound", "The Resource '" + type + "/" + name + "' was not found.");
+        }
+        return new ApiError(404, "ResourceNotFound", "The Resource '" + type + "/" + name
+                + "' under resource group '" + group + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
+    }
+
+    static ApiError badRequest(String code, String message) {
+        return new ApiError(400, code, message);
+    }
+}

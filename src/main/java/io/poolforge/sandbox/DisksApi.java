@@ -1,0 +1,76 @@
+package io.poolforge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+
+/** Microsoft.Compute disks and snapshots (DiskRP): list, get, snapshot create (Copy), delete. */
+final class DisksApi {
+    static final String DISK = "Microsoft.Compute/disks";
+    static final String SNAPSHOT = "Microsoft.Compute/snapshots";
+    /** Snapshots PUT lists 200 and 202 only (no 201); DELETE 200, 202, 204. */
+    static final int[] PUT_CODES = {200, 202};
+    static final int[] DELETE_CODES = {200, 202, 204};
+
+    private final Platform p;
+
+    DisksApi(Platform p) {
+        this.p = p;
+    }
+
+    void register(Router r) {
+        Router.Plane arm = Router.Plane.ARM;
+        for (String[] t : new String[][] {{"disk", "disks", DISK}, {"snapshot", "snapshots", SNAPSHOT}}) {
+            String type = t[2];
+            r.add(t[0] + "-list-all", "GET", Arm.SUB + "/providers/Microsoft\\.Compute/" + t[1], arm, q -> {
+                Arm.requireGroup(p, q.param("sub"), null);
+                return Response.ok(Paging.arm(q, p.store.list(Ids.sub(q.param("sub")), type), p.pageSize, ObjectNode::deepCopy));
+            });
+            r.add(t[0] + "-list", "GET", Arm.RG + "/providers/Microsoft\\.Compute/" + t[1], arm, q -> {
+                Arm.requireGroup(p, q.param("sub"), q.param("rg"));
+                return Response.ok(Paging.arm(q, p.store.list(Ids.rg(q.param("sub"), q.param("rg")), type), p.pageSize, ObjectNode::deepCopy));
+            });
+            r.add(t[0] + "-get", "GET", Arm.RG + "/providers/Microsoft\\.Compute/" + t[1] + "/(?<name>[^/]+)", arm,
+                    q -> Response.ok(Arm.find(p, q.param("sub"), q.param("rg"), type, q.param("name")).deepCopy()));
+            r.add(t[0] + "-delete", "DELETE", Arm.RG + "/providers/Microsoft\\.Compute/" + t[1] + "/(?<name>[^/]+)", arm,
+                    q -> delete(q, type));
+        }
+        r.add("snapshot-put", "PUT", Arm.RG + "/providers/Microsoft\\.Compute/snapshots/(?<name>[^/]+)", arm, this::putSnapshot);
+    }
+
+    private Response putSnapshot(Request q) {
+        Arm.requireGroup(p, q.param("sub"), q.param("rg"));
+        JsonNode body = q.json();
+        String location = Arm.location(body);
+        String option = Arm.required(body, "properties/creationData/createOption");
+        if (!option.equalsIgnoreCase("Copy")) {
+            throw ApiError.badRequest("InvalidParameter", "The sandbox creates snapshots with createOption 'Copy' only, not '" + option + "'.");
+        }
+        String sourceId = Arm.norm(Arm.required(body, "properties/creationData/sourceResourceId"));
+        ObjectNode source = p.store.get(sourceId);
+        if (source == null) {
+            throw new ApiError(404, "NotFound", "The source resource '" + sourceId + "' of the snapshot was not found.");
+        }
+        if (!Ids.location(source.path("location").asText()).equals(location)) {
+            throw ApiError.badRequest("InvalidParameter", "The snapshot must be in the region of its source ('"
+                    + source.path("location").asText() + "'), not '" + location + "'.");
+        }
+        String id = Ids.res(q.param("sub"), q.param("rg"), SNAPSHOT, q.param("name"));
+        boolean created = p.store.get(id) == null;
+        ObjectNode snap = ComputePayloads.snapshot(id, location, source, sourceId, p.now(),
+                body.has("tags") ? (ObjectNode) body.get("tags") : null);
+        p.store.put(snap);
+        return p.lro.put(q, "Microsoft.Compute", PUT_CODES, created, snap, Duration.ofSeconds(8), null);
+    }
+
+    private Response delete(Request q, String type) {
+        Arm.requireGroup(p, q.param("sub"), q.param("rg"));
+        String id = Ids.res(q.param("sub"), q.param("rg"), type, q.param("name"));
+        ObjectNode n = p.store.get(id);
+        if (n == null) return Response.empty(204);
+        if (type.equals(DISK) && n.hasNonNull("managedBy")) {
+            throw new ApiError(409, "OperationNotAllowed", "Disk " + q.param("name") + " is attached to VM " + n.get("managedBy").asText() + ".");
+        }
+        return p.lro.delete(q, "Microsoft.Compute", DELETE_CODES, n, Duration.ofSeconds(3), () -> p.store.remove(id));
+    }
+}

@@ -1,0 +1,140 @@
+package io.poolforge.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * One pool's allocation over (scaled) time: nodes appear, go creating → starting → idle (or unusable),
+ * the pool goes resizing → steady, and a resize's errors show once it ends. Computed from the clock
+ * when read, so nothing runs in the background.
+ */
+final class PoolRun {
+    static final class Node {
+        String id;
+        boolean dedicated;
+        Instant appear;
+        Instant starting;
+        Instant ready;
+        Instant removeAt;
+        String finalState;
+        int index;
+    }
+
+    final String poolId;
+    final String accountId;
+    final ObjectNode pool;
+    final List<Node> nodes = new ArrayList<>();
+    Instant resizeStart;
+    Instant steadyAt;
+    boolean stopping;
+    ArrayNode pendingErrors = Json.a();
+    private int seq;
+
+    PoolRun(String poolId, String accountId, ObjectNode pool) {
+        this.poolId = poolId;
+        this.accountId = accountId;
+        this.pool = pool;
+    }
+
+    /** Nodes that hold cores (present or on their way), by kind. */
+    int held(boolean dedicated) {
+        int n = 0;
+        for (Node x : nodes) if (x.dedicated == dedicated && x.removeAt == null) n++;
+        return n;
+    }
+
+    /** Starts a resize to the allowed counts; {@code errors} show when it ends. */
+    void resize(Instant now, LroEngine time, int allowedD, int allowedL, ArrayNode errors, String finalState) {
+        resizeStart = now;
+        stopping = false;
+        pendingErrors = errors;
+        int added = 0;
+        int toAddD = Math.max(0, allowedD - held(true));
+        int toAddL = Math.max(0, allowedL - held(false));
+        int k = toAddD + toAddL;
+        boolean removing = shrink(true, allowedD, now, time) | shrink(false, allowedL, now, time);
+        for (int i = 0; i < k; i++) {
+            Node n = new Node();
+            n.dedicated = i < toAddD;
+            n.index = seq++;
+            n.id = "tvmps_" + ComputePayloads.uuid(poolId + "#" + n.index).replace("-", "").substring(0, 24) + (n.dedicated ? "_d" : "_p");
+            n.appear = now.plus(time.scaled(Duration.ofMillis(3000 + 12000L * i / Math.max(1, k))));
+            n.starting = n.appear.plus(time.scaled(Duration.ofSeconds(5)));
+            n.ready = n.appear.plus(time.scaled(Duration.ofSeconds(10)));
+            n.finalState = finalState;
+            nodes.add(n);
+            added++;
+        }
+        Duration d = added > 0 ? Duration.ofSeconds(30) : removing ? Duration.ofSeconds(8) : errors.size() > 0 ? Duration.ofSeconds(20) : Duration.ofSeconds(2);
+        steadyAt = now.plus(time.scaled(d));
+        ObjectNode p = Json.props(pool);
+        p.put("allocationState", "Resizing");
+        p.put("allocationStateTransitionTime", now.toString());
+        ObjectNode ros = Json.with(p, "resizeOperationStatus");
+        ros.remove("errors");
+        ros.put("startTime", now.toString());
+    }
+
+    private boolean shrink(boolean dedicated, int allowed, Instant now, LroEngine time) {
+        int excess = held(dedicated) - allowed;
+        boolean any = false;
+        for (int i = nodes.size() - 1; i >= 0 && excess > 0; i--) {
+            Node n = nodes.get(i);
+            if (n.dedicated == dedicated && n.removeAt == null) {
+                n.removeAt = now.plus(time.scaled(Duration.ofSeconds(5)));
+                excess--;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Stops the resize: nodes not yet allocated are dropped; steady shortly after. */
+    void stop(Instant now, LroEngine time) {
+        nodes.removeIf(n -> n.appear.isAfter(now));
+        stopping = true;
+        pendingErrors = Json.a(Json.o("code", "ResizeStopped", "message", "Desired number of dedicated nodes could not be allocated as the resize was stopped by the user"));
+        steadyAt = now.plus(time.scaled(Duration.ofSeconds(2)));
+        Json.props(pool).put("allocationState", "Stopping");
+        Json.props(pool).put("allocationStateTransitionTime", now.toString());
+    }
+
+    /** Brings the pool's JSON up to {@code now}. */
+    void refresh(Instant now) {
+        for (Iterator<Node> it = nodes.iterator(); it.hasNext(); ) {
+            Node n = it.next();
+            if (n.removeAt != null && !now.isBefore(n.removeAt)) it.remove();
+        }
+        int d = 0;
+        int l = 0;
+        for (Node n : nodes) {
+            if (!n.appear.isAfter(now)) {
+                if (n.dedicated) d++;
+                else l++;
+            }
+        }
+        ObjectNode p = Json.props(pool);
+        p.put("currentDedicatedNodes", d);
+        p.put("currentLowPriorityNodes", l);
+        if (steadyAt != null && !now.isBefore(steadyAt) && !"Steady".equals(p.path("allocationState").asText())) {
+            p.put("allocationState", "Steady");
+            p.put("allocationStateTransitionTime", steadyAt.toString());
+            if (pendingErrors.size() > 0) Json.with(p, "resizeOperationStatus").set("errors", pendingErrors.deepCopy());
+            stopping = false;
+        }
+    }
+
+    /** A node's state at {@code now}, or null when it does not exist yet. */
+    static String state(Node n, Instant now) {
+        if (n.appear.isAfter(now)) return null;
+        if (n.removeAt != null) return "leavingPool";
+        if (now.isBefore(n.starting)) return "creating";
+        if (now.isBefore(n.ready)) return "starting";
+        return n.finalState;
+    }
+}

@@ -1,0 +1,55 @@
+package io.poolforge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One HTTP answer. */
+final class Response {
+    final int status;
+    final Map<String, String> headers = new LinkedHashMap<>();
+    final byte[] body;
+
+    Response(int status, byte[] body, String contentType) {
+        this.status = status;
+        this.body = body == null ? new byte[0] : body;
+        if (contentType != null) headers.put("Content-Type", contentType);
+    }
+
+    static Response json(int status, JsonNode body) {
+        return new Response(status, Json.bytes(body), "application/json; charset=utf-8");
+    }
+
+    static Response ok(JsonNode body) {
+        return json(200, body);
+    }
+
+    static Response empty(int status) {
+        return new Response(status, null, null);
+    }
+
+    static Response html(String html) {
+        return new Response(200, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    }
+
+    Response header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** ARM's error body. */
+    static Response error(ApiError e) {
+        Response r = json(e.status, Json.o("error", Json.o("code", e.code, "message", e.getMessage())));
+        e.headers.forEach(r::header);
+        return r;
+    }
+
+    /** The Batch data plane's error body ({"code","message":{"lang","value"}}). */
+    static Response batchError(ApiError e, String base) {
+        Response r = json(e.status, Json.o("odata.metadata", base + "/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element",
+                "code", e.code, "message", Json.o("lang", "en-US", "value", e.getMessage())));
+        e.headers.forEach(r::header);
+        return r;
+    }
+}

@@ -1,0 +1,290 @@
+package io.poolforge.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The embedded Azure: ARM (Compute, galleries, Batch management), the Batch data plane and Entra ID
+ * sign-in, over HTTPS on 127.0.0.1 with a certificate made at start. The real Azure SDK clients talk to it
+ * unchanged. Each instance owns its state, so tests can run several at once.
+ *
+ * <pre>{@code
+ * try (Sandbox sb = Sandbox.builder().scenario("demo").timeScale(0).start()) {
+ *     sb.armUrl();            // https://127.0.0.1:PORT/
+ *     sb.tokenUrl();          // https://127.0.0.1:PORT/{tenant}/oauth2/v2.0/token (client secret "sandbox")
+ *     sb.certificatePath();   // PEM to trust
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+    /** The client secret the token endpoint accepts with any client id (grant_type=client_credentials). */
+    public static final String CLIENT_SECRET = IdentityApi.CLIENT_SECRET;
+    /** The sandbox's Entra tenant. */
+    public static final String TENANT_ID = "5a4db0c0-0000-4000-8000-000000000001";
+    /** Scenario names. */
+    public static final List<String> SCENARIOS = Scenarios.NAMES;
+
+    private final Transport transport;
+    private final Platform platform;
+    private final Faults faults;
+    private final CertificateMaker.Made cert;
+    private final Path certPath;
+    private final String scenario;
+    private final String base;
+    private final BatchPools pools;
+    private final Object lock;
+
+    private Sandbox(Builder b) {
+        if (!Scenarios.NAMES.contains(b.scenario)) {
+            throw new IllegalArgumentException("Unknown scenario '" + b.scenario + "'; known: " + Scenarios.NAMES);
+        }
+        this.scenario = b.scenario;
+        this.faults = new Faults();
+        b.faults.forEach(faults::add);
+        // The certificate (key generation, signing, TLS context) is made on another thread while the estate is built.
+        java.util.concurrent.CompletableFuture<CertificateMaker.Made> certificate = new java.util.concurrent.CompletableFuture<>();
+        Thread maker = new Thread(() -> {
+            try {
+                certificate.complete(CertificateMaker.make(java.time.Instant.now()));
+            } catch (RuntimeException | Error e) {
+                certificate.completeExceptionally(e);
+            }
+        }, "poolforge-sandbox-certificate");
+        maker.setDaemon(true);
+        maker.start();
+        Json.warmUp();
+        this.platform = new Platform(b.clock, b.timeScale, b.lroStyle, TENANT_ID);
+        if (b.vmPageSize > 0) platform.vmPageSize = b.vmPageSize;
+        Router router = new Router();
+        Object lock = new Object();
+        VirtualMachinesApi vms = new VirtualMachinesApi(platform);
+        this.pools = new BatchPools(platform);
+        Dispatcher dispatcher = new Dispatcher(router, null, faults, b.clock, b.timeScale, lock,
+                () -> platform.lro.settle(), b.log);
+        this.transport = new Transport(b.port, dispatcher);
+        this.base = "https://127.0.0.1:" + transport.port();
+        platform.base = base;
+        dispatcher.base(base);
+        Tokens realTokens = new Tokens(b.clock, TENANT_ID, base);
+        dispatcher.tokens(realTokens);
+        new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
+        new ResourceManagerApi(platform, pools::stateCounts).register(router);
+        vms.register(router);
+        new DisksApi(platform).register(router);
+        new ImagesApi(platform).register(router);
+        new GalleryApi(platform).register(router);
+        new BatchAccountsApi(platform).register(router);
+        pools.register(router);
+        new BatchDataPlaneApi(platform, pools).register(router);
+        platform.lro.register(router);
+        this.lock = lock;
+        try {
+            synchronized (lock) {
+                Scenarios.load(b.scenario, new Estate(platform, vms, pools));
+            }
+            this.cert = certificate.join();
+            transport.start(cert.serverContext());
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        try {
+            Path dir = b.certDir != null ? b.certDir : Path.of(System.getProperty("java.io.tmpdir"), "poolforge-sandbox");
+            Files.createDirectories(dir);
+            this.certPath = dir.resolve("sandbox-" + transport.port() + ".pem");
+            Files.writeString(certPath, cert.pem(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            transport.close();
+            throw new UncheckedIOException("Cannot write the sandbox certificate", e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return transport.port();
+    }
+
+    /** The Azure Resource Manager endpoint, with a trailing slash: {@code https://127.0.0.1:PORT/}. */
+    public String armUrl() {
+        return base + "/";
+    }
+
+    /** The authority host for MSAL/azure-identity ({@code authorityHost}); the tenant goes after it. */
+    public String authorityHost() {
+        return base + "/";
+    }
+
+    /** {@code https://127.0.0.1:PORT/{tenant}}. */
+    public String authorityUrl() {
+        return base + "/" + TENANT_ID;
+    }
+
+    public String tokenUrl() {
+        return authorityUrl() + "/oauth2/v2.0/token";
+    }
+
+    public String tenantId() {
+        return TENANT_ID;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    /** Subscription ids of the scenario. */
+    public List<String> subscriptionIds() {
+        List<String> out = new ArrayList<>();
+        for (ObjectNode s : platform.store.subscriptions()) out.add(s.path("subscriptionId").asText());
+        return out;
+    }
+
+    /** Batch account name → data-plane URL ({@code https://127.0.0.1:PORT/batch/{account}}). */
+    public Map<String, String> batchAccountUrls() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String sub : subscriptionIds()) {
+            for (ObjectNode a : platform.store.list(Ids.sub(sub), BatchAccountsApi.TYPE)) {
+                out.put(a.path("name").asText(), "https://" + Json.str(a, "properties/accountEndpoint"));
+            }
+        }
+        return out;
+    }
+
+    public X509Certificate certificate() {
+        return cert.certificate();
+    }
+
+    public String certificatePem() {
+        return cert.pem();
+    }
+
+    /** Where the certificate's PEM was written (trust it: curl --cacert, REQUESTS_CA_BUNDLE, SdkClients). */
+    public Path certificatePath() {
+        return certPath;
+    }
+
+    /** Faults switched on in this sandbox; add or clear them at any time. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Resource counts by type (as {@code GET /sandbox/state} reports them). */
+    public Map<String, Integer> counts() {
+        synchronized (lock) {
+            Map<String, Integer> c = new LinkedHashMap<>(platform.store.counts());
+            pools.stateCounts().forEach((k, v) -> c.put(k, ((Number) v).intValue()));
+            return c;
+        }
+    }
+
+    /** The one JSON line the {@code sandbox} command prints. */
+    public String endpointsJson() {
+        ObjectNode n = Json.o("arm", armUrl(), "authority", authorityUrl(), "authorityHost", authorityHost(), "token", tokenUrl(),
+                "tenantId", TENANT_ID, "clientSecret", CLIENT_SECRET, "subscriptions", subscriptionIds(),
+                "batchAccounts", batchAccountUrls(), "certificate", certPath.toAbsolutePath().toString(), "scenario", scenario,
+                "timeScale", platform.timeScale);
+        return Json.text(n);
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Options of a sandbox. */
+    public static final class Builder {
+        private int port;
+        private String scenario = "demo";
+        private double timeScale = 1;
+        private Clock clock = Clock.systemUTC();
+        private LroStyle lroStyle = LroStyle.AUTO;
+        private Path certDir;
+        private final List<FaultSpec> faults = new ArrayList<>();
+        private Consumer<String> log;
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private int vmPageSize;
+
+        private Builder() {
+        }
+
+        /** 0 (default): a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** demo (default), legacy-2019, empty, large. */
+        public Builder scenario(String name) {
+            this.scenario = name;
+            return this;
+        }
+
+        /** 0 = instant (tests), 1 = demo pace (a 10-node pool steady in about 30 s). */
+        public Builder timeScale(double scale) {
+            if (scale < 0) throw new IllegalArgumentException("time scale must be >= 0");
+            this.timeScale = scale;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Forces how long-running operations answer (contract tests exercise each). */
+        public Builder lroStyle(LroStyle style) {
+            this.lroStyle = style;
+            return this;
+        }
+
+        /** Where the certificate's PEM is written (default: the temp folder's poolforge-sandbox). */
+        public Builder certificateDirectory(Path dir) {
+            this.certDir = dir;
+            return this;
+        }
+
+        public Builder fault(FaultSpec spec) {
+            faults.add(spec);
+            return this;
+        }
+
+        public Builder fault(String spec) {
+            return fault(FaultSpec.parse(spec));
+        }
+
+        /** Receives one line per request (method, path, kept query, status, time); tokens never appear. */
+        public Builder requestLog(Consumer<String> log) {
+            this.log = log;
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** VMs per list page (default: the scenario's). */
+        public Builder vmPageSize(int size) {
+            this.vmPageSize = size;
+            return this;
+        }
+
+        public Sandbox start() {
+            return new Sandbox(this);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.poolforge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and checks the sandbox's access tokens: JWTs signed (HS256) with a key made at start, so a
+ * token from another sandbox, or a real Entra token, is refused. Tokens are never logged.
+ */
+final class Tokens {
+    static final String ARM_AUDIENCE = "https://management.core.windows.net/";
+    static final String BATCH_AUDIENCE = "https://batch.core.windows.net/";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    /** What a valid token says. */
+    record Claims(String audience, String tenant, String objectId, String clientId, Instant expires) {
+    }
+
+    private final byte[] key = new byte[32];
+    private final Clock clock;
+    private final String tenant;
+    private final String issuerBase;
+
+    Tokens(Clock clock, String tenant, String issuerBase) {
+        new SecureRandom().nextBytes(key);
+        this.clock = clock;
+        this.tenant = tenant;
+        this.issuerBase = issuerBase;
+    }
+
+    /** The audience a requested scope is for, or null when the sandbox serves no such resource. */
+    static String audienceOf(String scope) {
+        if (scope == null) return null;
+        String s = scope.toLowerCase(Locale.ROOT);
+        if (s.contains("batch.core.windows.net")) return BATCH_AUDIENCE;
+        if (s.contains("management.core.windows.net") || s.contains("management.azure.com")
+                || s.contains("127.0.0.1") || s.contains("localhost")) return ARM_AUDIENCE;
+        return null;
+    }
+
+    String accessToken(String audience, String clientId, String objectId, Duration lifetime) {
+        Instant now = clock.instant();
+        ObjectNode payload = Json.o("aud", audience, "iss", "https://sts.windows.net/" + tenant + "/",
+                "iat", now.getEpochSecond(), "nbf", now.getEpochSecond(), "exp", now.plus(lifetime).getEpochSecond(),
+                "tid", tenant, "oid", objectId, "sub", objectId, "appid", clientId, "ver", "1.0",
+                "uti", UUID.randomUUID().toString());
+        return sign(Json.o("typ", "JWT", "alg", "HS256", "kid", "sandbox"), payload);
+    }
+
+    String idToken(String clientId, String objectId, String nonce) {
+        Instant now = clock.instant();
+        ObjectNode payload = Json.o("aud", clientId, "iss", issuerBase + "/" + tenant + "/v2.0",
+                "iat", now.getEpochSecond(), "nbf", now.getEpochSecond(), "exp", now.plusSeconds(3600).getEpochSecond(),
+                "tid", tenant, "oid", objectId, "sub", objectId, "name", "Sandbox User",
+                "preferred_username", "user@sandbox.poolforge.invalid", "nonce", nonce, "ver", "2.0");
+        return sign(Json.o("typ", "JWT", "alg", "HS256", "kid", "sandbox"), payload);
+    }
+
+    String clientInfo(String objectId) {
+        return B64.encodeToString(Json.bytes(Json.o("uid", objectId, "utid", tenant)));
+    }
+
+    /** Checks a bearer token; throws ARM's 401 errors. */
+    Claims verify(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3 || !MessageDigest.isEqual(mac(parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            throw unauthorized("InvalidAuthenticationToken", "The access token is invalid.");
+        }
+        JsonNode p = Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        Instant exp = Instant.ofEpochSecond(p.path("exp").asLong());
+        Instant now = clock.instant();
+        if (!now.isBefore(exp)) {
+            throw unauthorized("ExpiredAuthenticationToken", "The access token expiry UTC time '" + exp
+                    + "' is earlier than current UTC time '" + now + "'.");
+        }
+        return new Claims(p.path("aud").asText(), p.path("tid").asText(), p.path("oid").asText(), p.path("appid").asText(), exp);
+    }
+
+    ApiError unauthorized(String code, String message) {
+        return new ApiError(401, code, message).header("WWW-Authenticate",
+                "Bearer authorization_uri=\"" + issuerBase + "/" + tenant + "\", error=\"invalid_token\", error_description=\""
+                        + message.replace('"', '\'') + "\"");
+    }
+
+    private String sign(ObjectNode header, ObjectNode payload) {
+        String unsigned = B64.encodeToString(Json.bytes(header)) + "." + B64.encodeToString(Json.bytes(payload));
+        return unsigned + "." + mac(unsigned);
+    }
+
+    private String mac(String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(data.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String randomOpaque() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return B64.encodeToString(b);
+    }
+
+    static String s256(String verifier) {
+        try {
+            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
