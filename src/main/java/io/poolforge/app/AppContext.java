@@ -37,7 +37,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
-import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.FileChooser;
+import io.poolforge.ui.FxScheduler;
+import io.poolforge.ui.inspect.InspectorPage;
+import io.poolforge.ui.inspect.InspectorView;
+import io.poolforge.ui.inspect.InspectorViewModel;
+import io.poolforge.ui.watch.PoolRemedies;
+import io.poolforge.ui.watch.PoolWatchView;
+import io.poolforge.ui.watch.PoolWatchViewModel;
+import java.net.URI;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +81,14 @@ public final class AppContext implements AutoCloseable {
     private final AzureConnector connector;
     private final WizardSession session = new WizardSession(clock);
     private final PlanCodec codec = new PlanCodec();
+    private final FxScheduler scheduler = new FxScheduler();
     private SignInViewModel signIn;
     private WizardFrame wizard;
+    private InspectorPage inspector;
+    private volatile Sandbox sandbox;
+    private PoolWatchViewModel watch;
+    private MainWindow window;
+    private Consumer<URI> uriOpener = uri -> LOG.warn("No browser to open {}", uri);
 
     public AppContext(AppPaths paths, Locale osLocale, Options options) {
         this.paths = paths;
@@ -93,6 +110,9 @@ public final class AppContext implements AutoCloseable {
 
     public WizardSession session() { return session; }
 
+    /** The sandbox this app started last, if any (tests read its resource counts). */
+    public java.util.Optional<Sandbox> currentSandbox() { return java.util.Optional.ofNullable(sandbox); }
+
     public SignInViewModel signIn() {
         wizard();
         return signIn;
@@ -102,6 +122,7 @@ public final class AppContext implements AutoCloseable {
         Sandbox s = Sandbox.builder().scenario(scenario).timeScale(options.sandboxTimeScale())
                 .certificateDirectory(paths.home().resolve("sandbox")).start();
         LOG.info("Sandbox '{}' started at {}", scenario, s.armUrl());
+        sandbox = s;
         return new SdkConnector.RunningSandbox(s.armUrl(), s.authorityUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath(), s);
     }
 
@@ -112,7 +133,11 @@ public final class AppContext implements AutoCloseable {
             signIn = new SignInViewModel(connector, tasks, i18n, describe, session);
             ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
-            Label watch = new Label();
+            watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,
+                    remedies(), clock);
+            create.poolProperty().addListener((o, a, pool) -> {
+                if (pool != null) watch.watch(session.connection(), session.account(), pool.id());
+            });
             List<WizardStep> steps = List.of(
                     new SignInStepView(signIn, i18n),
                     new VmStepView(new VmViewModel(tasks, i18n, describe, session), i18n),
@@ -120,7 +145,7 @@ public final class AppContext implements AutoCloseable {
                     new ImageStepView(new ImageViewModel(session), i18n),
                     new PoolStepView(new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
-                    new CreateStepView(create, i18n, watch));
+                    new CreateStepView(create, i18n, new PoolWatchView(watch, i18n).view()));
             wizard = new WizardFrame(i18n, WizardFlow.linear(steps));
         }
         return wizard;
@@ -131,9 +156,57 @@ public final class AppContext implements AutoCloseable {
         return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock));
     }
 
+    /** The pool inspector page (built on first use, FX thread). */
+    public InspectorPage inspector() {
+        if (inspector == null) {
+            wizard();
+            InspectorViewModel model = new InspectorViewModel(tasks, i18n, dialogs::describe, dialogs::confirm, remedies(), text -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            InspectorView view = new InspectorView(model, i18n, name -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setInitialFileName(name);
+                java.io.File f = chooser.showSaveDialog(window == null ? null : window.root().getScene().getWindow());
+                return f == null ? null : f.toPath();
+            });
+            inspector = new InspectorPage(model, view, signIn, session, i18n);
+        }
+        return inspector;
+    }
+
     /** Builds the main window's content (FX thread). */
     public MainWindow mainWindow() {
-        return new MainWindow(i18n, wizard(), this::rememberLanguage);
+        window = new MainWindow(i18n, wizard(), inspector().root(), this::rememberLanguage);
+        return window;
+    }
+
+    /** How "open the quota request page" and similar links reach the browser (the app sets HostServices). */
+    public void setUriOpener(Consumer<URI> opener) {
+        this.uriOpener = opener;
+    }
+
+    private void openUri(URI uri) {
+        LOG.info("Opening {}", uri);
+        uriOpener.accept(uri);
+    }
+
+    /**
+     * Remedies that need the wizard. Not yet pre-filled: they bring the user to the wizard, whose
+     * session still holds the connection and account, to build the gallery image and the pool.
+     */
+    private PoolRemedies remedies() {
+        return new PoolRemedies() {
+            @Override public void rebuildImage(Request request) { toWizard(); }
+            @Override public void recreatePoolFromGallery(Request request) { toWizard(); }
+            @Override public void migrateToGallery(Request request) { toWizard(); }
+        };
+    }
+
+    private void toWizard() {
+        if (window != null) window.showWizard();
+        wizard().goTo(wizard().stepsInOrder().get(1));
     }
 
     /** Whether the desktop should open the sandbox at once (no Azure account ever signed in). */
@@ -151,6 +224,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watch != null) watch.stop();
         tasks.shutdown();
         Connection c = session.connection();
         if (c != null) {

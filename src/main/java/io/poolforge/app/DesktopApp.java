@@ -19,6 +19,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
+        context.setUriOpener(uri -> getHostServices().showDocument(uri.toString()));
         show(context, stage);
         if (context.shouldStartInSandbox()) context.signIn().trySandbox();
     }

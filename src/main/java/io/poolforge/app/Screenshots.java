@@ -1,23 +1,32 @@
 package io.poolforge.app;
 
 import io.poolforge.i18n.Messages;
+import io.poolforge.ui.wizard.WizardFrame;
 import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.vm.VmRow;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a PNG of every wizard step in English and Spanish, at the default window size:
+ * Drives the wizard through the whole flow in the sandbox (demo scenario, instant time scale) and
+ * writes a PNG of every step in English and Spanish at the default window size:
  * {@code xvfb-run -a java -cp target/poolforge.jar io.poolforge.app.Screenshots docs/screenshots}.
  * Runs against a throw-away PoolForge folder, never the user's.
  */
@@ -32,25 +41,134 @@ public final class Screenshots {
 
     /** The JavaFX side (the main class itself must not be an Application on the class path). */
     public static final class App extends Application {
-    @Override
-    public void start(Stage stage) throws IOException {
-        var raw = getParameters().getRaw();
-        Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
-        Files.createDirectories(outDir);
-        AppContext context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-        for (Locale locale : Messages.SUPPORTED) {
-            context.i18n().setLocale(locale);
-            int n = 1;
-            for (WizardStep step : context.wizard().stepsInOrder()) {
-                context.wizard().goTo(step);
-                write(stage.getScene(), outDir.resolve(String.format("%s-%02d-%s.png", locale.getLanguage(), n++, step.id())));
-            }
-            context.wizard().goTo(context.wizard().stepsInOrder().get(0));
+        private AppContext context;
+        private Stage stage;
+
+        @Override
+        public void start(Stage stage) {
+            this.stage = stage;
+            var raw = getParameters().getRaw();
+            Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
+            context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests());
+            DesktopApp.show(context, stage);
+            Thread driver = new Thread(() -> {
+                try {
+                    drive(outDir);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    Platform.runLater(() -> {
+                        context.close();
+                        Platform.exit();
+                    });
+                }
+            }, "screenshots");
+            driver.setDaemon(true);
+            driver.start();
         }
-        context.close();
-        Platform.exit();
+
+        private void drive(Path outDir) throws Exception {
+            Files.createDirectories(outDir);
+            WizardFrame wizard = fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+            next(wizard, "vm");
+            waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
+            Thread.sleep(300);
+            fx(() -> {
+                TableView<VmRow> table = vmTable();
+                VmRow pick = table.getItems().stream()
+                        .filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED && !r.vm().dataDisks().isEmpty())
+                        .findFirst()
+                        .orElse(table.getItems().stream().filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED).findFirst().orElseThrow());
+                table.getSelectionModel().select(pick);
+                table.scrollTo(pick);
+                return null;
+            });
+            waitFor(() -> context.session().vm() != null);
+            Thread.sleep(500);
+            for (String id : List.of("snapshot", "image", "pool", "review", "create")) next(wizard, id);
+            fx(() -> {
+                ((Button) stage.getScene().lookup("#create-start")).fire();
+                return null;
+            });
+            waitFor(() -> ((Button) stage.getScene().lookup("#create-start")).isDisabled()
+                    && !stage.getScene().lookup("#create-cancel").isDisabled() == false);
+            Thread.sleep(1500);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                int n = 1;
+                for (WizardStep step : wizard.stepsInOrder()) {
+                    String file = String.format("%s-%02d-%s.png", locale.getLanguage(), n++, step.id());
+                    fx(() -> {
+                        wizard.goTo(step);
+                        return null;
+                    });
+                    Thread.sleep(250);
+                    fx(() -> {
+                        write(stage.getScene(), outDir.resolve(file));
+                        return null;
+                    });
+                }
+            }
+        }
+
+        private List<?> rows() {
+            return context.session().vmSizes();
+        }
+
+        @SuppressWarnings("unchecked")
+        private TableView<VmRow> vmTable() {
+            return (TableView<VmRow>) stage.getScene().lookup("#vm-table");
+        }
+
+        private void next(WizardFrame wizard, String expected) throws Exception {
+            try {
+                waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
+            } catch (IllegalStateException e) {
+                fx(() -> {
+                    write(stage.getScene(), Path.of(System.getProperty("java.io.tmpdir"), "poolforge-stuck.png"));
+                    stage.getScene().getRoot().lookupAll(".violation-list").forEach(n -> ((javafx.scene.Parent) n)
+                            .getChildrenUnmodifiable().forEach(c -> System.err.println(((javafx.scene.control.Label) c).getText())));
+                    return null;
+                });
+                throw new IllegalStateException("Next stays disabled on " + fx(() -> wizard.currentStep().id()), e);
+            }
+            fx(() -> {
+                wizard.goNext();
+                return null;
+            });
+            if (!expected.equals(fx(() -> wizard.currentStep().id()))) {
+                throw new IllegalStateException("expected step " + expected + " but at " + fx(() -> wizard.currentStep().id()));
+            }
+        }
     }
+
+    static <T> T fx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(Supplier<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < until) {
+            if (Boolean.TRUE.equals(fx(condition))) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting");
     }
 
     /** A scene's pixels as PNG, without javafx-swing. */

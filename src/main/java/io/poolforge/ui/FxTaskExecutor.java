@@ -55,6 +55,15 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         FxTask<T> fx = new FxTask<>(task);
+        if (pool.isShutdown()) {
+            // The app is closing: nothing new runs; the submitter still hears the end of its task.
+            task.cancel();
+            fxThread.accept(() -> task.deliver(new BackgroundTask.Outcome.Cancelled<>()));
+            return new TaskHandle() {
+                @Override public void cancel() { }
+                @Override public boolean isDone() { return true; }
+            };
+        }
         fxThread.accept(() -> running.add(fx));
         pool.execute(fx);
         return new TaskHandle() {

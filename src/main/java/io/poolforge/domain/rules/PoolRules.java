@@ -99,8 +99,11 @@ public final class PoolRules {
             }
         }
 
-        // Quotas.
-        size.ifPresent(s -> quotas(out, plan, s, account));
+        // Quotas. In user-subscription mode the account's core quotas do not apply (ARM reports them as 0):
+        // the subscription's regional vCPU quotas do, which PoolForge cannot read here (batch-quota-limit).
+        if (account.poolAllocationMode() != PoolAllocationMode.USER_SUBSCRIPTION) {
+            size.ifPresent(s -> quotas(out, plan, s, account));
+        }
         if (account.usage().pools() + 1 > account.poolQuota()) {
             out.add(Violation.of(RuleCode.QUOTA_POOLS, account.name(), account.usage().pools(), account.poolQuota()));
         }

@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Small helpers the step views share: localized labels and table columns. */
@@ -14,10 +15,21 @@ public final class StepViews {
     private StepViews() {
     }
 
+    /** A short label (form field names, headers): never wraps, never narrower than its text. */
     public static Label label(I18n i18n, String key, String... styleClasses) {
         Label l = new Label();
         l.textProperty().bind(i18n.text(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().addAll(styleClasses);
+        return l;
+    }
+
+    /** A sentence or paragraph: wraps to the width it is given. */
+    public static Label paragraph(I18n i18n, String key, String... styleClasses) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(styleClasses);
         return l;
     }

@@ -47,6 +47,21 @@ class GoodInputsTest {
     }
 
     @Test
+    void userSubscriptionAccountsAreNotHeldToTheirZeroAccountCoreQuotas() {
+        Fixtures.Account a = new Fixtures.Account();
+        a.mode = io.poolforge.domain.PoolAllocationMode.USER_SUBSCRIPTION;
+        a.dedicated = 0;
+        a.lowPriority = 0;
+        a.family = java.util.Map.of();
+        Ctx c = new Ctx();
+        c.account = a.build();
+        List<Violation> v = PoolRules.check(Fixtures.poolPlan(), c.build());
+        assertThat(v).extracting(Violation::code).doesNotContain(RuleCode.QUOTA_DEDICATED_CORES, RuleCode.QUOTA_FAMILY_CORES,
+                RuleCode.QUOTA_LOW_PRIORITY_CORES).contains(RuleCode.QUOTA_USER_SUBSCRIPTION);
+        assertThat(errors(v)).isEmpty();
+    }
+
+    @Test
     void bigPoolWithEnoughReplicasQuotaAndTimeoutHasNoErrors() {
         Ctx c = new Ctx();
         c.account = RuleExamples.withQuota(100_000, 100_000);

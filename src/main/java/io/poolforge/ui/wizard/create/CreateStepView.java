@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.create;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.ui.I18n;
@@ -96,7 +97,7 @@ public final class CreateStepView implements WizardStep {
         delete.setId("create-delete-leftovers");
         delete.textProperty().bind(i18n.text("wizard.create.cleanup"));
         delete.setOnAction(e -> model.deleteLeftovers());
-        VBox leftovers = new VBox(6, label(i18n, "wizard.create.left"), left, delete);
+        VBox leftovers = new VBox(6, paragraph(i18n, "wizard.create.left"), left, delete);
         leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
         leftovers.managedProperty().bind(leftovers.visibleProperty());
 
@@ -104,7 +105,7 @@ public final class CreateStepView implements WizardStep {
         watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
         watchPane.managedProperty().bind(watchPane.visibleProperty());
 
-        VBox root = new VBox(12, title(i18n, "wizard.step.create"), label(i18n, "wizard.create.about"), new HBox(8, start, cancel),
+        VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), new HBox(8, start, cancel),
                 grid, status, error, leftovers, watchPane);
         root.setId("step-view-create");
         return root;

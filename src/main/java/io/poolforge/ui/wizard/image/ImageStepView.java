@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.image;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.domain.ImageTarget;
@@ -78,20 +79,20 @@ public final class ImageStepView implements WizardStep {
         region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
                 i18n.messagesProperty(), model.replicasProperty()));
         g.addRow(4, region, replicas);
-        VBox galleryBox = new VBox(8, g, label(i18n, "wizard.image.replicaRule", "text-muted"));
+        VBox galleryBox = new VBox(8, g, paragraph(i18n, "wizard.image.replicaRule", "text-muted"));
         galleryBox.visibleProperty().bind(gallery.selectedProperty());
         galleryBox.managedProperty().bind(galleryBox.visibleProperty());
 
         GridPane m = new GridPane();
         m.setHgap(12);
         m.addRow(0, label(i18n, "wizard.image.managedName"), field("image-managed-name", model.managedNameProperty()));
-        Label notice = label(i18n, "wizard.image.retired", "warning-text");
+        Label notice = paragraph(i18n, "wizard.image.retired", "warning-text");
         notice.setId("image-retired-notice");
         VBox managedBox = new VBox(8, notice, m);
         managedBox.visibleProperty().bind(managed.selectedProperty());
         managedBox.managedProperty().bind(managedBox.visibleProperty());
 
-        VBox root = new VBox(12, title(i18n, "wizard.step.image"), label(i18n, "wizard.image.about"), gallery, galleryBox, managed, managedBox,
+        VBox root = new VBox(12, title(i18n, "wizard.step.image"), paragraph(i18n, "wizard.image.about"), gallery, galleryBox, managed, managedBox,
                 new ViolationList(i18n, model.violations()));
         root.setId("step-view-image");
         return root;

@@ -120,8 +120,8 @@ public final class PoolStepView implements WizardStep {
                 i18n.get("wizard.pool.timeout.advice"), Severity.WARNING, has("TIMEOUT", false)));
         model.violations().addListener((javafx.collections.ListChangeListener<io.poolforge.domain.rules.Violation>) ch -> validation.revalidate());
 
-        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, label(i18n, "wizard.pool.size"), filter, sizes,
-                new ViolationList(i18n, model.violations()));
+        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, new ViolationList(i18n, model.violations()),
+                label(i18n, "wizard.pool.size"), filter, sizes);
         root.setId("step-view-pool");
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);

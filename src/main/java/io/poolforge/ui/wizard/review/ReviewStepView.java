@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.review;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.domain.LocalizedText;
@@ -71,7 +72,7 @@ public final class ReviewStepView implements WizardStep {
         Label status = new Label();
         status.setId("review-status");
         status.textProperty().bind(model.statusProperty());
-        VBox root = new VBox(12, title(i18n, "wizard.step.review"), label(i18n, "wizard.review.about"), items,
+        VBox root = new VBox(12, title(i18n, "wizard.step.review"), paragraph(i18n, "wizard.review.about"), items,
                 label(i18n, "wizard.review.cores", "text-bold"), cores, new HBox(8, export, save), status);
         root.setId("step-view-review");
         return root;

@@ -2,6 +2,7 @@ package io.poolforge.ui.wizard.signin;
 
 import static io.poolforge.ui.wizard.StepViews.column;
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.azure.AzureEndpoints;
@@ -64,7 +65,7 @@ public final class SignInStepView implements WizardStep {
         sandbox.getStyleClass().add("accent");
         sandbox.setOnAction(e -> model.trySandbox());
         sandbox.disableProperty().bind(model.busyProperty());
-        VBox sandboxCard = card(title(i18n, "wizard.signin.sandbox.title"), label(i18n, "wizard.signin.sandbox.about"),
+        VBox sandboxCard = card(title(i18n, "wizard.signin.sandbox.title"), paragraph(i18n, "wizard.signin.sandbox.about"),
                 row(label(i18n, "wizard.signin.sandbox.scenario"), scenario), sandbox);
 
         // Azure card
@@ -100,7 +101,7 @@ public final class SignInStepView implements WizardStep {
         form.addRow(0, label(i18n, "wizard.signin.azure.cloud"), cloud);
         form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
         form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
-        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), label(i18n, "wizard.signin.azure.about"), form, signIn);
+        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form, signIn);
 
         HBox cards = new HBox(16, sandboxCard, azureCard);
         HBox.setHgrow(sandboxCard, Priority.ALWAYS);

@@ -142,7 +142,9 @@ public final class SignInViewModel {
         tasks.execute(BackgroundTask.of(title, ctx -> c.batch().listAccounts(sub.subscriptionId()))
                 .onSuccess(list -> {
                     accounts.setAll(list);
-                    if (list.size() == 1) session.accountProperty().set(list.get(0));
+                    // Propose the first account (the user can pick another); nothing is created by choosing.
+                    list.stream().filter(a -> a.poolAllocationMode() == io.poolforge.domain.PoolAllocationMode.BATCH_SERVICE)
+                            .findFirst().or(() -> list.stream().findFirst()).ifPresent(a -> session.accountProperty().set(a));
                 })
                 .onFailure(e -> error.set(describe.apply(e)))
                 .onFinally(() -> busy.set(false)));

@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.snapshot;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.ui.I18n;
@@ -61,8 +62,8 @@ public final class SnapshotStepView implements WizardStep {
             more.addRow(1, label(i18n, "wizard.snapshot.tags"), tags);
             GridPane.setHgrow(tags, Priority.ALWAYS);
             GridPane.setHgrow(group, Priority.ALWAYS);
-            VBox root = new VBox(12, title(i18n, "wizard.step.snapshot"), label(i18n, "wizard.snapshot.about"), grid, more,
-                    label(i18n, "wizard.snapshot.full", "text-muted"), new ViolationList(i18n, model.violations()));
+            VBox root = new VBox(12, title(i18n, "wizard.step.snapshot"), paragraph(i18n, "wizard.snapshot.about"), grid, more,
+                    paragraph(i18n, "wizard.snapshot.full", "text-muted"), new ViolationList(i18n, model.violations()));
             root.setId("step-view-snapshot");
             view = root;
             fill();

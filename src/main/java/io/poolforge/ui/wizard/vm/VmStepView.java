@@ -2,6 +2,7 @@ package io.poolforge.ui.wizard.vm;
 
 import static io.poolforge.ui.wizard.StepViews.column;
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.domain.rules.Severity;
@@ -127,7 +128,7 @@ public final class VmStepView implements WizardStep {
                 else if (v.severity() == Severity.WARNING) getStyleClass().add("warning-text");
             }
         });
-        Label none = label(i18n, "wizard.vm.findings.none");
+        Label none = paragraph(i18n, "wizard.vm.findings.none");
         none.visibleProperty().bind(Bindings.and(Bindings.isEmpty(findings), model.selectedProperty().isNotNull()));
         none.managedProperty().bind(none.visibleProperty());
         Label error = new Label();
@@ -136,7 +137,7 @@ public final class VmStepView implements WizardStep {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox root = new VBox(10, title(i18n, "wizard.step.vm"), label(i18n, "wizard.vm.about"), top, table, error,
+        VBox root = new VBox(10, title(i18n, "wizard.step.vm"), paragraph(i18n, "wizard.vm.about"), top, table, error,
                 label(i18n, "wizard.vm.findings"), none, list);
         root.setId("step-view-vm");
         return root;

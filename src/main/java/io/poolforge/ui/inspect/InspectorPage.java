@@ -1,0 +1,78 @@
+package io.poolforge.ui.inspect;
+
+import io.poolforge.azure.Connection;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.ui.I18n;
+import io.poolforge.ui.wizard.WizardSession;
+import io.poolforge.ui.wizard.signin.SignInViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The inspector as a page of the main window, reachable without the wizard: it uses the
+ * connection and Batch account of the session (sign in, or try the sandbox, from here too) and
+ * shows that account's pools.
+ */
+public final class InspectorPage {
+    private final BorderPane root = new BorderPane();
+
+    public InspectorPage(InspectorViewModel model, InspectorView view, SignInViewModel signIn, WizardSession session, I18n i18n) {
+        Label who = new Label();
+        who.setId("inspector-connection");
+        who.textProperty().bind(Bindings.createStringBinding(() -> {
+            Connection c = session.connection();
+            if (c == null) return i18n.get("inspect.page.notConnected");
+            return i18n.get("inspect.page.connected", c.identity().currentAccount().map(a -> a.username()).orElse("?"));
+        }, session.connectionProperty(), i18n.messagesProperty()));
+        Button sandbox = new Button();
+        sandbox.setId("inspector-try-sandbox");
+        sandbox.textProperty().bind(i18n.text("wizard.signin.sandbox.button"));
+        sandbox.setOnAction(e -> signIn.trySandbox());
+        sandbox.visibleProperty().bind(session.connectionProperty().isNull());
+        sandbox.managedProperty().bind(sandbox.visibleProperty());
+        sandbox.disableProperty().bind(signIn.busyProperty());
+
+        ComboBox<BatchAccountInfo> account = new ComboBox<>(signIn.accounts());
+        account.setId("inspector-account");
+        account.valueProperty().bindBidirectional(session.accountProperty());
+        account.setCellFactory(lv -> new ListCell<>() {
+            @Override protected void updateItem(BatchAccountInfo a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : a.name() + "  (" + a.location() + ")");
+            }
+        });
+        account.setButtonCell(account.getCellFactory().call(null));
+        account.visibleProperty().bind(session.connectionProperty().isNotNull());
+        Label accountLabel = new Label();
+        accountLabel.textProperty().bind(i18n.text("wizard.signin.accounts"));
+        accountLabel.visibleProperty().bind(account.visibleProperty());
+
+        HBox top = new HBox(10, who, sandbox, accountLabel, account);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(12, 24, 8, 24));
+        root.setTop(top);
+        Node body = view.view();
+        BorderPane.setMargin(body, new Insets(0, 24, 12, 24));
+        root.setCenter(body);
+        root.setId("inspector-page");
+
+        session.accountProperty().addListener((o, a, b) -> show(model, session, b));
+        show(model, session, session.account());
+    }
+
+    private static void show(InspectorViewModel model, WizardSession session, BatchAccountInfo account) {
+        if (account == null || session.connection() == null) return;
+        model.setSource(session.connection(), account);
+        model.refresh();
+    }
+
+    public Node root() { return root; }
+}

@@ -1,0 +1,202 @@
+package io.poolforge.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poolforge.app.AppContext;
+import io.poolforge.app.AppPaths;
+import io.poolforge.app.DesktopApp;
+import io.poolforge.domain.AllocationState;
+import io.poolforge.domain.PoolInfo;
+import io.poolforge.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole wizard, clicked through headless (Monocle) against the sandbox at time scale 0:
+ * sign-in to a steady pool, then the sandbox's own counts prove exactly one snapshot per chosen
+ * disk, one image version and one pool with the chosen settings were created.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardEndToEndTest {
+    private static final String VM = "vm-render-datadisks";
+
+    @TempDir
+    Path home;
+    private AppContext context;
+    private Locale locale = Locale.ENGLISH;
+
+    @Start
+    void start(Stage stage) {
+        context = new AppContext(new AppPaths(home), locale, AppContext.Options.tests());
+        DesktopApp.show(context, stage);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void clicksThroughTheWholeFlowInEnglish(FxRobot robot) throws Exception {
+        runWholeFlow(robot, "e2e-pool-en", "Create and watch");
+    }
+
+    @Test
+    void clicksThroughTheWholeFlowInSpanish(FxRobot robot) throws Exception {
+        robot.interact(() -> context.i18n().setLocale(new Locale("es")));
+        runWholeFlow(robot, "e2e-grupo-es", "Crear y supervisar");
+    }
+
+    @Test
+    void anIneligibleVmShowsItsReasonsAndCannotBeTakenForward(FxRobot robot) throws Exception {
+        signInToSandbox(robot);
+        robot.clickOn("#wizard-next");
+        selectVm(robot, "vm-thirdparty-cis");
+        waitFor(() -> context.session().vmProperty().get() == null && findings(robot).contains("[VM_"));
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+        assertThat(findings(robot)).contains("vm-thirdparty-cis").contains("Error:");
+        robot.clickOn("#wizard-next");
+        assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo("vm");
+    }
+
+    @Test
+    void backAndNextKeepWhatWasEntered(FxRobot robot) throws Exception {
+        signInToSandbox(robot);
+        robot.clickOn("#wizard-next");
+        selectVm(robot, VM);
+        nextTo(robot, "snapshot");
+        TextField os = robot.lookup("#snapshot-name-0").queryAs(TextField.class);
+        robot.interact(() -> os.setText("my-os-snapshot"));
+        robot.clickOn("#wizard-back");
+        assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo("vm");
+        nextTo(robot, "snapshot");
+        assertThat(robot.lookup("#snapshot-name-0").queryAs(TextField.class).getText()).isEqualTo("my-os-snapshot");
+        nextTo(robot, "image");
+        nextTo(robot, "pool");
+        assertThat(fx(() -> context.session().snapshotsProperty().get().osSnapshotName())).isEqualTo("my-os-snapshot");
+    }
+
+    private void runWholeFlow(FxRobot robot, String poolId, String lastStepTitle) throws Exception {
+        signInToSandbox(robot);
+        Sandbox sandbox = context.currentSandbox().orElseThrow();
+        Map<String, Integer> before = sandbox.counts();
+        robot.clickOn("#wizard-next");
+        selectVm(robot, VM);
+        int dataDisks = fx(() -> context.session().vm().dataDisks().size());
+        nextTo(robot, "snapshot");
+        nextTo(robot, "image");
+        nextTo(robot, "pool");
+        TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
+        robot.interact(() -> id.setText(poolId));
+        robot.interact(() -> robot.lookup("#pool-dedicated").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3));
+        nextTo(robot, "review");
+        assertThat(texts(robot, "#review-item")).contains(poolId);
+        nextTo(robot, "create");
+        assertThat(robot.lookup("#step-create").queryAs(Label.class).getText()).contains(lastStepTitle);
+        robot.clickOn("#create-start");
+        waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
+                || !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#create-error").queryAs(Label.class).getText()).isEmpty();
+
+        var account = fx(() -> context.session().account());
+        var connection = fx(() -> context.session().connection());
+        PoolInfo pool = null;
+        for (int i = 0; i < 100; i++) {
+            pool = connection.batch().getPool(account, poolId).orElseThrow();
+            if (pool.allocationState() == AllocationState.STEADY && pool.currentDedicatedNodes() == 3) break;
+            Thread.sleep(100);
+        }
+        assertThat(pool.allocationState()).isEqualTo(AllocationState.STEADY);
+        assertThat(pool.currentDedicatedNodes()).isEqualTo(3);
+        assertThat(pool.customImageId()).contains("/galleries/").contains("/versions/");
+
+        Map<String, Integer> diff = diff(before, sandbox.counts());
+        assertThat(diff).containsEntry(type(diff, "snapshots"), 1 + dataDisks)
+                .containsEntry(type(diff, "versions"), 1)
+                .containsEntry(type(diff, "pools"), 1);
+        // Nothing else was created twice: every created type appears once per resource.
+        assertThat(diff.values()).allSatisfy(v -> assertThat(v).isPositive());
+    }
+
+    private void signInToSandbox(FxRobot robot) throws Exception {
+        robot.clickOn("#try-sandbox");
+        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty()
+                && !context.session().supportedImages().isEmpty());
+    }
+
+    private void selectVm(FxRobot robot, String name) throws Exception {
+        robot.clickOn("#vm-search").write(name);
+        waitFor(() -> robot.lookup("#vm-table").queryTableView().getItems().stream()
+                .anyMatch(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)));
+        robot.interact(() -> {
+            var table = robot.lookup("#vm-table").queryTableView();
+            table.getItems().stream().filter(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)).findFirst()
+                    .ifPresent(r -> table.getSelectionModel().select(r));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300); // the full VM (disks, encryption) is read in the background after selection
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void nextTo(FxRobot robot, String step) throws Exception {
+        waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
+        robot.clickOn("#wizard-next");
+        assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo(step);
+    }
+
+    private static String findings(FxRobot robot) {
+        var list = robot.lookup("#vm-findings").queryListView();
+        StringBuilder sb = new StringBuilder();
+        for (Object v : list.getItems()) {
+            var violation = (io.poolforge.domain.rules.Violation) v;
+            sb.append(violation.severity() == io.poolforge.domain.rules.Severity.ERROR ? "Error: " : "")
+                    .append(violation.args()).append(" [").append(violation.code()).append("]\n");
+        }
+        return sb.toString();
+    }
+
+    private static String texts(FxRobot robot, String id) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : ((Pane) robot.lookup(id).query()).getChildren()) sb.append(((Label) n).getText()).append('\n');
+        return sb.toString();
+    }
+
+    private static Map<String, Integer> diff(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> d = new HashMap<>();
+        after.forEach((k, v) -> {
+            int delta = v - before.getOrDefault(k, 0);
+            if (delta != 0 && !k.contains("node") && !k.contains("Node")) d.put(k, delta);
+        });
+        return d;
+    }
+
+    private static String type(Map<String, Integer> diff, String suffix) {
+        return diff.keySet().stream().filter(k -> k.toLowerCase(Locale.ROOT).endsWith(suffix)).findFirst()
+                .orElse("<no " + suffix + " in " + diff + ">");
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
+    }
+}
