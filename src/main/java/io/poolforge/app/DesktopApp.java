@@ -11,8 +11,8 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: theme, window, icon. Launched by {@link Main}. */
 public final class DesktopApp extends Application {
-    public static final double WIDTH = 1180;
-    public static final double HEIGHT = 760;
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
 
     private AppContext context;
 

@@ -43,6 +43,7 @@ public final class Screenshots {
     public static final class App extends Application {
         private AppContext context;
         private Stage stage;
+        private io.poolforge.ui.MainWindow window;
 
         @Override
         public void start(Stage stage) {
@@ -50,7 +51,7 @@ public final class Screenshots {
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests());
-            DesktopApp.show(context, stage);
+            window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
                     drive(outDir);
@@ -116,6 +117,33 @@ public final class Screenshots {
                         return null;
                     });
                 }
+            }
+            // The pool inspector, on the demo pool whose image was deleted.
+            fx(() -> {
+                window.showInspector();
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
+                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
+            fx(() -> {
+                @SuppressWarnings("unchecked") TableView<Object> pools = (TableView<Object>) stage.getScene().lookup("#inspect-pools");
+                pools.getSelectionModel().select(pools.getItems().stream()
+                        .filter(r -> Boolean.FALSE.equals(((io.poolforge.ui.inspect.PoolRow) r).image().exists())).findFirst()
+                        .orElse(null));
+                if (pools.getSelectionModel().isEmpty()) pools.getSelectionModel().select(0);
+                return null;
+            });
+            Thread.sleep(1500);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-08-inspector.png"));
+                    return null;
+                });
             }
         }
 

@@ -65,6 +65,10 @@ public final class InspectorPage {
         root.setId("inspector-page");
 
         session.accountProperty().addListener((o, a, b) -> show(model, session, b));
+        // Each time the page is shown, the list is read again (pools change behind our back).
+        root.parentProperty().addListener((o, a, parent) -> {
+            if (parent != null) show(model, session, session.account());
+        });
         show(model, session, session.account());
     }
 

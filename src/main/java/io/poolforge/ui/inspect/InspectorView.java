@@ -75,6 +75,7 @@ public final class InspectorView {
         errors.setId("inspect-errors-only");
         errors.textProperty().bind(i18n.text("inspect.filter.errorsOnly"));
         errors.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
+        for (Region r : new Region[] {refresh, custom, errors}) r.setMinWidth(Region.USE_PREF_SIZE);
         TextField search = new TextField();
         search.setId("inspect-search");
         search.promptTextProperty().bind(i18n.text("inspect.search.prompt"));
@@ -130,6 +131,7 @@ public final class InspectorView {
         Label error = new Label();
         error.getStyleClass().add("danger");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -156,7 +158,7 @@ public final class InspectorView {
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, scroll);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         split.setId("inspector");
         split.getStyleClass().add("inspector");
         return split;
@@ -224,6 +226,7 @@ public final class InspectorView {
         if (row.retiredSource()) {
             Label flag = new Label(i18n.get("inspect.retired.text", row.imageDisplay()));
             flag.setWrapText(true);
+            flag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             flag.getStyleClass().addAll("warning-text", "retired-source-text");
             Button migrate = new Button(i18n.get("inspect.action.migrate"));
             migrate.setId("inspect-migrate");
@@ -247,8 +250,10 @@ public final class InspectorView {
             for (PoolDetails.Property p : g.properties()) {
                 Label k = new Label(i18n.get(p.labelKey()));
                 k.getStyleClass().add("text-muted");
+                k.setMinWidth(Region.USE_PREF_SIZE);
                 Label v = new Label(i18n.get(p.value().key(), p.value().argsArray()));
                 v.setWrapText(true);
+                v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 grid.addRow(i++, k, v);
             }
             box.getChildren().add(grid);
@@ -263,6 +268,7 @@ public final class InspectorView {
                         .collect(Collectors.joining("; "));
                 Label l = new Label(i18n.get("inspect.image.line", i18n.get(kindKey(a.kind())), a.id(), exists, replicas));
                 l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 if (Boolean.FALSE.equals(a.exists())) l.getStyleClass().add("danger");
                 box.getChildren().add(l);
             }
@@ -271,9 +277,11 @@ public final class InspectorView {
                     : d.sharing().stream().map(p -> p.id()).collect(Collectors.joining(", "));
             Label sharing = new Label(others);
             sharing.setWrapText(true);
+            sharing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label usage = new Label(i18n.get("inspect.sharing.usage", d.sharedDedicated(), InspectorViewModel.maxDedicated(),
                     d.sharedLowPriority(), InspectorViewModel.maxLowPriority()));
             usage.setWrapText(true);
+            usage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (d.sharedDedicated() > InspectorViewModel.maxDedicated() || d.sharedLowPriority() > InspectorViewModel.maxLowPriority()) {
                 usage.getStyleClass().add("danger");
             }
@@ -300,6 +308,7 @@ public final class InspectorView {
         Label imageLine = new Label(PoolWatchView.imageText(i18n, d.image()));
         imageLine.getStyleClass().add("text-muted");
         imageLine.setWrapText(true);
+        imageLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.getChildren().add(imageLine);
     }
 

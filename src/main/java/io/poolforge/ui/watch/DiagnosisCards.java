@@ -30,6 +30,7 @@ public final class DiagnosisCards {
     public static VBox card(I18n i18n, Diagnosis d, List<Action> performable, BiConsumer<Action, Diagnosis> onAction) {
         Label cause = new Label(text(i18n, d.causeText()));
         cause.setWrapText(true);
+        cause.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cause.getStyleClass().addAll("diagnosis-cause", d.stale() ? "warning-text" : "danger");
         HBox head = new HBox(8);
         if (d.stale()) {
@@ -48,15 +49,18 @@ public final class DiagnosisCards {
         for (LocalizedText t : d.evidence()) {
             Label l = new Label("• " + text(i18n, t));
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             evidence.getChildren().add(l);
         }
         Label remedyTitle = new Label(i18n.get("watch.diagnosis.remedy"));
         remedyTitle.getStyleClass().add("text-bold");
         Label remedy = new Label(text(i18n, d.remedy()));
         remedy.setWrapText(true);
+        remedy.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label source = new Label(i18n.get("watch.diagnosis.source", d.source()));
         source.getStyleClass().add("text-muted");
         source.setWrapText(true);
+        source.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         FlowPane buttons = new FlowPane(6, 6);
         List<Action> mine = new ArrayList<>();

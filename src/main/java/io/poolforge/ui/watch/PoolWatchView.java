@@ -71,6 +71,7 @@ public final class PoolWatchView {
         Label imageLine = new Label();
         imageLine.setId("watch-image");
         imageLine.setWrapText(true);
+        imageLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane counts = new GridPane();
         counts.setHgap(10);
         counts.setVgap(4);
@@ -89,6 +90,7 @@ public final class PoolWatchView {
         Label stepStatus = new Label();
         stepStatus.setId("watch-status");
         stepStatus.setWrapText(true);
+        stepStatus.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         stepStatus.textProperty().bind(model.statusProperty());
         ProgressBar stepBar = new ProgressBar();
         stepBar.setId("watch-steps");
@@ -100,6 +102,7 @@ public final class PoolWatchView {
         Label error = new Label();
         error.getStyleClass().add("danger");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

@@ -19,6 +19,7 @@ public final class ViolationList extends VBox {
                         : v.severity() == Severity.WARNING ? "wizard.vm.severity.warning" : "wizard.vm.severity.info")
                         + "  " + i18n.get(v.messageKey(), v.argsArray()));
                 l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 l.getStyleClass().add(v.severity() == Severity.ERROR ? "danger" : v.severity() == Severity.WARNING ? "warning-text" : "text-muted");
                 l.setUserData(v.code().name());
                 getChildren().add(l);

@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,7 +64,12 @@ public final class WizardFrame extends BorderPane {
 
         content.setPadding(new Insets(20, 24, 12, 24));
         content.getStyleClass().add("step-content");
-        setCenter(content);
+        // Long steps scroll; tables inside a step still take the height that is left.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
 
         back.setId("wizard-back");
         back.textProperty().bind(i18n.text("ui.wizard.back"));

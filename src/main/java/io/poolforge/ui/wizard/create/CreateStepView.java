@@ -88,6 +88,7 @@ public final class CreateStepView implements WizardStep {
         Label error = new Label();
         error.setId("create-error");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
         error.textProperty().bind(model.errorProperty());
 

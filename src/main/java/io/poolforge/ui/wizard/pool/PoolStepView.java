@@ -13,7 +13,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -61,6 +60,8 @@ public final class PoolStepView implements WizardStep {
         agent.valueProperty().bindBidirectional(model.nodeAgentSkuProperty());
         Label why = new Label();
         why.setWrapText(true);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.setMaxWidth(560);
         why.getStyleClass().add("text-muted");
         why.textProperty().bind(Bindings.createStringBinding(() -> model.proposalProperty().get() == null ? ""
                 : i18n.get(model.proposalProperty().get().key(), model.proposalProperty().get().argsArray()),
@@ -123,10 +124,7 @@ public final class PoolStepView implements WizardStep {
         VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, new ViolationList(i18n, model.violations()),
                 label(i18n, "wizard.pool.size"), filter, sizes);
         root.setId("step-view-pool");
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return root;
     }
 
     /** Whether a finding whose code contains {@code part} stands (errors only, unless warnings count). */

@@ -91,6 +91,7 @@ public final class ReviewStepView implements WizardStep {
         Runnable render = () -> box.getChildren().setAll(source.stream().map(t -> {
             Label l = new Label(i18n.get(t.key(), t.argsArray()));
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             return (Node) l;
         }).toList());
         source.addListener((ListChangeListener<LocalizedText>) c -> render.run());

@@ -117,6 +117,7 @@ public final class SignInStepView implements WizardStep {
         Label error = new Label();
         error.setId("signin-error");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());

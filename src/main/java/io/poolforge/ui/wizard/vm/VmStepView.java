@@ -73,7 +73,7 @@ public final class VmStepView implements WizardStep {
         TableView<VmRow> table = new TableView<>(model.rows());
         table.setId("vm-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<VmRow, VmRow.Eligibility> badge = column(table, i18n, "wizard.vm.col.eligible", VmRow::eligibility, 110);
+        TableColumn<VmRow, VmRow.Eligibility> badge = column(table, i18n, "wizard.vm.col.eligible", VmRow::eligibility, 150);
         badge.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(VmRow.Eligibility e, boolean empty) {
                 super.updateItem(e, empty);
@@ -91,12 +91,12 @@ public final class VmStepView implements WizardStep {
             }
         });
         column(table, i18n, "wizard.vm.col.name", r -> r.vm().name(), 150);
-        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 110);
+        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 100);
         column(table, i18n, "wizard.vm.col.region", r -> r.vm().location(), 90);
         column(table, i18n, "wizard.vm.col.os", r -> r.vm().osType() == null ? "" : r.vm().osType().name().charAt(0) + r.vm().osType().name().substring(1).toLowerCase(), 70);
         column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 120);
         column(table, i18n, "wizard.vm.col.disks", VmRow::diskCount, 50);
-        column(table, i18n, "wizard.vm.col.image", VmRow::sourceImage, 200);
+        column(table, i18n, "wizard.vm.col.image", VmRow::sourceImage, 150);
         column(table, i18n, "wizard.vm.col.power", r -> r.vm().powerState().name().toLowerCase(), 90);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
