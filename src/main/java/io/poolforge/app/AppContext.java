@@ -135,6 +135,9 @@ public final class AppContext implements AutoCloseable {
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
             watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,
                     remedies(), clock);
+            session.connectionProperty().addListener((o, a, c) -> {
+                if (c != null && !c.endpoints().isSandbox()) offerUnfinishedRun(create);
+            });
             create.poolProperty().addListener((o, a, pool) -> {
                 if (pool != null) watch.watch(session.connection(), session.account(), pool.id());
             });
@@ -151,9 +154,39 @@ public final class AppContext implements AutoCloseable {
         return wizard;
     }
 
+    /**
+     * Runs against real Azure keep their journals in the PoolForge folder (offered again at the next
+     * sign-in); a sandbox forgets everything when it stops, so its runs live in a folder of their own.
+     */
     private CreateViewModel.JournalStoreAndRunner runnerFor(Connection c) {
-        JournalStore store = new JournalStore(paths.runs(), codec);
+        JournalStore store = new JournalStore(c.endpoints().isSandbox()
+                ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec);
         return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock));
+    }
+
+    /**
+     * An unfinished run from an earlier session: resume it, clean up what it created, or keep it
+     * as is. Reading the journals is quick (a few small files) but still done off the FX thread.
+     */
+    private void offerUnfinishedRun(CreateViewModel create) {
+        JournalStore store = new JournalStore(paths.runs(), codec);
+        tasks.execute(BackgroundTask.of(i18n.get("run.offer.task"), ctx -> store.unfinished())
+                .onSuccess(runs -> {
+                    if (runs.isEmpty()) return;
+                    var j = runs.get(0);
+                    var plan = store.plan(j);
+                    int choice = dialogs.choose("run.offer.title", i18n.get("run.offer.text", j.runId(), plan.pool().poolId(),
+                            j.firstUnfinished().map(s -> s.name()).orElse("?"), j.createdResources().size()),
+                            "run.offer.resume", "run.offer.cleanUp", "run.offer.keep");
+                    if (choice == 0) {
+                        wizard.goTo(wizard.stepsInOrder().get(wizard.stepsInOrder().size() - 1));
+                        create.resume(j);
+                    } else if (choice == 1) {
+                        wizard.goTo(wizard.stepsInOrder().get(wizard.stepsInOrder().size() - 1));
+                        create.cleanUp(j);
+                    }
+                })
+                .onFailure(e -> LOG.warn("Could not read unfinished runs", e)));
     }
 
     /** The pool inspector page (built on first use, FX thread). */

@@ -83,6 +83,11 @@ final class Dispatcher implements HttpHandler {
                     case TOKEN_EXPIRED -> throw tokens.unauthorized("ExpiredAuthenticationToken", "The access token expiry UTC time '"
                             + clock.instant().minusSeconds(60) + "' is earlier than current UTC time '" + clock.instant() + "'.");
                     case FAIL_OPERATION -> req.failCode = fault.code();
+                    case FORBIDDEN -> throw new ApiError(403, "AuthorizationFailed", fault.action() == null
+                            ? "The client does not have authorization to perform this operation (sandbox fault)."
+                            : "The client 'user@sandbox.poolforge.invalid' with object id 'sandbox-user' does not have authorization to"
+                            + " perform action '" + fault.action() + "' over scope '" + path + "' or the scope is invalid. If access was"
+                            + " recently granted, please refresh your credentials (sandbox fault).");
                     default -> throw new IllegalStateException();
                 }
             }

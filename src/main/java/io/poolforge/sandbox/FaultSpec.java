@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *   <li>WHAT: {@code 429} or {@code 429=SECONDS} (throttled, Retry-After, default 1), {@code 500}, {@code 503},
  *       {@code reset} (connection dropped without an answer), {@code latency=MILLIS} (answer delayed, then normal),
  *       {@code fail} or {@code fail=CODE} (the long-running operation the request starts ends Failed),
- *       {@code expire} (401 ExpiredAuthenticationToken, as if the bearer token had run out);</li>
+ *       {@code expire} (401 ExpiredAuthenticationToken, as if the bearer token had run out),
+ *       {@code 403} or {@code 403=ACTION} (AuthorizationFailed; with ACTION, the message names the missing permission
+ *       as ARM does: "does not have authorization to perform action 'ACTION'");</li>
  *   <li>METHOD: GET, PUT, POST, PATCH, DELETE or {@code *};</li>
  *   <li>PATH: a regular expression searched (case-insensitively) in the request path, e.g.
  *       {@code /virtualMachines}, or {@code @name} for a route name (see {@code GET /sandbox/state});</li>
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class FaultSpec {
     /** What a fault does. */
-    public enum Kind { THROTTLE, SERVER_ERROR, UNAVAILABLE, RESET, LATENCY, FAIL_OPERATION, TOKEN_EXPIRED }
+    public enum Kind { THROTTLE, SERVER_ERROR, UNAVAILABLE, RESET, LATENCY, FAIL_OPERATION, TOKEN_EXPIRED, FORBIDDEN }
 
     private final Kind kind;
     private final String method;
@@ -90,11 +92,12 @@ public final class FaultSpec {
             case "latency" -> Kind.LATENCY;
             case "fail" -> Kind.FAIL_OPERATION;
             case "expire" -> Kind.TOKEN_EXPIRED;
+            case "403" -> Kind.FORBIDDEN;
             default -> throw new IllegalArgumentException("Fault spec '" + spec + "': unknown fault '" + p[0]
-                    + "' (429[=s], 500, 503, reset, latency=ms, fail[=CODE], expire)");
+                    + "' (429[=s], 500, 503, reset, latency=ms, fail[=CODE], expire, 403[=ACTION])");
         };
         FaultSpec f = of(kind, method, path, count);
-        if (arg != null && kind == Kind.FAIL_OPERATION) return f.withCode(p[0].substring(p[0].indexOf('=') + 1));
+        if (arg != null && (kind == Kind.FAIL_OPERATION || kind == Kind.FORBIDDEN)) return f.withCode(p[0].substring(p[0].indexOf('=') + 1));
         if (arg != null) {
             if (!arg.matches("\\d+")) throw new IllegalArgumentException("Fault spec '" + spec + "': '" + arg + "' is not a number");
             return f.withArgument(Long.parseLong(arg));
@@ -124,6 +127,11 @@ public final class FaultSpec {
         return code == null ? "InternalOperationError" : code;
     }
 
+    /** The action a 403 names, or null. */
+    String action() {
+        return kind == Kind.FORBIDDEN ? code : null;
+    }
+
     @Override
     public String toString() {
         String what = switch (kind) {
@@ -134,6 +142,7 @@ public final class FaultSpec {
             case LATENCY -> "latency=" + argument;
             case FAIL_OPERATION -> code == null ? "fail" : "fail=" + code;
             case TOKEN_EXPIRED -> "expire";
+            case FORBIDDEN -> code == null ? "403" : "403=" + code;
         };
         return what + ":" + method + ":" + path + ":" + (count < 0 ? "*" : String.valueOf(count));
     }

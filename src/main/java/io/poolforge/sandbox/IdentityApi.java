@@ -168,7 +168,8 @@ final class IdentityApi {
                     + "The sandbox serves https://management.core.windows.net//.default and https://batch.core.windows.net//.default.");
         }
         long secs = lifetime.toSeconds();
-        ObjectNode body = Json.o("token_type", "Bearer", "scope", audience + ".default", "expires_in", secs, "ext_expires_in", secs,
+        // Entra echoes the scope asked for (MSAL files the access token under it; "…net/.default" never matched "…net//.default").
+        ObjectNode body = Json.o("token_type", "Bearer", "scope", scope != null && scope.contains(".default") ? scope : audience + ".default", "expires_in", secs, "ext_expires_in", secs,
                 "access_token", tokens.accessToken(audience, clientId == null ? "sandbox-client" : clientId, oid, lifetime));
         if (user) {
             String rt = Tokens.randomOpaque();

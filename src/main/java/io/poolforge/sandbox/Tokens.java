@@ -53,10 +53,19 @@ final class Tokens {
     String accessToken(String audience, String clientId, String objectId, Duration lifetime) {
         Instant now = clock.instant();
         ObjectNode payload = Json.o("aud", audience, "iss", "https://sts.windows.net/" + tenant + "/",
-                "iat", now.getEpochSecond(), "nbf", now.getEpochSecond(), "exp", now.plus(lifetime).getEpochSecond(),
+                "iat", now.getEpochSecond(), "nbf", now.getEpochSecond(), "exp", expiry(now, lifetime),
                 "tid", tenant, "oid", objectId, "sub", objectId, "appid", clientId, "ver", "1.0",
                 "uti", UUID.randomUUID().toString());
         return sign(Json.o("typ", "JWT", "alg", "HS256", "kid", "sandbox"), payload);
+    }
+
+    /**
+     * {@code exp} is whole seconds: round up, so that a token the client was told lasts {@code expires_in} seconds is
+     * never refused before then (rounding down made a 1 s token expire up to a second early, even on arrival).
+     */
+    private static long expiry(Instant issued, Duration lifetime) {
+        Instant end = issued.plus(lifetime);
+        return end.getNano() == 0 ? end.getEpochSecond() : end.getEpochSecond() + 1;
     }
 
     String idToken(String clientId, String objectId, String nonce) {

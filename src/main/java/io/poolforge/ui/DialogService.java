@@ -39,6 +39,18 @@ public final class DialogService {
         alert.show();
     }
 
+    /** Offers a choice of buttons (bundle keys); returns the index chosen, or -1 when closed. */
+    public int choose(String titleKey, String text, String... optionKeys) {
+        java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (String k : optionKeys) buttons.add(new ButtonType(i18n.get(k)));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, buttons.toArray(ButtonType[]::new));
+        alert.initOwner(owner);
+        alert.setTitle(i18n.get(titleKey));
+        alert.setHeaderText(i18n.get(titleKey));
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.map(buttons::indexOf).orElse(-1);
+    }
+
     /** Asks the user to confirm; shows and waits (a dialog's nested event loop, not a blocked thread). */
     public boolean confirm(String titleKey, String text) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);

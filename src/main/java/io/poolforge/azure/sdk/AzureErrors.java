@@ -39,7 +39,8 @@ final class AzureErrors {
                 || text.contains("invalid_grant")) {
             return new PoolForgeException("azure.error.signInExpired", e, what);
         }
-        return new PoolForgeException("azure.error.unexpected", e, what, e.getClass().getSimpleName());
+        // null, null: without them Java picks the (key, cause, azureCode, requestId, args...) overload and the args are lost.
+        return new PoolForgeException("azure.error.unexpected", e, null, null, what, e.getClass().getSimpleName());
     }
 
     private static PoolForgeException fromHttp(HttpResponseException e, String what) {

@@ -1,5 +1,6 @@
 package io.poolforge.azure.sdk;
 
+import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 final class Lro {
     private static final Duration DEFAULT_DELAY = Duration.ofSeconds(2);
     private static final Duration MAX_DELAY = Duration.ofSeconds(15);
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
     private Lro() {
     }
@@ -37,11 +39,7 @@ final class Lro {
                 monitor.progress(status.toString(), percent(status));
                 if (status == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) return poller.getFinalResult();
                 if (status.isComplete()) {
-                    // The SDK raises the operation's error (code and message) from getFinalResult.
-                    poller.getFinalResult();
-                    PollResult<T> value = response.getValue();
-                    String error = value == null || value.getError() == null ? status.toString() : value.getError().getMessage();
-                    throw new PoolForgeException("azure.error.operationFailed", what, SecretMasker.mask(error));
+                    throw failed(poller, response, what);
                 }
                 sleep(response.getRetryAfter(), monitor, what);
             }
@@ -50,6 +48,31 @@ final class Lro {
         } catch (RuntimeException e) {
             throw AzureErrors.translate(e, what);
         }
+    }
+
+    /** Failed or cancelled in Azure: operationFailed with Azure's code (from the poll result, or what getFinalResult raises). */
+    private static <T> PoolForgeException failed(SyncPoller<PollResult<T>, T> poller, PollResponse<PollResult<T>> response, String what) {
+        String code = null;
+        String message = response.getStatus().toString();
+        RuntimeException cause = null;
+        PollResult<T> value = response.getValue();
+        if (value != null && value.getError() != null) {
+            // PollResult.Error has no code: read it from the failed poll's body ({"status":"Failed","error":{"code":...}}).
+            java.util.regex.Matcher m = CODE.matcher(String.valueOf(value.getError().getResponseBody()));
+            code = m.find() ? m.group(1) : null;
+            message = value.getError().getMessage();
+        } else {
+            try {
+                poller.getFinalResult();
+            } catch (ManagementException e) {
+                cause = e;
+                if (e.getValue() != null) {
+                    code = e.getValue().getCode();
+                    message = e.getValue().getMessage();
+                }
+            }
+        }
+        return new PoolForgeException("azure.error.operationFailed", cause, code, null, what, SecretMasker.mask(String.valueOf(message)));
     }
 
     private static int percent(LongRunningOperationStatus status) {

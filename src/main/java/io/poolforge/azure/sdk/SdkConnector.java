@@ -51,7 +51,9 @@ public final class SdkConnector implements AzureConnector {
         RunningSandbox s = sandboxStarter.start(scenario);
         try {
             SdkClients clients = SdkClients.forSandbox(s.armUrl(), s.tokenUrl(), s.tenantId(), s.certificate());
-            AzureEndpoints endpoints = AzureEndpoints.sandbox(URI.create(s.armUrl()), URI.create(s.authorityUrl()), s.certificate());
+            // AzureEndpoints names the authority host; the sandbox's authority URL ends in its tenant.
+            AzureEndpoints endpoints = AzureEndpoints.sandbox(URI.create(s.armUrl()), URI.create(s.authorityUrl()).resolve("/"),
+                    s.certificate());
             SdkIdentity identity = new SdkIdentity(endpoints, clients.httpClient(), clients.profile(null), null, null);
             identity.useCredential(clients.credential(), "demo@sandbox.poolforge", s.tenantId());
             return connection(identity, clients, s.stop());
@@ -91,7 +93,7 @@ public final class SdkConnector implements AzureConnector {
         try {
             c.close();
         } catch (Exception e) {
-            throw new PoolForgeException("azure.error.unexpected", e, "sandbox", e.getClass().getSimpleName());
+            throw new PoolForgeException("azure.error.unexpected", e, null, null, "sandbox", e.getClass().getSimpleName());
         }
     }
 }

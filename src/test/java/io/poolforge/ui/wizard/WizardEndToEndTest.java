@@ -93,6 +93,32 @@ class WizardEndToEndTest {
         assertThat(fx(() -> context.session().snapshotsProperty().get().osSnapshotName())).isEqualTo("my-os-snapshot");
     }
 
+    @Test
+    void aRunThatFailsHalfWayResumesWithoutCreatingAnythingTwice(FxRobot robot) throws Exception {
+        signInToSandbox(robot);
+        Sandbox sandbox = context.currentSandbox().orElseThrow();
+        Map<String, Integer> before = sandbox.counts();
+        robot.clickOn("#wizard-next");
+        selectVm(robot, VM);
+        int dataDisks = fx(() -> context.session().vm().dataDisks().size());
+        for (String step : new String[] {"snapshot", "image", "pool", "review", "create"}) nextTo(robot, step);
+        // The image version's operation ends Failed once: the run stops there, snapshots made.
+        sandbox.faults().add("fail=OperationPreempted:PUT:/versions/:1");
+        robot.clickOn("#create-start");
+        waitFor(() -> !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#create-state-image-version").queryAs(Label.class).getText()).isEqualTo("Failed");
+        System.err.println("DEBUG error=" + robot.lookup("#create-error").queryAs(Label.class).getText());
+        assertThat(robot.lookup("#create-resume").queryButton().isVisible()).isTrue();
+        robot.clickOn("#create-resume");
+        waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
+                && robot.lookup("#create-state-pool").queryAs(Label.class).getText().equals("Created"));
+        assertThat(robot.lookup("#create-state-snapshot-os").queryAs(Label.class).getText()).isIn("Created", "Already there, reused");
+        Map<String, Integer> diff = diff(before, sandbox.counts());
+        assertThat(diff).containsEntry(type(diff, "snapshots"), 1 + dataDisks)
+                .containsEntry(type(diff, "versions"), 1)
+                .containsEntry(type(diff, "pools"), 1);
+    }
+
     private void runWholeFlow(FxRobot robot, String poolId, String lastStepTitle) throws Exception {
         signInToSandbox(robot);
         Sandbox sandbox = context.currentSandbox().orElseThrow();

@@ -98,7 +98,13 @@ public final class CreateStepView implements WizardStep {
         delete.setId("create-delete-leftovers");
         delete.textProperty().bind(i18n.text("wizard.create.cleanup"));
         delete.setOnAction(e -> model.deleteLeftovers());
-        VBox leftovers = new VBox(6, paragraph(i18n, "wizard.create.left"), left, delete);
+        Button resume = new Button();
+        resume.setId("create-resume");
+        resume.getStyleClass().add("accent");
+        resume.textProperty().bind(i18n.text("wizard.create.resume"));
+        resume.setOnAction(e -> model.resume());
+        resume.disableProperty().bind(model.runningProperty());
+        VBox leftovers = new VBox(6, paragraph(i18n, "wizard.create.left"), left, new HBox(8, resume, delete));
         leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
         leftovers.managedProperty().bind(leftovers.visibleProperty());
 

@@ -36,6 +36,7 @@ import javafx.collections.ObservableList;
  * between or inside steps and says what exists in Azure; the user keeps it or deletes it.
  */
 public final class CreateViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CreateViewModel.class);
     private final WizardSession session;
     private final TaskExecutor tasks;
     private final I18n i18n;
@@ -93,11 +94,45 @@ public final class CreateViewModel {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
         Plan p = plan.get();
+        journal = r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant());
+        execute(c, r, journal);
+    }
+
+    /** Continues the current run (after a cancel or a failure) from its first unfinished step. */
+    public void resume() {
+        if (running.get() || journal == null) return;
+        Connection c = session.connection();
+        JournalStoreAndRunner r = runners.apply(c);
+        execute(c, r, r.store().load(journal.runId()));
+    }
+
+    /** Continues a run found unfinished at start (the journal of an earlier session). */
+    public void resume(Journal unfinished) {
+        if (running.get()) return;
+        Connection c = session.connection();
+        execute(c, runners.apply(c), unfinished);
+    }
+
+    /** Deletes what an unfinished run of an earlier session created (background). */
+    public void cleanUp(Journal unfinished) {
+        Connection c = session.connection();
+        JournalStoreAndRunner r = runners.apply(c);
+        journal = unfinished;
+        resolved = r.store().plan(unfinished);
+        deleteLeftovers();
+    }
+
+    private void execute(Connection c, JournalStoreAndRunner r, Journal toRun) {
+        journal = toRun;
+        resolved = r.store().plan(journal);
         error.set("");
         leftInAzure.clear();
-        journal = r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant());
-        resolved = r.store().plan(journal);
-        rows.setAll(journal.steps().stream().map(s -> new StepRow(s.id(), s.kind(), s.name())).toList());
+        Plan p = resolved;
+        rows.setAll(journal.steps().stream().map(s -> {
+            StepRow row = new StepRow(s.id(), s.kind(), s.name());
+            if (s.done()) row.statusProperty().set(Boolean.TRUE.equals(s.created()) ? "done" : "reused");
+            return row;
+        }).toList());
         running.set(true);
         Map<String, String> tags = Map.of("createdBy", "PoolForge");
         String title = i18n.get("wizard.create.task", p.pool().poolId());
@@ -152,7 +187,14 @@ public final class CreateViewModel {
     }
 
     private void reportLeftovers(JournalStoreAndRunner r) {
-        Journal j = r.store().load(journal.runId());
+        Journal j;
+        try {
+            j = r.store().load(journal.runId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the journal of run {}", journal.runId(), e);
+            error.set(describe.apply(e));
+            return;
+        }
         List<String> ids = j.createdResources().stream().map(x -> x.resourceId()).toList();
         leftInAzure.setAll(ids);
         List<String> unsure = j.uncertainResources().stream().map(x -> x.resourceId()).toList();
