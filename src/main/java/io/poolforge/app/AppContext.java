@@ -41,6 +41,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import io.poolforge.ui.FxScheduler;
+import io.poolforge.ui.TaskBar;
 import io.poolforge.ui.inspect.InspectorPage;
 import io.poolforge.ui.inspect.InspectorView;
 import io.poolforge.ui.inspect.InspectorViewModel;
@@ -211,7 +212,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Builds the main window's content (FX thread). */
     public MainWindow mainWindow() {
-        window = new MainWindow(i18n, wizard(), inspector().root(), this::rememberLanguage);
+        window = new MainWindow(i18n, wizard(), inspector().root(), new TaskBar(i18n, tasks.runningTasks()).root(), this::rememberLanguage);
         return window;
     }
 

@@ -30,7 +30,7 @@ public final class MainWindow {
     /**
      * @param onLanguageChosen called (FX thread) when the user picks a language; saves the choice
      */
-    public MainWindow(I18n i18n, Node wizard, Node inspector, Consumer<Locale> onLanguageChosen) {
+    public MainWindow(I18n i18n, Node wizard, Node inspector, Node statusBar, Consumer<Locale> onLanguageChosen) {
         Label title = new Label();
         title.textProperty().bind(i18n.text("app.title"));
         title.getStyleClass().addAll("title-2", "app-title");
@@ -94,6 +94,7 @@ public final class MainWindow {
         header.getStyleClass().add("app-header");
 
         root.setTop(header);
+        root.setBottom(statusBar);
         pages.selectToggle(wizardPage);
         root.getStyleClass().add("main-window");
     }

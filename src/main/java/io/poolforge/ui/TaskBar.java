@@ -1,0 +1,74 @@
+package io.poolforge.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.PopOver;
+import org.controlsfx.control.TaskProgressView;
+
+/**
+ * The window's status line: what runs in the background now (title, message, progress), and a
+ * button that opens every running task in a ControlsFX TaskProgressView, where each can be cancelled.
+ */
+public final class TaskBar {
+    private final HBox root;
+
+    public TaskBar(I18n i18n, ObservableList<Task<?>> running) {
+        Label text = new Label();
+        text.setId("task-bar-text");
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        ToggleButton all = new ToggleButton();
+        all.setId("task-bar-all");
+        all.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("ui.tasks.count", running.size()),
+                running, i18n.messagesProperty()));
+        TaskProgressView<Task<?>> view = new TaskProgressView<>();
+        Bindings.bindContent(view.getTasks(), running);
+        view.setPrefSize(420, 260);
+        PopOver pop = new PopOver(view);
+        pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+        pop.setDetachable(false);
+        all.selectedProperty().addListener((o, was, now) -> {
+            if (now) pop.show(all);
+            else pop.hide();
+        });
+        pop.setOnHidden(e -> all.setSelected(false));
+
+        Runnable show = () -> {
+            text.textProperty().unbind();
+            bar.progressProperty().unbind();
+            if (running.isEmpty()) {
+                text.textProperty().bind(i18n.text("ui.tasks.idle"));
+                bar.setVisible(false);
+                return;
+            }
+            Task<?> first = running.get(0);
+            text.textProperty().bind(Bindings.createStringBinding(
+                    () -> first.getMessage() == null || first.getMessage().isBlank() ? first.getTitle() : first.getTitle() + " \u2014 " + first.getMessage(),
+                    first.titleProperty(), first.messageProperty()));
+            bar.progressProperty().bind(first.progressProperty());
+            bar.setVisible(true);
+        };
+        running.addListener((ListChangeListener<Task<?>>) c -> show.run());
+        show.run();
+        all.disableProperty().bind(Bindings.isEmpty(running));
+
+        root = new HBox(10, text, bar, all);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(4, 24, 4, 24));
+        root.getStyleClass().add("task-bar");
+    }
+
+    public Node root() { return root; }
+}
