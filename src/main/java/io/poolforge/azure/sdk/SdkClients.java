@@ -136,7 +136,7 @@ public final class SdkClients {
         return new HttpPipelineBuilder().httpClient(http)
                 .policies(new UserAgentPolicy("poolforge"), new RequestIdPolicy("client-request-id"),
                         retryPolicy != null ? retryPolicy : new RetryPolicy(new ExponentialBackoff()),
-                        new BearerTokenAuthenticationPolicy(credential, BATCH_SCOPE))
+                        new CaeBearerTokenPolicy(credential, BATCH_SCOPE))
                 .build();
     }
 }

@@ -77,6 +77,18 @@ public final class SdkIdentity implements Identity {
     public AzureAccount signIn(String tenantId) {
         AuthenticationRecord saved = readRecord();
         String tenant = tenantId != null && !tenantId.isBlank() ? tenantId : saved != null ? saved.getTenantId() : "organizations";
+        if (!encryptedStoreLikely()) {
+            // No secret service to encrypt the cache: do not let MSAL fail after the browser step
+            // (which would open the browser a second time); keep tokens in memory from the start.
+            LOG.info("No encrypted token store on this machine; tokens are kept in memory only");
+            cacheMode = CacheMode.MEMORY_ONLY;
+            try {
+                InteractiveBrowserCredential c = build(tenant, saved, false);
+                return finish(c, authenticate(c));
+            } catch (RuntimeException e) {
+                throw AzureErrors.translate(e, "sign-in");
+            }
+        }
         try {
             InteractiveBrowserCredential c = build(tenant, saved, true);
             AuthenticationRecord record = authenticate(c);
@@ -107,7 +119,9 @@ public final class SdkIdentity implements Identity {
     }
 
     private static AuthenticationRecord authenticate(InteractiveBrowserCredential c) {
-        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE)).block();
+        // CAE-enabled like every request the SDK makes to ARM (and our Batch data-plane policy), so
+        // they all find this sign-in in the same MSAL cache instead of opening the browser again.
+        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
         if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
         return r;
     }
@@ -205,6 +219,17 @@ public final class SdkIdentity implements Identity {
         } catch (IOException e) {
             LOG.warn("Could not keep the sign-in record: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Whether the OS offers an encrypted store MSAL can use: DPAPI on Windows, the Keychain on
+     * macOS, the Secret Service (libsecret over the D-Bus session bus) on Linux.
+     */
+    static boolean encryptedStoreLikely() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return true;
+        String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+        return bus != null && !bus.isBlank();
     }
 
     private static boolean isPersistenceProblem(Throwable e) {

@@ -53,6 +53,10 @@ class SdkIdentitySignInTest {
             assertThat(identity.subscriptions()).extracting(SubscriptionRef::displayName)
                     .contains("PoolForge Demo (Production)", "PoolForge Demo (Development)");
             assertThat(identity.tenants()).extracting(TenantRef::tenantId).contains(sb.tenantId());
+            // Known issue (docs/DECISIONS.md): against the sandbox, MSAL's first silent call after the
+            // browser sign-in misses its cache and signs in once more; later calls are silent.
+            long authorizations = log.stream().filter(l -> l.contains("/oauth2/v2.0/authorize")).count();
+            assertThat(authorizations).isBetween(1L, 2L);
 
             // Without a Secret Service (no D-Bus session: CI, containers) the encrypted cache cannot be had:
             // SdkIdentity keeps tokens in memory only and says so.
