@@ -18,7 +18,13 @@ public final class Main {
         // Before the first logger is made: logback.xml writes to this folder.
         System.setProperty("poolforge.logdir", paths.logs().toString());
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        CommandLine cli = new CommandLine(new RootCommand(() -> Application.launch(DesktopApp.class)));
+        if (args.length == 0) {
+            // The desktop, as RootCommand would open it: building picocli's model of every command first
+            // (Jackson, logback, the commands' classes) delays the first window by 0.3-1 s (docs/BENCHMARKS.md).
+            Application.launch(DesktopApp.class);
+            System.exit(0);
+        }
+        CommandLine cli = new CommandLine(new RootCommand(() -> Application.launch(DesktopApp.class), paths.home()));
         int code = cli.execute(args);
         System.exit(code);
     }

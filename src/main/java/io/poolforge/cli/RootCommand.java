@@ -1,5 +1,6 @@
 package io.poolforge.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "poolforge",
         mixinStandardHelpOptions = true,
-        subcommands = {ValidateCommand.class, ExportCommand.class, SandboxCommand.class},
+        subcommands = {ValidateCommand.class, ExportCommand.class, RunCommand.class, InspectCommand.class, SandboxCommand.class},
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Turns an Azure VM into a custom image and then into an Azure Batch pool.",
                 "With no command, opens the desktop wizard (in the sandbox when no Azure account is set up)."})
@@ -30,9 +31,22 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     private final Runnable desktop;
+    private final Path home;
 
+    /** With the PoolForge folder of the environment ({@code poolforge.home}, else the OS's per-user folder). */
     public RootCommand(Runnable desktop) {
+        this(desktop, null);
+    }
+
+    /** @param home the PoolForge folder (runs live in its {@code runs/}); null: the environment's */
+    public RootCommand(Runnable desktop, Path home) {
         this.desktop = desktop;
+        this.home = home;
+    }
+
+    /** The PoolForge folder the commands keep their files in. */
+    Path home() {
+        return home != null ? home : PoolForgeHome.fromEnvironment();
     }
 
     @Override

@@ -29,6 +29,10 @@ public final class JournalStore {
     /** The run's resolved plan (names filled in). */
     public static final String PLAN_FILE = "run-plan.json";
     public static final String JOURNAL_FILE = "journal.json";
+    /** What a clean-up deleted (in the folder of a cleaned-up run). */
+    public static final String CLEANUP_FILE = "cleanup.json";
+    /** The folder under runs/ that keeps cleaned-up runs. */
+    public static final String CLEANED_UP_DIR = "cleaned-up";
 
     private final Path runsDir;
     private final PlanCodec codec;
@@ -100,6 +104,51 @@ public final class JournalStore {
         }
         out.sort(Comparator.comparing(Journal::runId).reversed());
         return List.copyOf(out);
+    }
+
+    /** Every readable run (finished or not), newest first. Unreadable journals are logged and left out. */
+    public List<Journal> all() {
+        if (!Files.isDirectory(runsDir)) return List.of();
+        List<Journal> out = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir, Files::isDirectory)) {
+            for (Path d : dirs) {
+                if (!Files.exists(d.resolve(JOURNAL_FILE))) continue;
+                try {
+                    out.add(load(d.getFileName().toString()));
+                } catch (PoolForgeException | IllegalArgumentException e) {
+                    LOG.warn("Skipping run folder {}: {}", d, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.journalUnreadable", e, runsDir.toString());
+        }
+        out.sort(Comparator.comparing(Journal::runId).reversed());
+        return List.copyOf(out);
+    }
+
+    /** Where {@link #archiveCleanedUp} keeps the folders of runs whose resources were deleted. */
+    public Path cleanedUpDir() { return runsDir.resolve(CLEANED_UP_DIR); }
+
+    /**
+     * After a complete clean-up: records what was deleted ({@value #CLEANUP_FILE}) and moves the run's
+     * folder to {@code runs/cleaned-up/}, so that it is neither offered for resume nor cleaned up again.
+     * Returns the new folder.
+     */
+    public Path archiveCleanedUp(Journal journal, List<String> deletedIds, Instant now) {
+        Path dir = runDir(journal.runId());
+        var record = new java.util.LinkedHashMap<String, Object>();
+        record.put("runId", journal.runId());
+        record.put("cleanedUpAt", now.toString());
+        record.put("deleted", List.copyOf(deletedIds));
+        write(dir.resolve(CLEANUP_FILE), PlanJson.pretty(mapper, record));
+        Path target = cleanedUpDir().resolve(dir.getFileName());
+        try {
+            Files.createDirectories(cleanedUpDir());
+            Files.move(dir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.write", e, target.toString());
+        }
+        return target;
     }
 
     private static void write(Path file, String text) {
