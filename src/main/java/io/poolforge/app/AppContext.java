@@ -131,7 +131,7 @@ public final class AppContext implements AutoCloseable {
     public WizardFrame wizard() {
         if (wizard == null) {
             var describe = (java.util.function.Function<Throwable, String>) dialogs::describe;
-            signIn = new SignInViewModel(connector, tasks, i18n, describe, session);
+            signIn = new SignInViewModel(connector, tasks, i18n, describe, session, Platform::runLater);
             ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
             watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,

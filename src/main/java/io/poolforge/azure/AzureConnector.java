@@ -20,4 +20,11 @@ public interface AzureConnector {
      * @param clientId the organisation's app registration, or null for the default public client
      */
     Connection azure(AzureEndpoints endpoints, String tenantId, String clientId);
+
+    /**
+     * Signs in to a real cloud with a device code, for machines without a browser: {@code showCode}
+     * receives the verification URL and the code to enter there (called on the connecting thread).
+     */
+    Connection azureWithDeviceCode(AzureEndpoints endpoints, String tenantId, String clientId,
+                                   java.util.function.BiConsumer<String, String> showCode);
 }

@@ -33,6 +33,7 @@ final class IdentityApi {
     private final Duration lifetime;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, String> deviceCodes = new ConcurrentHashMap<>();
 
     IdentityApi(Tokens tokens, Clock clock, String tenant, Duration lifetime) {
         this.tokens = tokens;
@@ -48,6 +49,7 @@ final class IdentityApi {
         r.add("keys", "GET", T + "/discovery(/v2\\.0)?/keys", p, q -> Response.ok(Json.o("keys", Json.a())));
         r.add("authorize", "GET", T + "/oauth2/v2\\.0/authorize", p, this::authorize);
         r.add("token", "POST", T + "/oauth2/v2\\.0/token", p, this::token);
+        r.add("devicecode", "POST", T + "/oauth2/v2\\.0/devicecode", p, this::deviceCode);
     }
 
     private void checkTenant(Request q) {
@@ -109,6 +111,24 @@ final class IdentityApi {
         return Response.empty(302).header("Location", location);
     }
 
+    /**
+     * Device-code flow: there is nobody to type the code into a browser, so the sandbox treats the
+     * code as entered at once; the first poll of the token endpoint gets the tokens.
+     */
+    private Response deviceCode(Request q) {
+        checkTenant(q);
+        Map<String, String> f = q.form();
+        String clientId = f.getOrDefault("client_id", "");
+        String device = Tokens.randomOpaque();
+        String user = device.substring(0, 8).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "X");
+        deviceCodes.put(device, clientId);
+        String verification = q.base + "/sandbox/devicelogin";
+        return Response.ok(Json.o("device_code", device, "user_code", user, "verification_uri", verification,
+                "expires_in", 900, "interval", 1,
+                "message", "To sign in to the PoolForge sandbox, open " + verification + " and enter the code " + user
+                        + " (the sandbox accepts it at once)."));
+    }
+
     private Response token(Request q) {
         checkTenant(q);
         Map<String, String> f = q.form();
@@ -141,6 +161,15 @@ final class IdentityApi {
                 oid = USER_OID;
                 user = true;
                 return issue(scope, clientId, oid, user, g.nonce);
+            }
+            case "urn:ietf:params:oauth:grant-type:device_code", "device_code" -> {
+                String owner = deviceCodes.remove(f.getOrDefault("device_code", ""));
+                if (owner == null || !owner.equals(clientId)) {
+                    throw new OAuthError(400, "expired_token", "AADSTS70020: The provided device code has expired or is invalid.");
+                }
+                oid = USER_OID;
+                user = true;
+                return issue(scope, clientId, oid, user, null);
             }
             case "refresh_token" -> {
                 String owner = refreshTokens.get(f.getOrDefault("refresh_token", ""));

@@ -65,18 +65,34 @@ public final class SdkConnector implements AzureConnector {
 
     @Override
     public Connection azure(AzureEndpoints endpoints, String tenantId, String clientId) {
-        AzureEnvironment env = switch (endpoints.cloud()) {
-            case AZURE_US_GOVERNMENT -> AzureEnvironment.AZURE_US_GOVERNMENT;
-            case AZURE_CHINA -> AzureEnvironment.AZURE_CHINA;
-            case AZURE_PUBLIC -> AzureEnvironment.AZURE;
-            case SANDBOX -> throw new IllegalArgumentException("use sandbox(scenario)");
-        };
+        AzureEnvironment env = environmentOf(endpoints);
         var http = new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder().build();
         SdkIdentity identity = new SdkIdentity(endpoints, http,
                 new com.azure.core.management.profile.AzureProfile(tenantId, null, env), clientId, home.resolve("auth-record.json"));
         var account = identity.signIn(tenantId);
         SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null);
         return connection(identity, clients, null);
+    }
+
+    @Override
+    public Connection azureWithDeviceCode(AzureEndpoints endpoints, String tenantId, String clientId,
+                                          java.util.function.BiConsumer<String, String> showCode) {
+        AzureEnvironment env = environmentOf(endpoints);
+        var http = new com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder().build();
+        SdkIdentity identity = new SdkIdentity(endpoints, http,
+                new com.azure.core.management.profile.AzureProfile(tenantId, null, env), clientId, home.resolve("auth-record.json"));
+        var account = identity.signInWithDeviceCode(tenantId, showCode);
+        SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null);
+        return connection(identity, clients, null);
+    }
+
+    private static AzureEnvironment environmentOf(AzureEndpoints endpoints) {
+        return switch (endpoints.cloud()) {
+            case AZURE_US_GOVERNMENT -> AzureEnvironment.AZURE_US_GOVERNMENT;
+            case AZURE_CHINA -> AzureEnvironment.AZURE_CHINA;
+            case AZURE_PUBLIC -> AzureEnvironment.AZURE;
+            case SANDBOX -> throw new IllegalArgumentException("use sandbox(scenario)");
+        };
     }
 
     private static Connection connection(SdkIdentity identity, SdkClients clients, AutoCloseable stop) {

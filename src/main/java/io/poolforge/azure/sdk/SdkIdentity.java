@@ -5,6 +5,8 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.AuthenticationRecord;
+import com.azure.identity.DeviceCodeCredential;
+import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.InteractiveBrowserCredential;
 import com.azure.identity.InteractiveBrowserCredentialBuilder;
 import com.azure.identity.TokenCachePersistenceOptions;
@@ -103,6 +105,32 @@ public final class SdkIdentity implements Identity {
             } catch (RuntimeException again) {
                 throw AzureErrors.translate(again, "sign-in");
             }
+        }
+    }
+
+    /**
+     * Sign-in for machines without a browser: Entra ID shows a code, the user enters it at the
+     * verification page on any device; {@code showCode} receives (verification URL, user code).
+     */
+    public AzureAccount signInWithDeviceCode(String tenantId, java.util.function.BiConsumer<String, String> showCode) {
+        String tenant = tenantId != null && !tenantId.isBlank() ? tenantId : "organizations";
+        boolean persist = encryptedStoreLikely();
+        cacheMode = persist ? CacheMode.ENCRYPTED : CacheMode.MEMORY_ONLY;
+        DeviceCodeCredentialBuilder b = new DeviceCodeCredentialBuilder()
+                .authorityHost(endpoints.authority().toString())
+                .tenantId(tenant)
+                .httpClient(http)
+                .challengeConsumer(c -> showCode.accept(c.getVerificationUrl(), c.getUserCode()));
+        if (clientId != null && !clientId.isBlank()) b.clientId(clientId);
+        if (persist) b.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(CACHE_NAME).setUnencryptedStorageAllowed(false));
+        if (endpoints.isSandbox()) b.disableInstanceDiscovery();
+        DeviceCodeCredential c = b.build();
+        try {
+            AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
+            if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
+            return finish(c, r);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(e, "sign-in");
         }
     }
 

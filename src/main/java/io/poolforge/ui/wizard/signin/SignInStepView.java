@@ -95,13 +95,19 @@ public final class SignInStepView implements WizardStep {
         signIn.textProperty().bind(i18n.text("wizard.signin.azure.button"));
         signIn.setOnAction(e -> model.signIn());
         signIn.disableProperty().bind(model.busyProperty());
+        Button deviceCode = new Button();
+        deviceCode.setId("sign-in-device-code");
+        deviceCode.textProperty().bind(i18n.text("wizard.signin.azure.deviceCode"));
+        deviceCode.setOnAction(e -> model.signInWithDeviceCode());
+        deviceCode.disableProperty().bind(model.busyProperty());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, label(i18n, "wizard.signin.azure.cloud"), cloud);
         form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
         form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
-        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form, signIn);
+        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form,
+                new HBox(8, signIn, deviceCode));
 
         HBox cards = new HBox(16, sandboxCard, azureCard);
         HBox.setHgrow(sandboxCard, Priority.ALWAYS);
@@ -114,6 +120,8 @@ public final class SignInStepView implements WizardStep {
         Label status = new Label();
         status.setId("signin-status");
         status.textProperty().bind(model.statusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.setId("signin-error");
         error.setWrapText(true);

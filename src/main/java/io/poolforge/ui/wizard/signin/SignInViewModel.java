@@ -32,6 +32,7 @@ public final class SignInViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
 
     private final AzureConnector connector;
+    private final java.util.function.Consumer<Runnable> fxThread;
     private final TaskExecutor tasks;
     private final I18n i18n;
     private final Function<Throwable, String> describe;
@@ -48,7 +49,8 @@ public final class SignInViewModel {
     private final ObservableList<BatchAccountInfo> accounts = FXCollections.observableArrayList();
 
     public SignInViewModel(AzureConnector connector, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
-                           WizardSession session) {
+                           WizardSession session, java.util.function.Consumer<Runnable> fxThread) {
+        this.fxThread = fxThread;
         this.connector = connector;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -93,14 +95,27 @@ public final class SignInViewModel {
     }
 
     public void signIn() {
-        AzureEndpoints endpoints = switch (cloud.get()) {
+        AzureEndpoints endpoints = endpointsOf(cloud.get());
+        String t = blankToNull(tenant.get());
+        String c = blankToNull(clientId.get());
+        connect(i18n.get("wizard.signin.task.azure"), () -> connector.azure(endpoints, t, c));
+    }
+
+    /** Sign-in with a device code (machines without a browser): the code is shown in the status line. */
+    public void signInWithDeviceCode() {
+        AzureEndpoints endpoints = endpointsOf(cloud.get());
+        String t = blankToNull(tenant.get());
+        String c = blankToNull(clientId.get());
+        connect(i18n.get("wizard.signin.task.deviceCode"), () -> connector.azureWithDeviceCode(endpoints, t, c,
+                (url, code) -> fxThread.accept(() -> status.set(i18n.get("wizard.signin.deviceCode.show", url, code)))));
+    }
+
+    private static AzureEndpoints endpointsOf(AzureEndpoints.Cloud cloud) {
+        return switch (cloud) {
             case AZURE_US_GOVERNMENT -> AzureEndpoints.azureUsGovernment();
             case AZURE_CHINA -> AzureEndpoints.azureChina();
             default -> AzureEndpoints.azurePublic();
         };
-        String t = blankToNull(tenant.get());
-        String c = blankToNull(clientId.get());
-        connect(i18n.get("wizard.signin.task.azure"), () -> connector.azure(endpoints, t, c));
     }
 
     private interface Opener {
