@@ -36,6 +36,8 @@ final class Scenarios {
                 e.p.store.addLazy(LazyFleet.vms(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.p.store.addLazy(LazyFleet.disks(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.group(SUB_PROD, "rg-fleet", "westeurope");
+                // A big Batch-service account, for large pools and stepwise resizes (4,000 dedicated cores).
+                e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 4000, 2000, 50, Map.of());
             }
             case "legacy-2019" -> {
                 e.p.legacyRules = true;
