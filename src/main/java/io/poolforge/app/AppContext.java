@@ -40,6 +40,7 @@ import javafx.application.Platform;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import io.poolforge.ui.FxScheduler;
 import io.poolforge.ui.TaskBar;
 import io.poolforge.ui.inspect.InspectorPage;
@@ -205,9 +206,29 @@ public final class AppContext implements AutoCloseable {
                 java.io.File f = chooser.showSaveDialog(window == null ? null : window.root().getScene().getWindow());
                 return f == null ? null : f.toPath();
             });
-            inspector = new InspectorPage(model, view, signIn, session, i18n);
+            inspector = new InspectorPage(model, view, signIn, session, i18n, this::openWatchWindow);
         }
         return inspector;
+    }
+
+    /** Watches one pool in a window of its own (from the inspector); polling stops when it closes. */
+    public Stage openWatchWindow(String poolId) {
+        PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::describe, dialogs::confirm, this::openUri,
+                remedies(), clock);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new PoolWatchView(model, i18n).view());
+        scroll.setFitToWidth(true);
+        scroll.setPadding(new javafx.geometry.Insets(16));
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
+        Stage stage = new Stage();
+        if (window != null && window.root().getScene() != null) stage.initOwner(window.root().getScene().getWindow());
+        javafx.scene.Scene scene = new javafx.scene.Scene(pane, 960, 720);
+        scene.getStylesheets().add(AppContext.class.getResource("/io/poolforge/ui/poolforge.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.text("inspect.page.watchTitle", poolId));
+        stage.setOnHidden(e -> model.stop());
+        stage.show();
+        model.watch(session.connection(), session.account(), poolId);
+        return stage;
     }
 
     /** Builds the main window's content (FX thread). */

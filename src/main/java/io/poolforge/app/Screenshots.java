@@ -145,6 +145,28 @@ public final class Screenshots {
                     return null;
                 });
             }
+            // The watch of that pool, with its diagnosis and remedies.
+            String poolId = fx(() -> {
+                @SuppressWarnings("unchecked") TableView<Object> pools = (TableView<Object>) stage.getScene().lookup("#inspect-pools");
+                return ((io.poolforge.ui.inspect.PoolRow) pools.getSelectionModel().getSelectedItem()).id();
+            });
+            Stage watch = fx(() -> context.openWatchWindow(poolId));
+            Thread.sleep(2000);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-09-watch.png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                watch.close();
+                return null;
+            });
         }
 
         private List<?> rows() {

@@ -24,7 +24,8 @@ import javafx.scene.layout.HBox;
 public final class InspectorPage {
     private final BorderPane root = new BorderPane();
 
-    public InspectorPage(InspectorViewModel model, InspectorView view, SignInViewModel signIn, WizardSession session, I18n i18n) {
+    public InspectorPage(InspectorViewModel model, InspectorView view, SignInViewModel signIn, WizardSession session, I18n i18n,
+                         java.util.function.Consumer<String> watchPool) {
         Label who = new Label();
         who.setId("inspector-connection");
         who.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -55,7 +56,15 @@ public final class InspectorPage {
         accountLabel.textProperty().bind(i18n.text("wizard.signin.accounts"));
         accountLabel.visibleProperty().bind(account.visibleProperty());
 
-        HBox top = new HBox(10, who, sandbox, accountLabel, account);
+        Button watch = new Button();
+        watch.setId("inspector-watch");
+        watch.textProperty().bind(i18n.text("inspect.page.watch"));
+        watch.disableProperty().bind(model.selectedProperty().isNull());
+        watch.visibleProperty().bind(account.visibleProperty());
+        watch.setOnAction(e -> watchPool.accept(model.selectedProperty().get().id()));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(10, who, sandbox, accountLabel, account, spacer, watch);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 8, 24));
         root.setTop(top);
