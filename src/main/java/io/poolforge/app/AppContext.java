@@ -7,6 +7,7 @@ import io.poolforge.cli.RootCommand;
 import io.poolforge.i18n.Messages;
 import io.poolforge.plan.PlanCodec;
 import io.poolforge.run.JournalStore;
+import io.poolforge.run.ImageRebuilder;
 import io.poolforge.run.PlanRunner;
 import io.poolforge.sandbox.Sandbox;
 import io.poolforge.task.BackgroundTask;
@@ -248,15 +249,39 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Remedies that need the wizard. Not yet pre-filled: they bring the user to the wizard, whose
-     * session still holds the connection and account, to build the gallery image and the pool.
+     * Remedies that need more than a resize. "Rebuild the image" of a pool PoolForge made runs that
+     * pool's plan again (everything still there is reused, the missing image is made again at the
+     * same id) and resizes the pool; for any other pool, and for "recreate" and "migrate", the user is
+     * brought to the wizard, whose session still holds the connection and account (not pre-filled yet).
      */
     private PoolRemedies remedies() {
         return new PoolRemedies() {
-            @Override public void rebuildImage(Request request) { toWizard(); }
+            @Override public void rebuildImage(Request request) { rebuild(request); }
             @Override public void recreatePoolFromGallery(Request request) { toWizard(); }
             @Override public void migrateToGallery(Request request) { toWizard(); }
         };
+    }
+
+    private void rebuild(PoolRemedies.Request request) {
+        Connection c = request.connection();
+        CreateViewModel.JournalStoreAndRunner r = runnerFor(c);
+        ImageRebuilder rebuilder = new ImageRebuilder(r.runner(), r.store(), c.batch(), clock);
+        String title = i18n.get("run.rebuild.task", request.pool().id());
+        tasks.execute(BackgroundTask.of(title, ctx -> rebuilder.planOf(request.account().name(), request.pool().id())
+                .map(plan -> rebuilder.rebuild(plan, request.pool(), new PlanRunner.Listener() {
+                    @Override public void stepStarted(io.poolforge.run.StepRecord step, int index, int total) {
+                        ctx.updateMessage(step.name());
+                        ctx.updateProgress(index, total);
+                    }
+                    @Override public void stepProgress(io.poolforge.run.StepRecord step, String status, int percent) { }
+                    @Override public void stepFinished(io.poolforge.run.StepRecord step, int index, int total) {
+                        ctx.updateProgress(index + 1, total);
+                    }
+                }, ctx::isCancelled)))
+                .onSuccess(done -> {
+                    if (done.isEmpty()) toWizard();
+                })
+                .onFailure(e -> dialogs.showError("run.rebuild.failed", e)));
     }
 
     private void toWizard() {
