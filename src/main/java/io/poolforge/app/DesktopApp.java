@@ -15,13 +15,20 @@ public final class DesktopApp extends Application {
     public static final double HEIGHT = 800;
 
     private AppContext context;
+    private boolean startInSandbox;
+
+    /** Off the FX thread (the launcher thread): settings are read from disk here, not in start(). */
+    @Override
+    public void init() {
+        context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
+        startInSandbox = context.shouldStartInSandbox();
+    }
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
         context.setUriOpener(uri -> getHostServices().showDocument(uri.toString()));
         show(context, stage);
-        if (context.shouldStartInSandbox()) context.signIn().trySandbox();
+        if (startInSandbox) context.signIn().trySandbox();
     }
 
     /** Puts the main window on a stage (also used by tests and the screenshot command). */
