@@ -5,10 +5,8 @@ import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.ui.I18n;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,33 +18,17 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Step 7 on screen: start, one row per resource with its state, cancel, what is left, then the pool watch. */
-public final class CreateStepView implements WizardStep {
-    private final CreateViewModel model;
-    private final I18n i18n;
+public final class CreateStepView extends StepView<CreateViewModel> {
     private final Node watch;
-    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(false);
-    private Node view;
 
     /** @param watch the pool watch view shown once the pool exists (PF-6) */
     public CreateStepView(CreateViewModel model, I18n i18n, Node watch) {
-        this.model = model;
-        this.i18n = i18n;
+        super("create", "wizard.step.create", model, i18n);
         this.watch = watch;
     }
 
-    @Override public String id() { return "create"; }
-
-    @Override public String titleKey() { return "wizard.step.create"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid.getReadOnlyProperty(); }
-
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         Button start = new Button();
         start.setId("create-start");
         start.getStyleClass().add("accent");

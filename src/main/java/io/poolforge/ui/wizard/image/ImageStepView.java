@@ -7,9 +7,8 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.ImageTarget;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.wizard.ViolationList;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -20,33 +19,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** Step 4 on screen: gallery image version (recommended) or managed image, names, regions, replicas. */
-public final class ImageStepView implements WizardStep {
-    private final ImageViewModel model;
-    private final I18n i18n;
-    private final ObservableBooleanValue invalid;
-    private Node view;
+public final class ImageStepView extends StepView<ImageViewModel> {
 
     public ImageStepView(ImageViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
-        this.invalid = model.invalidProperty();
+        super("image", "wizard.step.image", model, i18n, model.invalidProperty());
     }
-
-    @Override public String id() { return "image"; }
-
-    @Override public String titleKey() { return "wizard.step.image"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
 
     @Override public void onEnter() { model.enter(); }
 
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         ToggleGroup kind = new ToggleGroup();
         RadioButton gallery = new RadioButton();
         gallery.setId("image-gallery");

@@ -7,9 +7,8 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.VmSkuInfo;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.wizard.ViolationList;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,33 +22,16 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
 /** Step 5 on screen, with ControlsFX decorations on the fields that break a rule. */
-public final class PoolStepView implements WizardStep {
-    private final PoolViewModel model;
-    private final I18n i18n;
-    private final ObservableBooleanValue invalid;
-    private Node view;
+public final class PoolStepView extends StepView<PoolViewModel> {
 
     public PoolStepView(PoolViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
-        this.invalid = model.invalidProperty();
+        super("pool", "wizard.step.pool", model, i18n, model.invalidProperty());
     }
-
-    @Override public String id() { return "pool"; }
-
-    @Override public String titleKey() { return "wizard.step.pool"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
 
     @Override public void onEnter() { model.enter(); }
 
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         Label imageType = label(i18n, "wizard.pool.imageType.custom");
         Label image = new Label();
         image.setId("pool-image");

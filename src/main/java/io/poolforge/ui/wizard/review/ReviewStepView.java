@@ -7,10 +7,8 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.LocalizedText;
 import io.poolforge.export.ExportFormat;
 import io.poolforge.ui.I18n;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import java.io.File;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -23,32 +21,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** Step 6 on screen: the ordered list of what will be created, the cores against quota, export and save. */
-public final class ReviewStepView implements WizardStep {
-    private final ReviewViewModel model;
-    private final I18n i18n;
-    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(false);
-    private Node view;
+public final class ReviewStepView extends StepView<ReviewViewModel> {
 
     public ReviewStepView(ReviewViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
+        super("review", "wizard.step.review", model, i18n);
     }
-
-    @Override public String id() { return "review"; }
-
-    @Override public String titleKey() { return "wizard.step.review"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid.getReadOnlyProperty(); }
 
     @Override public void onEnter() { model.enter(); }
 
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         VBox items = texts(model.items(), "review-item");
         VBox cores = texts(model.cores(), "review-cores");
         MenuButton export = new MenuButton();
@@ -81,8 +63,13 @@ public final class ReviewStepView implements WizardStep {
     private void choose(String name, java.util.function.Consumer<File> then) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        File file = chooser.showSaveDialog(view == null ? null : view.getScene().getWindow());
+        File file = chooser.showSaveDialog(stage());
         if (file != null) then.accept(file);
+    }
+
+    private javafx.stage.Window stage() {
+        Node v = view();
+        return v.getScene() == null ? null : v.getScene().getWindow();
     }
 
     private VBox texts(ObservableList<LocalizedText> source, String id) {

@@ -10,9 +10,8 @@ import io.poolforge.azure.SubscriptionRef;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.PoolAllocationMode;
 import io.poolforge.ui.I18n;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,31 +28,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Step 1 on screen: two ways in (sandbox, Azure), then subscription and Batch account. */
-public final class SignInStepView implements WizardStep {
-    private final SignInViewModel model;
-    private final I18n i18n;
-    private final ObservableBooleanValue invalid;
-    private Node view;
+public final class SignInStepView extends StepView<SignInViewModel> {
 
     public SignInStepView(SignInViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
-        this.invalid = model.invalidProperty();
+        super("signin", "wizard.step.signin", model, i18n, model.invalidProperty());
     }
-
-    @Override public String id() { return "signin"; }
-
-    @Override public String titleKey() { return "wizard.step.signin"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
 
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         // Sandbox card
         ComboBox<String> scenario = new ComboBox<>();
         scenario.setId("sandbox-scenario");

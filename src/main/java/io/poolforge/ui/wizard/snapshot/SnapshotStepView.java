@@ -6,8 +6,7 @@ import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.wizard.ViolationList;
-import io.poolforge.ui.wizard.WizardStep;
-import javafx.beans.value.ObservableBooleanValue;
+import io.poolforge.ui.wizard.StepView;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -18,24 +17,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Step 3 on screen: one line per disk (include, disk, LUN, size, snapshot name), resource group, tags. */
-public final class SnapshotStepView implements WizardStep {
-    private final SnapshotViewModel model;
-    private final I18n i18n;
-    private final ObservableBooleanValue invalid;
+public final class SnapshotStepView extends StepView<SnapshotViewModel> {
     private final GridPane grid = new GridPane();
-    private Node view;
 
     public SnapshotStepView(SnapshotViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
-        this.invalid = model.invalidProperty();
+        super("snapshot", "wizard.step.snapshot", model, i18n, model.invalidProperty());
     }
-
-    @Override public String id() { return "snapshot"; }
-
-    @Override public String titleKey() { return "wizard.step.snapshot"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
 
     @Override
     public void onEnter() {
@@ -44,31 +31,28 @@ public final class SnapshotStepView implements WizardStep {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            grid.setHgap(12);
-            grid.setVgap(8);
-            grid.setId("snapshot-grid");
-            TextField group = new TextField();
-            group.setId("snapshot-group");
-            group.textProperty().bindBidirectional(model.resourceGroupProperty());
-            TextField tags = new TextField();
-            tags.setId("snapshot-tags");
-            tags.textProperty().bindBidirectional(model.tagsProperty());
-            GridPane more = new GridPane();
-            more.setHgap(12);
-            more.setVgap(8);
-            more.addRow(0, label(i18n, "wizard.snapshot.group"), group);
-            more.addRow(1, label(i18n, "wizard.snapshot.tags"), tags);
-            GridPane.setHgrow(tags, Priority.ALWAYS);
-            GridPane.setHgrow(group, Priority.ALWAYS);
-            VBox root = new VBox(12, title(i18n, "wizard.step.snapshot"), paragraph(i18n, "wizard.snapshot.about"), grid, more,
-                    paragraph(i18n, "wizard.snapshot.full", "text-muted"), new ViolationList(i18n, model.violations()));
-            root.setId("step-view-snapshot");
-            view = root;
-            fill();
-        }
-        return view;
+    protected Node build() {
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.setId("snapshot-grid");
+        TextField group = new TextField();
+        group.setId("snapshot-group");
+        group.textProperty().bindBidirectional(model.resourceGroupProperty());
+        TextField tags = new TextField();
+        tags.setId("snapshot-tags");
+        tags.textProperty().bindBidirectional(model.tagsProperty());
+        GridPane more = new GridPane();
+        more.setHgap(12);
+        more.setVgap(8);
+        more.addRow(0, label(i18n, "wizard.snapshot.group"), group);
+        more.addRow(1, label(i18n, "wizard.snapshot.tags"), tags);
+        GridPane.setHgrow(tags, Priority.ALWAYS);
+        GridPane.setHgrow(group, Priority.ALWAYS);
+        VBox root = new VBox(12, title(i18n, "wizard.step.snapshot"), paragraph(i18n, "wizard.snapshot.about"), grid, more,
+                paragraph(i18n, "wizard.snapshot.full", "text-muted"), new ViolationList(i18n, model.violations()));
+        root.setId("step-view-snapshot");
+        fill();
+        return root;
     }
 
     private void fill() {

@@ -8,9 +8,8 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.rules.Severity;
 import io.poolforge.domain.rules.Violation;
 import io.poolforge.ui.I18n;
-import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -28,33 +27,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Step 2 on screen: search box, the VM table with an eligibility badge, and the selected VM's findings. */
-public final class VmStepView implements WizardStep {
-    private final VmViewModel model;
-    private final I18n i18n;
-    private final ObservableBooleanValue invalid;
-    private Node view;
+public final class VmStepView extends StepView<VmViewModel> {
 
     public VmStepView(VmViewModel model, I18n i18n) {
-        this.model = model;
-        this.i18n = i18n;
-        this.invalid = model.invalidProperty();
+        super("vm", "wizard.step.vm", model, i18n, model.invalidProperty());
     }
-
-    @Override public String id() { return "vm"; }
-
-    @Override public String titleKey() { return "wizard.step.vm"; }
-
-    @Override public ObservableBooleanValue invalidProperty() { return invalid; }
 
     @Override public void onEnter() { model.enter(); }
 
     @Override
-    public Node view() {
-        if (view == null) view = build();
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         TextField search = new TextField();
         search.setId("vm-search");
         search.promptTextProperty().bind(i18n.text("wizard.vm.search.prompt"));
