@@ -1,5 +1,6 @@
 package io.poolforge.azure.sdk;
 
+import io.poolforge.sandbox.MutableClock;
 import static io.poolforge.azure.sdk.AdapterSandbox.RENDER_VERSION;
 import static io.poolforge.azure.sdk.AdapterSandbox.SUB;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.poolforge.azure.sdk;
 
+import io.poolforge.sandbox.MutableClock;
 import static io.poolforge.azure.sdk.AdapterSandbox.GALLERY;
 import static io.poolforge.azure.sdk.AdapterSandbox.RENDER_VERSION;
 import static io.poolforge.azure.sdk.AdapterSandbox.RENDER_VM;
