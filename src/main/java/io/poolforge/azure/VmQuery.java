@@ -3,6 +3,7 @@ package io.poolforge.azure;
 import io.poolforge.domain.Regions;
 import io.poolforge.domain.VmSummary;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A search over VMs by name, resource group or region: every word of the text must appear in
@@ -10,6 +11,8 @@ import java.util.Locale;
  */
 public record VmQuery(String text) {
     private static final String[] NONE = new String[0];
+    /** Compiled once: {@code String.split("\\s+")} compiles its pattern at every call, i.e. per VM per keystroke. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public boolean matches(VmSummary vm) {
         String[] words = words();
@@ -25,7 +28,7 @@ public record VmQuery(String text) {
 
     private String[] words() {
         if (text == null || text.isBlank()) return NONE;
-        return text.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        return SPACES.split(text.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String lower(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT); }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs PoolForge's benchmarks (docs/BENCHMARKS.md). Not part of `mvn verify`.
+#
+#   bench/run.sh [startup|flow|flow-large|vmlist|sandbox|all] [runs]
+#
+# Each measurement runs in a fresh JVM (`runs` times, default 5); every line the benchmarks print
+# starts with "BENCH" and is appended to $OUT (default target-bench/bench-results.txt), then
+# bench/summarize.py prints median, min and max of every figure. JVM flags to try go in JAVA_OPTS
+# (applied to every JVM, the bare window's too), APP_OPTS to PoolForge's JVMs only. NOBUILD=1 skips the build. The UI benchmarks need a
+# display: without DISPLAY the script re-runs itself under xvfb-run (apt-get install xvfb xauth).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WHAT=${1:-all}
+RUNS=${2:-5}
+BUILD=${PF_BENCH_BUILD:-$PWD/target-bench}
+OUT=${OUT:-$BUILD/bench-results.txt}
+JAVA_OPTS=${JAVA_OPTS:-}
+APP_OPTS=${APP_OPTS:-}   # flags for PoolForge's JVMs only (e.g. its AppCDS archive), not the bare window
+
+if [ -z "${DISPLAY:-}" ] && [ "$WHAT" != vmlist ] && [ "$WHAT" != sandbox ]; then
+  exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
+fi
+if [ -z "${NOBUILD:-}" ]; then
+  mvn -B -q -o -Dpf.buildDir="$BUILD" package -DskipTests
+fi
+mkdir -p "$(dirname "$OUT")"
+# The app as `java -jar` runs it (the jar's manifest puts lib/*.jar on the class path) plus the benchmarks;
+# the bare window gets JavaFX only.
+APP_CP="$BUILD/poolforge.jar:$BUILD/test-classes"
+FX_CP="$(ls "$BUILD"/lib/javafx-*.jar | tr '\n' ':')$BUILD/test-classes"
+LABEL=${LABEL:-default}
+
+run() { # name, then the java command's arguments
+  local name=$1; shift
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS "$@" 2>>"$BUILD/bench-stderr.txt" | grep '^BENCH' | sed "s/^BENCH \([^ ]*\)/BENCH \1 label=$LABEL/" | tee -a "$OUT" || echo "# $name failed (see $BUILD/bench-stderr.txt)" | tee -a "$OUT"
+}
+
+echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+for i in $(seq "$RUNS"); do
+  case $WHAT in startup|all)
+    run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
+    run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup ;;
+  esac
+  case $WHAT in flow|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo ;; esac
+  case $WHAT in flow-large|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow large ;; esac
+  case $WHAT in vmlist|all) run vm-list -cp "$APP_CP" io.poolforge.bench.VmListBenchmark 5 ;; esac
+  case $WHAT in sandbox|all) run sandbox-run -cp "$APP_CP" io.poolforge.bench.SandboxRunBenchmark docs/examples/vm-render-ubuntu2204-gallery.json 5 ;; esac
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+python3 bench/summarize.py "$OUT"

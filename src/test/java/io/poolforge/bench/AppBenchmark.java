@@ -1,0 +1,322 @@
+package io.poolforge.bench;
+
+import io.poolforge.app.AppContext;
+import io.poolforge.app.AppPaths;
+import io.poolforge.app.DesktopApp;
+import io.poolforge.cli.RootCommand;
+import io.poolforge.ui.MainWindow;
+import io.poolforge.ui.wizard.WizardFrame;
+import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.vm.VmRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import picocli.CommandLine;
+
+/**
+ * PoolForge's real window, started the way {@code java -jar poolforge.jar} starts it (as Main does with
+ * no arguments; {@code -Dbench.viaPicocli=true}: through the picocli root command as before), then
+ * {@link DesktopApp#show} and the first-run sandbox as in {@code DesktopApp.start}, in a fresh PoolForge folder with the sandbox at time scale 0.
+ *
+ * <p>Args: {@code startup} — print the time from JVM start to the first interactive screen (second
+ * pulse after the sign-in step is shown) and exit; {@code flow [demo|large]} — then drive the whole
+ * wizard like {@code io.poolforge.app.Screenshots} (connect, VM step, every step, create the pool,
+ * every step in both languages, the inspector) while {@link FxStallProbe} watches the FX thread,
+ * and print the peak resident set at the end. With {@code large}, also types a search into the VM
+ * table over 10,000 rows, one keystroke at a time.
+ */
+public final class AppBenchmark {
+    private AppBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createTempDirectory("poolforge-bench");
+        System.setProperty("poolforge.home", home.toString());
+        System.setProperty("poolforge.logdir", home.resolve("logs").toString());
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("poolforge.sandbox.timeScale", "0");
+        if (Boolean.getBoolean("bench.viaPicocli")) {
+            // As Main did before its no-argument fast path: the root command decides to open the desktop.
+            new CommandLine(new RootCommand(() -> Application.launch(App.class, args))).execute();
+        } else {
+            // As Main does with no arguments.
+            Application.launch(App.class, args);
+        }
+    }
+
+    public static final class App extends Application {
+        private AppContext context;
+        private Stage stage;
+        private MainWindow window;
+        private final FxStallProbe probe = new FxStallProbe();
+        private final Bench.Result result = new Bench.Result("app");
+
+        @Override
+        public void start(Stage stage) {
+            this.stage = stage;
+            List<String> raw = getParameters().getRaw();
+            String mode = raw.isEmpty() ? "startup" : raw.get(0);
+            String scenario = raw.size() > 1 ? raw.get(1) : "demo";
+            result.put("mode", mode).put("scenario", scenario);
+            result.put("startCalledMs", Bench.sinceJvmStart());
+            // What DesktopApp.start does (with the scenario chosen before the first-run sandbox starts).
+            long b0 = System.nanoTime();
+            context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
+            context.setUriOpener(uri -> { });
+            if (mode.equals("breakdown")) { // the same work, timed piece by piece (wizard() and inspector() are built once)
+                long b1 = System.nanoTime();
+                context.wizard();
+                long b2 = System.nanoTime();
+                context.inspector();
+                long b3 = System.nanoTime();
+                result.put("contextMs", Bench.ms(b1 - b0)).put("wizardMs", Bench.ms(b2 - b1)).put("inspectorMs", Bench.ms(b3 - b2));
+            }
+            long b4 = System.nanoTime();
+            window = DesktopApp.show(context, stage);
+            result.put("showMs", Bench.ms(System.nanoTime() - b4));
+            result.put("shownMs", Bench.sinceJvmStart());
+            if (context.shouldStartInSandbox()) {
+                context.signIn().scenarioProperty().set(scenario);
+                context.signIn().trySandbox();
+            }
+            new AnimationTimer() {
+                private int pulses;
+
+                @Override
+                public void handle(long now) {
+                    if (++pulses < 2) return;
+                    stop();
+                    result.put("interactiveMs", Bench.sinceJvmStart());
+                    result.put("startupPeakRssMb", Bench.procStatusMb("VmHWM"));
+                    if (!mode.equals("flow")) {
+                        // Let the first-run sandbox connect (the user sees the sign-in step meanwhile).
+                        background(() -> {
+                            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+                            result.put("connectedMs", Bench.sinceJvmStart());
+                        });
+                    } else {
+                        probe.start();
+                        background(() -> drive(scenario));
+                    }
+                }
+            }.start();
+        }
+
+        private void background(ThrowingRunnable work) {
+            Thread t = new Thread(() -> {
+                try {
+                    work.run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    result.put("error", e.toString());
+                } finally {
+                    Platform.runLater(() -> {
+                        try {
+                            probe.stopInto(result);
+                        } catch (RuntimeException ignored) {
+                            // startup mode: the probe never ran
+                        }
+                        result.put("peakRssMb", Bench.procStatusMb("VmHWM"));
+                        result.put("rssMb", Bench.procStatusMb("VmRSS"));
+                        Runtime rt = Runtime.getRuntime();
+                        result.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+                        result.put("heapCommittedMb", rt.totalMemory() / 1048576.0);
+                        result.print();
+                        context.close();
+                        Platform.exit();
+                    });
+                }
+            }, "bench-driver");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void drive(String scenario) throws Exception {
+            WizardFrame wizard = fx(() -> context.wizard());
+            probe.phase("connect");
+            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+            result.put("connectedMs", Bench.sinceJvmStart());
+
+            probe.phase("vm-list");
+            long t0 = System.nanoTime();
+            next(wizard, "vm");
+            int expected = scenario.equals("large") ? 10_000 : 1;
+            int last = 0;
+            long lastChange = t0;
+            long first = 0;
+            long limit = t0 + TimeUnit.SECONDS.toNanos(90);
+            // Poll the table every 10 ms: first rows, then all pages (the count reached and stops growing).
+            while (last < expected || System.nanoTime() - lastChange < 600_000_000L) {
+                if (System.nanoTime() > limit) throw new IllegalStateException("VM list incomplete: " + last);
+                int n = fx(() -> vmTable() == null ? 0 : vmTable().getItems().size());
+                long now = System.nanoTime();
+                if (n != last) {
+                    if (last == 0) first = now;
+                    last = n;
+                    lastChange = now;
+                }
+                Thread.sleep(10);
+            }
+            result.put("vmFirstRowsMs", Bench.ms(first - t0));
+            result.put("vmAllRowsMs", Bench.ms(lastChange - t0));
+            result.put("vmRows", last);
+
+            if (scenario.equals("large")) typeSearch();
+
+            probe.phase("vm-select");
+            fx(() -> {
+                TableView<VmRow> table = vmTable();
+                VmRow pick = table.getItems().stream()
+                        .filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED && !r.vm().dataDisks().isEmpty())
+                        .findFirst()
+                        .orElse(table.getItems().stream().filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED).findFirst().orElseThrow());
+                table.getSelectionModel().select(pick);
+                table.scrollTo(pick);
+                return null;
+            });
+            waitFor(() -> context.session().vm() != null);
+            Thread.sleep(300);
+            for (String id : List.of("snapshot", "image", "pool", "review", "create")) {
+                probe.phase("step-" + id);
+                next(wizard, id);
+                Thread.sleep(150);
+            }
+            probe.phase("create");
+            long c0 = System.nanoTime();
+            fx(() -> {
+                ((Button) stage.getScene().lookup("#create-start")).fire();
+                return null;
+            });
+            waitFor(() -> (!text("#create-status").isEmpty() || !text("#create-error").isEmpty())
+                    && stage.getScene().lookup("#create-cancel").isDisabled());
+            String createError = fx(() -> text("#create-error"));
+            if (createError.isEmpty()) {
+                result.put("createToPoolMs", Bench.ms(System.nanoTime() - c0));
+                waitFor(() -> !text("#watch-allocation").isEmpty());
+                result.put("createToWatchMs", Bench.ms(System.nanoTime() - c0));
+            } else {
+                result.put("createError", createError);
+            }
+            Thread.sleep(500);
+            for (Locale locale : List.of(new Locale("es"), Locale.ENGLISH)) {
+                probe.phase("language-" + locale.getLanguage());
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                for (WizardStep step : fx(() -> wizard.stepsInOrder())) {
+                    probe.phase("revisit-" + step.id());
+                    fx(() -> {
+                        wizard.goTo(step);
+                        return null;
+                    });
+                    Thread.sleep(150);
+                }
+            }
+            probe.phase("inspector");
+            fx(() -> {
+                window.showInspector();
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
+                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
+            fx(() -> {
+                ((TableView<?>) stage.getScene().lookup("#inspect-pools")).getSelectionModel().select(0);
+                return null;
+            });
+            Thread.sleep(1000);
+            probe.phase("end");
+            result.put("flowEndMs", Bench.sinceJvmStart());
+        }
+
+        /** Types "fleet 0042" into the VM search, one character at a time, as the FX thread would see it. */
+        private void typeSearch() throws Exception {
+            probe.phase("vm-search");
+            String query = "vm-fleet-0042";
+            List<Double> perKey = new ArrayList<>();
+            List<Double> setOnly = new ArrayList<>();
+            for (int i = 1; i <= query.length() * 2; i++) {
+                String text = i <= query.length() ? query.substring(0, i) : query.substring(0, query.length() * 2 - i);
+                double ms = fx(() -> {
+                    TextField search = (TextField) stage.getScene().lookup("#vm-search");
+                    long k0 = System.nanoTime();
+                    search.setText(text);
+                    setOnly.add(Bench.ms(System.nanoTime() - k0));
+                    // What the next pulse does with the new rows: CSS and layout of the table.
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    return Bench.ms(System.nanoTime() - k0);
+                });
+                perKey.add(ms);
+                Thread.sleep(60);
+            }
+            double[] v = perKey.stream().mapToDouble(Double::doubleValue).toArray();
+            result.put("keystrokeMedianMs", Bench.median(v)).put("keystrokeMaxMs", Bench.max(v))
+                    .put("keystrokes", v.length)
+                    .put("keystrokeSetTextMedianMs", Bench.median(setOnly.stream().mapToDouble(Double::doubleValue).toArray()));
+            fx(() -> {
+                ((TextField) stage.getScene().lookup("#vm-search")).setText("");
+                return null;
+            });
+        }
+
+        private String text(String id) {
+            var n = stage.getScene().lookup(id);
+            return n instanceof Labeled l && l.getText() != null ? l.getText() : "";
+        }
+
+        @SuppressWarnings("unchecked")
+        private TableView<VmRow> vmTable() {
+            return (TableView<VmRow>) stage.getScene().lookup("#vm-table");
+        }
+
+        private void next(WizardFrame wizard, String expected) throws Exception {
+            waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
+            fx(() -> {
+                wizard.goNext();
+                return null;
+            });
+            String at = fx(() -> wizard.currentStep().id());
+            if (!expected.equals(at)) throw new IllegalStateException("expected step " + expected + " but at " + at);
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    static <T> T fx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Polls every 20 ms (so the figures resolve to about 20 ms). */
+    static void waitFor(Supplier<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < until) {
+            if (Boolean.TRUE.equals(fx(condition))) return;
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("timed out waiting");
+    }
+}
