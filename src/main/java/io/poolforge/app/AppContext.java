@@ -173,11 +173,13 @@ public final class AppContext implements AutoCloseable {
      */
     private void offerUnfinishedRun(CreateViewModel create) {
         JournalStore store = new JournalStore(paths.runs(), codec);
-        tasks.execute(BackgroundTask.of(i18n.get("run.offer.task"), ctx -> store.unfinished())
-                .onSuccess(runs -> {
-                    if (runs.isEmpty()) return;
-                    var j = runs.get(0);
-                    var plan = store.plan(j);
+        record Offer(io.poolforge.run.Journal journal, io.poolforge.plan.Plan plan) { }
+        tasks.execute(BackgroundTask.of(i18n.get("run.offer.task"), ctx -> store.unfinished().stream().findFirst()
+                        .map(j -> new Offer(j, store.plan(j))))
+                .onSuccess(found -> {
+                    if (found.isEmpty()) return;
+                    var j = found.get().journal();
+                    var plan = found.get().plan();
                     int choice = dialogs.choose("run.offer.title", i18n.get("run.offer.text", j.runId(), plan.pool().poolId(),
                             j.firstUnfinished().map(s -> s.name()).orElse("?"), j.createdResources().size()),
                             "run.offer.resume", "run.offer.cleanUp", "run.offer.keep");

@@ -16,6 +16,13 @@ import java.util.Optional;
  * Creates are idempotent by name: a PUT retried with the same name never makes a second resource.
  */
 public interface ComputeGateway {
+    /**
+     * Builds (and keeps) what talking to a subscription needs, without sending a request, so the
+     * first real call is not paying for it. Call from a background task.
+     */
+    default void warmUp(String subscriptionId) {
+    }
+
     /** One page of the subscription's VMs; pass the previous page's token for the next one (null first). */
     Page<VmSummary> listVms(String subscriptionId, String continuationToken);
 

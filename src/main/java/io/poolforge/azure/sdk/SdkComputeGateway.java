@@ -68,6 +68,12 @@ public final class SdkComputeGateway implements ComputeGateway {
     }
 
     @Override
+    public void warmUp(String subscriptionId) {
+        // The manager, its pipeline and the VM client's classes (about 1.5 s of class loading cold).
+        client(subscriptionId).getVirtualMachines();
+    }
+
+    @Override
     public Page<VmSummary> listVms(String subscriptionId, String continuationToken) {
         return call("virtualMachines", () -> {
             Iterator<PagedResponse<VirtualMachineInner>> pages = (continuationToken == null

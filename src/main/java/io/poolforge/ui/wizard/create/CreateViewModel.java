@@ -54,8 +54,8 @@ public final class CreateViewModel {
     private final ObjectProperty<PoolInfo> pool = new SimpleObjectProperty<>();
     private final ObservableList<String> leftInAzure = FXCollections.observableArrayList();
     private TaskHandle handle;
-    private Journal journal;
-    private Plan resolved;
+    private volatile Journal journal;
+    private volatile Plan resolved;
 
     /** What a run needs for a connection: where journals live and a runner over its gateways. */
     public record JournalStoreAndRunner(JournalStore store, PlanRunner runner) { }
@@ -94,49 +94,57 @@ public final class CreateViewModel {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
         Plan p = plan.get();
-        journal = r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant());
-        execute(c, r, journal);
+        execute(c, r, () -> r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant()), p.pool().poolId());
     }
 
     /** Continues the current run (after a cancel or a failure) from its first unfinished step. */
     public void resume() {
-        if (running.get() || journal == null) return;
+        Journal current = journal;
+        if (running.get() || current == null) return;
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
-        execute(c, r, r.store().load(journal.runId()));
+        execute(c, r, () -> r.store().load(current.runId()), resolved == null ? current.runId() : resolved.pool().poolId());
     }
 
     /** Continues a run found unfinished at start (the journal of an earlier session). */
     public void resume(Journal unfinished) {
         if (running.get()) return;
         Connection c = session.connection();
-        execute(c, runners.apply(c), unfinished);
+        execute(c, runners.apply(c), () -> unfinished, unfinished.runId());
     }
 
     /** Deletes what an unfinished run of an earlier session created (background). */
     public void cleanUp(Journal unfinished) {
-        Connection c = session.connection();
-        JournalStoreAndRunner r = runners.apply(c);
         journal = unfinished;
-        resolved = r.store().plan(unfinished);
+        resolved = null;
         deleteLeftovers();
     }
 
-    private void execute(Connection c, JournalStoreAndRunner r, Journal toRun) {
-        journal = toRun;
-        resolved = r.store().plan(journal);
-        error.set("");
-        leftInAzure.clear();
-        Plan p = resolved;
-        rows.setAll(journal.steps().stream().map(s -> {
+    /** The journal's steps as rows (FX thread). */
+    private void showRows(Journal j) {
+        rows.setAll(j.steps().stream().map(s -> {
             StepRow row = new StepRow(s.id(), s.kind(), s.name());
             if (s.done()) row.statusProperty().set(Boolean.TRUE.equals(s.created()) ? "done" : "reused");
             return row;
         }).toList());
+    }
+
+    /**
+     * Runs a journal in one background task: opening it (writing the plan and the journal, or
+     * reading them) happens there too, never on the FX thread.
+     */
+    private void execute(Connection c, JournalStoreAndRunner r, Supplier<Journal> open, String poolName) {
+        error.set("");
+        leftInAzure.clear();
         running.set(true);
         Map<String, String> tags = Map.of("createdBy", "PoolForge");
-        String title = i18n.get("wizard.create.task", p.pool().poolId());
+        String title = i18n.get("wizard.create.task", poolName);
         handle = tasks.execute(BackgroundTask.of(title, ctx -> {
+            Journal opened = open.get();
+            Plan plan = r.store().plan(opened);
+            journal = opened;
+            resolved = plan;
+            fxThread.accept(() -> showRows(opened));
             PlanRunner.Listener listener = new PlanRunner.Listener() {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
                     ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
@@ -152,9 +160,9 @@ public final class CreateViewModel {
                             step.errorMessage() == null ? "" : step.errorMessage());
                 }
             };
-            Journal done = r.runner().run(resolved, journal, tags, listener, ctx::isCancelled);
+            Journal done = r.runner().run(plan, opened, tags, listener, ctx::isCancelled);
             journal = done;
-            return c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
+            return c.batch().getPool(PlanRunner.account(plan), plan.pool().poolId()).orElse(null);
         }).onSuccess(created -> {
             finished.set(true);
             pool.set(created);
@@ -172,33 +180,34 @@ public final class CreateViewModel {
         if (handle != null) handle.cancel();
     }
 
-    /** Deletes what this run created (after a cancel or failure), newest first. */
+    /** Deletes what this run created (after a cancel or failure), newest first (background, journal read there). */
     public void deleteLeftovers() {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
-        Journal j = r.store().load(journal.runId());
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.cleanup.task"), ctx ->
-                r.runner().cleanUp(resolved, j, PlanRunner.Listener.NONE, ctx::isCancelled))
-                .onSuccess(deleted -> {
-                    leftInAzure.clear();
-                    status.set(i18n.get("wizard.create.cleanup.done", deleted.size()));
-                })
-                .onFailure(e -> error.set(describe.apply(e))));
+        String runId = journal.runId();
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.cleanup.task"), ctx -> {
+            Journal j = r.store().load(runId);
+            return r.runner().cleanUp(r.store().plan(j), j, PlanRunner.Listener.NONE, ctx::isCancelled);
+        }).onSuccess(deleted -> {
+            leftInAzure.clear();
+            status.set(i18n.get("wizard.create.cleanup.done", deleted.size()));
+        }).onFailure(e -> error.set(describe.apply(e))));
     }
 
+    /** Lists what the run made that exists in Azure (the journal is read in the background). */
     private void reportLeftovers(JournalStoreAndRunner r) {
-        Journal j;
-        try {
-            j = r.store().load(journal.runId());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the journal of run {}", journal.runId(), e);
-            error.set(describe.apply(e));
-            return;
-        }
-        List<String> ids = j.createdResources().stream().map(x -> x.resourceId()).toList();
-        leftInAzure.setAll(ids);
-        List<String> unsure = j.uncertainResources().stream().map(x -> x.resourceId()).toList();
-        leftInAzure.addAll(unsure.stream().filter(u -> !ids.contains(u)).toList());
+        Journal current = journal;
+        if (current == null) return;
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"), ctx -> {
+            Journal j = r.store().load(current.runId());
+            List<String> ids = new java.util.ArrayList<>(j.createdResources().stream().map(x -> x.resourceId()).toList());
+            j.uncertainResources().stream().map(x -> x.resourceId()).filter(u -> !ids.contains(u)).forEach(ids::add);
+            return ids;
+        }).onSuccess(leftInAzure::setAll)
+          .onFailure(e -> {
+              LOG.warn("Could not read the journal of run {}", current.runId(), e);
+              error.set(describe.apply(e));
+          }));
     }
 
     private void row(StepRecord step, String state, String detail) {

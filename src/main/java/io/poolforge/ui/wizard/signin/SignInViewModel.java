@@ -182,6 +182,7 @@ public final class SignInViewModel {
             ctx.updateProgress(2, 3);
             var pools = c.batch().listPools(acct);
             ctx.updateProgress(3, 3);
+            c.compute().warmUp(acct.subscriptionId());
             return new AccountDetails(images, sizes, pools);
         }).onSuccess(d -> {
             if (session.account() != acct) return;

@@ -40,7 +40,11 @@ public final class VmStepView extends StepView<VmViewModel> {
         TextField search = new TextField();
         search.setId("vm-search");
         search.promptTextProperty().bind(i18n.text("wizard.vm.search.prompt"));
-        search.textProperty().bindBidirectional(model.searchProperty());
+        // Filter once typing pauses (120 ms), not at every keystroke: the table's relayout is the cost.
+        javafx.animation.PauseTransition debounce = new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
+        debounce.setOnFinished(e -> model.searchProperty().set(search.getText()));
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        search.setText(model.searchProperty().get());
         HBox.setHgrow(search, Priority.ALWAYS);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
