@@ -26,7 +26,7 @@ final class LazyFleet {
             default -> "Standard_D4s_v3";
         };
         return new VmSpec(sub, rg, name, location, size, windows ? "Windows" : "Linux",
-                windows ? Scenarios.WINDOWS_2022_G2 : Scenarios.UBUNTU_2204_GEN2, null, true, i % 10 == 5 ? List.of(0) : List.of(),
+                windows ? Scenarios.WINDOWS_2022_G2 : Scenarios.UBUNTU_2204_GEN2, null, true, List.of(), // OS disks only (made lazily)
                 i % 50 != 17, i % 25 == 9 ? List.of("CustomScript") : List.of(), null, i % 9 == 4 ? "deallocated" : "running", null, false,
                 "ReadWrite", created);
     }
