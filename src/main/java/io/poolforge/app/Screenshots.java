@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -201,28 +199,15 @@ public final class Screenshots {
     }
 
     static <T> T fx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(action.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+        return FxDriver.fx(action);
     }
 
     static void waitFor(Supplier<Boolean> condition) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(fx(condition))) return;
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting");
+        FxDriver.waitFor(condition, java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(100));
     }
 
     /** A scene's pixels as PNG, without javafx-swing. */
-    static void write(Scene scene, Path file) {
+    public static void write(Scene scene, Path file) {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         WritableImage image = scene.snapshot(null);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -299,24 +298,11 @@ public final class AppBenchmark {
     }
 
     static <T> T fx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(action.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return io.poolforge.app.FxDriver.fx(action);
     }
 
     /** Polls every 20 ms (so the figures resolve to about 20 ms). */
     static void waitFor(Supplier<Boolean> condition) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(fx(condition))) return;
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("timed out waiting");
+        io.poolforge.app.FxDriver.waitFor(condition, java.time.Duration.ofSeconds(90), java.time.Duration.ofMillis(20));
     }
 }

@@ -11,7 +11,7 @@ class SecretMaskerTest {
         "header           | Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJl | eyJhbGci",
         "bearer in text   | calling with bearer abc.def-ghi_123 now | abc.def-ghi_123",
         "bare jwt         | token=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJl | eyJzdWIi",
-        "account key      | DefaultEndpointsProtocol=https;AccountName=a;AccountKey=QUJDREVGR0hJSktMTU5PUA==;x=y | QUJDREVGR0hJSktMTU5PUA==",
+        "account key      | DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0a2V5MTIz;x=y | c2VjcmV0a2V5MTIz",
         "json key         | {\"primary\":\"x\",\"primaryKey\":\"c2VjcmV0a2V5\"} | c2VjcmV0a2V5",
         "sas signature    | https://acct.blob.core.windows.net/c/b?sv=2020&sig=AbC%2Bdef%3D&se=1 | AbC%2Bdef%3D",
         "form secret      | grant_type=client_credentials&client_secret=hunter2&scope=x | hunter2",
