@@ -1,0 +1,72 @@
+package io.poolforge.ui.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poolforge.app.AppContext;
+import io.poolforge.app.AppPaths;
+import io.poolforge.app.DesktopApp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The inspector as support staff reach it, headless: the real window, "Pool inspector", the
+ * sandbox's demo scenario, the pools of the account — the managed-image pool is flagged as a
+ * retired pool source, and the pool whose image was deleted says its image is gone.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorDemoTest {
+    @TempDir
+    Path home;
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
+        DesktopApp.show(context, stage);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void findsTheManagedImagePoolFlaggedOnTheDemoScenario(FxRobot robot) throws Exception {
+        robot.clickOn("#page-inspector");
+        robot.clickOn("#inspector-try-sandbox");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            TableView<PoolRow> t = robot.lookup("#inspect-pools").queryAs(TableView.class);
+            return t != null && t.getItems().size() >= 3 && t.getItems().stream().anyMatch(PoolRow::retiredSource);
+        }).get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<PoolRow> table = robot.lookup("#inspect-pools").queryAs(TableView.class);
+        List<Label> flagged = robot.lookup(".retired-source").queryAllAs(Label.class).stream().toList();
+        assertThat(flagged).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).isEqualTo("Managed image (retired source)"));
+        PoolRow managed = table.getItems().stream().filter(PoolRow::retiredSource).findFirst().orElseThrow();
+        assertThat(managed.imageDisplay()).contains("/Microsoft.Compute/images/");
+        PoolRow orphaned = table.getItems().stream().filter(r -> Boolean.FALSE.equals(r.image().exists())).findFirst().orElseThrow();
+        assertThat(orphaned.id()).isEqualTo("render-orphaned");
+        assertThat(orphaned.pool().resizeErrors()).extracting(e -> e.code()).contains("AllocationFailed");
+
+        robot.interact(() -> table.getSelectionModel().select(managed));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(".retired-source-text").tryQuery().isPresent()).get());
+        assertThat(robot.lookup(".retired-source-text").queryAs(Label.class).getText()).contains("31 March 2026");
+        assertThat(robot.lookup("#inspect-migrate").queryButton().isVisible()).isTrue();
+    }
+}
