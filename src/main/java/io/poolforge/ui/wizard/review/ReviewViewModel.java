@@ -79,7 +79,8 @@ public final class ReviewViewModel {
         if (i.target() == ImageTarget.GALLERY) {
             out.add(LocalizedText.of("wizard.review.item.gallery", n++, i.galleryName(), i.resourceGroup()));
             out.add(LocalizedText.of("wizard.review.item.definition", n++, i.imageDefinitionName(),
-                    i.osType() == null ? "" : i.osType().name(), i.hyperVGeneration() == null ? "" : i.hyperVGeneration().name()));
+                    i.osType() == null ? "" : i.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux",
+                    i.hyperVGeneration() == null ? "" : i.hyperVGeneration().name()));
             String regions = String.join(", ", i.targetRegions().stream().map(r -> r.region() + " \u00d7" + r.replicaCount()).toList());
             out.add(LocalizedText.of("wizard.review.item.version", n++, i.version(), regions));
         } else {
