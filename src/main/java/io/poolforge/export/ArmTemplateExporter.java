@@ -39,14 +39,16 @@ public final class ArmTemplateExporter implements PlanExporter {
         ObjectNode params = t.putObject("parameters");
         ArrayNode resources = mapper.createArrayNode();
         param(params, "location", "string", p.image().location());
-        param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
+        if (!p.fromExistingImage()) {
+            param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
+        }
         String imageResource;
         if (p.galleryTarget()) {
             Plan.Gallery g = p.image().gallery();
             param(params, "galleryName", "string", g.name());
             param(params, "imageDefinitionName", "string", g.imageDefinition());
             param(params, "imageVersionName", "string", g.version());
-            gallery(resources, p);
+            if (!p.fromExistingImage()) gallery(resources, p);
             imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
                     + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
         } else {
@@ -149,8 +151,10 @@ public final class ArmTemplateExporter implements PlanExporter {
         String dependency = imageResource.substring(1, imageResource.length() - 1);
         boolean sameGroup = a.subscriptionId().equalsIgnoreCase(p.image().subscriptionId())
                 && a.resourceGroup().equalsIgnoreCase(p.image().resourceGroup());
+        // An existing image is not a resource of this template: nothing to wait for.
+        boolean waitForImage = !p.fromExistingImage();
         if (sameGroup) {
-            pool.putArray("dependsOn").add("[" + dependency + "]");
+            if (waitForImage) pool.putArray("dependsOn").add("[" + dependency + "]");
             return pool;
         }
         ObjectNode deployment = mapper.createObjectNode();
@@ -159,7 +163,7 @@ public final class ArmTemplateExporter implements PlanExporter {
         deployment.put("name", "[format('poolforge-pool-{0}', uniqueString(parameters('poolId')))]");
         deployment.put("subscriptionId", a.subscriptionId());
         deployment.put("resourceGroup", a.resourceGroup());
-        deployment.putArray("dependsOn").add("[" + dependency + "]");
+        if (waitForImage) deployment.putArray("dependsOn").add("[" + dependency + "]");
         ObjectNode dprops = deployment.putObject("properties");
         dprops.put("mode", "Incremental");
         ObjectNode inner = dprops.putObject("template");

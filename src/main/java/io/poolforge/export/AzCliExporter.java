@@ -38,8 +38,12 @@ public final class AzCliExporter implements PlanExporter {
         comment(sb, messages.get("export.comment.header", version, p.name() == null ? "" : p.name()));
         comment(sb, messages.get("export.comment.rerun"));
         sb.append("set -euo pipefail\n\n");
-        snapshots(sb, p);
-        if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
+        if (p.fromExistingImage()) {
+            existingImage(sb, p);
+        } else {
+            snapshots(sb, p);
+            if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
+        }
         pool(sb, p);
         return sb.toString();
     }
@@ -62,6 +66,17 @@ public final class AzCliExporter implements PlanExporter {
                     "az snapshot create" + scope + " --name " + bash(d.snapshotName()) + " --location "
                             + bash(s.location()) + " --source " + bash(d.diskId()) + " --output none");
         }
+    }
+
+    /** The plan starts from an image version that exists: check it (the script stops if it does not). */
+    private void existingImage(StringBuilder sb, Plan p) {
+        Plan.Image i = p.image();
+        Plan.Gallery g = i.gallery();
+        comment(sb, messages.get("export.comment.existingImage"));
+        sb.append("az sig image-version show").append(scope(i.subscriptionId(), i.resourceGroup()))
+                .append(" --gallery-name ").append(bash(g.name()))
+                .append(" --gallery-image-definition ").append(bash(g.imageDefinition()))
+                .append(" --gallery-image-version ").append(bash(g.version())).append(" --output none\n\n");
     }
 
     private void gallery(StringBuilder sb, Plan p) {

@@ -34,8 +34,12 @@ public final class PowerShellExporter implements PlanExporter {
         comment(sb, messages.get("export.comment.header", version, p.name() == null ? "" : p.name()));
         comment(sb, messages.get("export.comment.rerun"));
         sb.append("$ErrorActionPreference = 'Stop'\n\n");
-        snapshots(sb, p);
-        if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
+        if (p.fromExistingImage()) {
+            existingImage(sb, p);
+        } else {
+            snapshots(sb, p);
+            if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
+        }
         pool(sb, p);
         return sb.toString();
     }
@@ -59,6 +63,18 @@ public final class PowerShellExporter implements PlanExporter {
                 "$config = New-AzSnapshotConfig -Location " + pwsh(location) + " -CreateOption Copy -SourceResourceId "
                         + pwsh(diskId) + extra,
                 "New-AzSnapshot -ResourceGroupName " + rg + " -SnapshotName " + pwsh(name) + " -Snapshot $config | Out-Null");
+    }
+
+    /** The plan starts from an image version that exists: check it (the script stops if it does not). */
+    private void existingImage(StringBuilder sb, Plan p) {
+        Plan.Image i = p.image();
+        Plan.Gallery g = i.gallery();
+        comment(sb, messages.get("export.comment.existingImage"));
+        sb.append("Set-AzContext -Subscription ").append(pwsh(i.subscriptionId())).append(" | Out-Null\n");
+        sb.append("Get-AzGalleryImageVersion -ResourceGroupName ").append(pwsh(i.resourceGroup()))
+                .append(" -GalleryName ").append(pwsh(g.name()))
+                .append(" -GalleryImageDefinitionName ").append(pwsh(g.imageDefinition()))
+                .append(" -Name ").append(pwsh(g.version())).append(" -ErrorAction Stop | Out-Null\n\n");
     }
 
     private void gallery(StringBuilder sb, Plan p) {

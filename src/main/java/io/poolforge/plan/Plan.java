@@ -110,6 +110,11 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
         return galleryTarget() ? ImageTarget.GALLERY : ImageTarget.MANAGED;
     }
 
+    /** True for a plan that starts from an existing gallery image version (no source VM, no snapshots). */
+    public boolean fromExistingImage() {
+        return snapshots == null;
+    }
+
     public SnapshotPlan snapshotPlan() {
         return new SnapshotPlan(source.vmId(), snapshots.subscriptionId(), snapshots.resourceGroup(),
                 snapshots.location(), snapshots.osDisk().diskId(), snapshots.osDisk().snapshotName(),

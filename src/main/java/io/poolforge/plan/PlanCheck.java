@@ -34,6 +34,15 @@ public final class PlanCheck {
 
     private void plan(Plan p) {
         Plan.Source s = p.source();
+        // A plan may start from an existing gallery image version: then it has no source VM and no
+        // snapshots, and names the version; everything else needs both.
+        boolean fromExistingImage = p.snapshots() == null && p.image() != null && "gallery".equals(p.image().target())
+                && p.image().gallery() != null && p.image().gallery().version() != null;
+        if (fromExistingImage && s == null) {
+            image(p.image());
+            pool(p.pool());
+            return;
+        }
         if (present("/source", s)) {
             text("/source/vmId", s.vmId());
             text("/source/vmName", s.vmName());
@@ -46,7 +55,7 @@ public final class PlanCheck {
                 text("/source/baseImage/sku", b.sku());
             }
         }
-        snapshots(p.snapshots());
+        if (!fromExistingImage) snapshots(p.snapshots());
         image(p.image());
         pool(p.pool());
     }

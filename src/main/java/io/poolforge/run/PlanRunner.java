@@ -114,6 +114,7 @@ public final class PlanRunner {
             case IMAGE_VERSION -> {
                 var found = compute.findImageVersion(id);
                 if (found.isPresent()) return step.succeeded(clock.instant(), found.get().id(), mayExistFromUs);
+                if (plan.fromExistingImage()) throw new PoolForgeException("run.error.noImage", id);
                 ImagePlan ip = plan.imagePlan();
                 var made = compute.createImageVersion(ip, osSnapshotId(plan), dataSnapshotIds(plan), monitor);
                 return step.succeeded(clock.instant(), made.id(), true);

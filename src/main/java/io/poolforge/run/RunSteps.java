@@ -29,6 +29,13 @@ public final class RunSteps {
 
     static List<StepRecord> steps(Plan p, RunId run) {
         List<StepRecord> out = new ArrayList<>();
+        if (p.fromExistingImage()) {
+            // The image exists already: the run checks it (find, never create) and makes the pool.
+            Plan.Gallery g = p.image().gallery();
+            out.add(step(run, "image-version", StepKind.IMAGE_VERSION, g.version(), ResourceIds.image(p)));
+            out.add(step(run, "pool", StepKind.POOL, p.pool().poolId(), ResourceIds.pool(p)));
+            return out;
+        }
         String os = p.snapshots().osDisk().snapshotName();
         out.add(step(run, "snapshot-os", StepKind.SNAPSHOT, os, ResourceIds.snapshot(p, os)));
         p.snapshots().dataDisks().stream()
