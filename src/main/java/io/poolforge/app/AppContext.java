@@ -152,7 +152,9 @@ public final class AppContext implements AutoCloseable {
                     new PoolStepView(new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
                     new CreateStepView(create, i18n, new PoolWatchView(watch, i18n).view()));
-            wizard = new WizardFrame(i18n, WizardFlow.linear(steps));
+            // Starting from an existing image leaves out the snapshot and image steps.
+            wizard = new WizardFrame(i18n, WizardFlow.skipping(steps, step -> session.fromExistingImage()
+                    && ("snapshot".equals(step.id()) || "image".equals(step.id()))));
         }
         return wizard;
     }
@@ -306,7 +308,11 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (watch != null) watch.stop();
+        if (watch != null) {
+            // The watch's state is FX state: stop it there (close() may come from another thread).
+            if (Platform.isFxApplicationThread()) watch.stop();
+            else Platform.runLater(watch::stop);
+        }
         tasks.shutdown();
         Connection c = session.connection();
         if (c != null) {

@@ -15,12 +15,13 @@ public final class PlanAssembler {
 
     public static Plan assemble(String name, VmSummary vm, SnapshotPlan snapshots, ImagePlan image, PoolPlan pool,
                                 BatchAccountInfo account) {
-        var base = vm.imageReference() != null && vm.imageReference().isMarketplace()
+        var base = vm != null && vm.imageReference() != null && vm.imageReference().isMarketplace()
                 ? new Plan.BaseImage(vm.imageReference().publisher(), vm.imageReference().offer(), vm.imageReference().sku(),
                         vm.imageReference().version())
                 : null;
-        Plan.Source source = new Plan.Source(vm.id(), vm.name(), azureOs(vm.osType()), gen(vm.hyperVGeneration()), base);
-        Plan.Snapshots snaps = new Plan.Snapshots(snapshots.subscriptionId(), snapshots.resourceGroup(), snapshots.location(),
+        // No VM and no snapshots: the plan starts from an existing gallery image version.
+        Plan.Source source = vm == null ? null : new Plan.Source(vm.id(), vm.name(), azureOs(vm.osType()), gen(vm.hyperVGeneration()), base);
+        Plan.Snapshots snaps = snapshots == null ? null : new Plan.Snapshots(snapshots.subscriptionId(), snapshots.resourceGroup(), snapshots.location(),
                 new Plan.OsDisk(snapshots.osDiskId(), snapshots.osSnapshotName()),
                 snapshots.dataDisks().stream().map(d -> new Plan.DataDisk(d.diskId(), d.lun(), d.snapshotName())).toList());
         boolean gallery = image.target() == ImageTarget.GALLERY;

@@ -62,6 +62,18 @@ public final class NodeAgentMatcher {
                                 s.imageReference().display(), shownSource));
             }
         }
+        if ((source == null || !source.isMarketplace()) && osType != null) {
+            // An existing custom image: its Marketplace base is not known; go by OS and generation.
+            Optional<SupportedImage> sameOs = all.stream()
+                    .filter(s -> s.osType() == osType)
+                    .filter(s -> generation == null || s.generation() == generation)
+                    .min(Comparator.comparing((SupportedImage s) -> !s.verified()).thenComparing(s -> s.batchSupportEndOfLife() != null));
+            if (sameOs.isPresent()) {
+                SupportedImage s = sameOs.get();
+                return new NodeAgentProposal(s.nodeAgentSkuId(), s, NodeAgentProposal.Basis.SAME_OS,
+                        LocalizedText.of(NodeAgentProposal.Basis.SAME_OS.key(), s.nodeAgentSkuId(), s.imageReference().display()));
+            }
+        }
         return new NodeAgentProposal(null, null, NodeAgentProposal.Basis.NONE,
                 LocalizedText.of(NodeAgentProposal.Basis.NONE.key(), shownSource,
                         osType == null ? "" : osType.name(), generation == null ? "" : generation.name()));

@@ -25,6 +25,8 @@ public record NodeAgentProposal(String nodeAgentSkuId, SupportedImage match, Bas
         SAME_OFFER("rule.nodeAgent.sameOffer"),
         /** Same publisher and OS only: check it. */
         SAME_PUBLISHER("rule.nodeAgent.samePublisher"),
+        /** No Marketplace base image to go by (an existing custom image): a supported image of the same OS and generation. */
+        SAME_OS("rule.nodeAgent.sameOs"),
         /** Nothing fits: choose by hand. */
         NONE("rule.nodeAgent.none");
 

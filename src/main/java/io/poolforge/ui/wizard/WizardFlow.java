@@ -12,6 +12,21 @@ public interface WizardFlow {
 
     Optional<WizardStep> next(WizardStep current);
 
+    /** A flow that visits the steps in order, leaving out those {@code skipped} says (asked at each move). */
+    static WizardFlow skipping(List<WizardStep> steps, java.util.function.Predicate<WizardStep> skipped) {
+        List<WizardStep> copy = List.copyOf(steps);
+        return new WizardFlow() {
+            @Override public List<WizardStep> steps() { return copy; }
+
+            @Override public Optional<WizardStep> next(WizardStep current) {
+                for (int i = copy.indexOf(current) + 1; i > 0 && i < copy.size(); i++) {
+                    if (!skipped.test(copy.get(i))) return Optional.of(copy.get(i));
+                }
+                return Optional.empty();
+            }
+        };
+    }
+
     /** A flow that visits every step in order. */
     static WizardFlow linear(List<WizardStep> steps) {
         List<WizardStep> copy = List.copyOf(steps);

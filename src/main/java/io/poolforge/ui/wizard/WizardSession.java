@@ -35,6 +35,7 @@ public final class WizardSession {
     private final ObjectProperty<SnapshotPlan> snapshots = new SimpleObjectProperty<>();
     private final ObjectProperty<ImagePlan> image = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolPlan> pool = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty fromExistingImage = new javafx.beans.property.SimpleBooleanProperty();
 
     public WizardSession(Clock clock) {
         this.clock = clock;
@@ -78,4 +79,9 @@ public final class WizardSession {
     public ObjectProperty<ImagePlan> imageProperty() { return image; }
 
     public ObjectProperty<PoolPlan> poolProperty() { return pool; }
+
+    /** True when the user starts from an existing gallery image version: no VM, snapshots or new image. */
+    public javafx.beans.property.BooleanProperty fromExistingImageProperty() { return fromExistingImage; }
+
+    public boolean fromExistingImage() { return fromExistingImage.get(); }
 }

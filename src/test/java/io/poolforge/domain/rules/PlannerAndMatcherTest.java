@@ -78,8 +78,19 @@ class PlannerAndMatcherTest {
     void unknownPublisherOrCustomSourceGivesNone() {
         ImageReference x = ImageReference.marketplace("SomeVendor", "x", "y", "latest");
         assertThat(NodeAgentMatcher.propose(x, OsType.LINUX, HyperVGeneration.V2, Fixtures.supportedImages()).found()).isFalse();
-        NodeAgentProposal p = NodeAgentMatcher.propose(ImageReference.ofId("/g/img"), OsType.LINUX, null, Fixtures.supportedImages());
-        assertThat(p.basis()).isEqualTo(NodeAgentProposal.Basis.NONE);
-        assertThat(new Messages(new Locale("es")).get(p.explanation().key(), p.explanation().argsArray())).contains("/g/img");
+        NodeAgentProposal none = NodeAgentMatcher.propose(ImageReference.ofId("/g/img"), null, null, Fixtures.supportedImages());
+        assertThat(none.basis()).isEqualTo(NodeAgentProposal.Basis.NONE);
+        assertThat(new Messages(new Locale("es")).get(none.explanation().key(), none.explanation().argsArray())).contains("/g/img");
+    }
+
+    @Test
+    void aCustomImageWithAKnownOsGetsASupportedImageOfThatOsAndGeneration() {
+        NodeAgentProposal p = NodeAgentMatcher.propose(ImageReference.ofId("/g/img"), OsType.LINUX, HyperVGeneration.V2,
+                Fixtures.supportedImages());
+        assertThat(p.basis()).isEqualTo(NodeAgentProposal.Basis.SAME_OS);
+        assertThat(p.match().osType()).isEqualTo(OsType.LINUX);
+        assertThat(p.match().generation()).isEqualTo(HyperVGeneration.V2);
+        assertThat(new Messages(Locale.ENGLISH).get(p.explanation().key(), p.explanation().argsArray())).contains(p.nodeAgentSkuId());
+        assertThat(NodeAgentMatcher.propose(null, OsType.LINUX, HyperVGeneration.V2, Fixtures.supportedImages()).found()).isTrue();
     }
 }

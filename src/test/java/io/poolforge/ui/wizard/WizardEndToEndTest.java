@@ -122,6 +122,35 @@ class WizardEndToEndTest {
                 .containsEntry(type(diff, "pools"), 1);
     }
 
+    @Test
+    void startsFromAnExistingGalleryImageAndCreatesOnlyThePool(FxRobot robot) throws Exception {
+        signInToSandbox(robot);
+        Sandbox sandbox = context.currentSandbox().orElseThrow();
+        Map<String, Integer> before = sandbox.counts();
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#vm-from-existing");
+        waitFor(() -> !robot.lookup("#vm-existing-image").queryComboBox().getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#vm-existing-image").queryComboBox().getSelectionModel().select(0));
+        nextTo(robot, "pool");
+        assertThat(robot.lookup("#step-snapshot").queryAs(Label.class).getStyleClass()).doesNotContain("done");
+        TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
+        robot.interact(() -> id.setText("pool-from-existing"));
+        nextTo(robot, "review");
+        assertThat(texts(robot, "#review-item")).contains("existing gallery image version").doesNotContain("Snapshot");
+        nextTo(robot, "create");
+        robot.clickOn("#create-start");
+        waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
+                || !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#create-error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#create-state-image-version").queryAs(Label.class).getText()).isEqualTo("Already there, reused");
+        Map<String, Integer> diff = diff(before, sandbox.counts());
+        assertThat(diff).containsEntry(type(diff, "pools"), 1).hasSize(1);
+        // Back from the pool step returns to the VM step, not to the skipped ones.
+        robot.interact(() -> context.wizard().goTo(context.wizard().stepsInOrder().get(4)));
+        robot.clickOn("#wizard-back");
+        assertThat(fx(() -> context.wizard().currentStep().id())).isNotIn("snapshot", "image");
+    }
+
     private void runWholeFlow(FxRobot robot, String poolId, String lastStepTitle) throws Exception {
         signInToSandbox(robot);
         Sandbox sandbox = context.currentSandbox().orElseThrow();

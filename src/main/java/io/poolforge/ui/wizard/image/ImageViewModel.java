@@ -94,6 +94,7 @@ public final class ImageViewModel {
     }
 
     private void update() {
+        if (session.fromExistingImage()) return; // the VM step chose an existing image: nothing to build
         VmSummary vm = session.vm();
         BatchAccountInfo account = session.account();
         SnapshotPlan snaps = session.snapshotsProperty().get();

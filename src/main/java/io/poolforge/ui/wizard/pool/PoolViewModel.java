@@ -51,7 +51,7 @@ public final class PoolViewModel {
     private final ObservableList<String> nodeAgentSkus = FXCollections.observableArrayList();
     private final FilteredList<VmSkuInfo> sizes;
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
-    private VmSummary builtFor;
+    private Object builtFor;
 
     public PoolViewModel(WizardSession session) {
         this.session = session;
@@ -105,17 +105,25 @@ public final class PoolViewModel {
 
     public void enter() {
         VmSummary vm = session.vm();
-        if (vm != null && !vm.equals(builtFor)) {
-            builtFor = vm;
-            poolId.set(vm.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-") + "-pool");
+        ImagePlan image = session.imageProperty().get();
+        // The pool is proposed from the VM, or, starting from an existing image, from that image.
+        Object source = vm != null ? vm : image;
+        if (source != null && !source.equals(builtFor)) {
+            builtFor = source;
+            String base = vm != null ? vm.name() : image.imageDefinitionName();
+            poolId.set(base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-") + "-pool");
             List<SupportedImage> supported = List.copyOf(session.supportedImages());
             nodeAgentSkus.setAll(supported.stream().map(SupportedImage::nodeAgentSkuId).distinct().sorted().toList());
-            NodeAgentProposal p = NodeAgentMatcher.propose(vm.imageReference(), vm.osType(), vm.hyperVGeneration(), supported);
+            NodeAgentProposal p = vm != null
+                    ? NodeAgentMatcher.propose(vm.imageReference(), vm.osType(), vm.hyperVGeneration(), supported)
+                    : NodeAgentMatcher.propose(null, image.osType(), image.hyperVGeneration(), supported);
             proposal.set(p.explanation());
             if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
             if (vmSize.get() == null) {
-                vmSize.set(session.vmSizes().stream().filter(s -> s.name().equalsIgnoreCase(vm.vmSize())).findFirst()
-                        .orElse(session.vmSizes().stream().filter(s -> s.boots(vm.hyperVGeneration())).findFirst().orElse(null)));
+                var generation = vm != null ? vm.hyperVGeneration() : image.hyperVGeneration();
+                String current = vm != null ? vm.vmSize() : null;
+                vmSize.set(session.vmSizes().stream().filter(s -> s.name().equalsIgnoreCase(current)).findFirst()
+                        .orElse(session.vmSizes().stream().filter(s -> s.boots(generation)).findFirst().orElse(null)));
             }
             timeoutMinutes.set((int) ResizePlanner.recommendedTimeout(dedicated.get() + lowPriority.get()).toMinutes());
         }
@@ -126,7 +134,7 @@ public final class PoolViewModel {
         ImagePlan image = session.imageProperty().get();
         BatchAccountInfo account = session.account();
         VmSummary vm = session.vm();
-        if (image == null || account == null || vm == null) {
+        if (image == null || account == null || (vm == null && !session.fromExistingImage())) {
             session.poolProperty().set(null);
             return;
         }
@@ -134,7 +142,7 @@ public final class PoolViewModel {
                 nodeAgentSku.get(), dedicated.get(), lowPriority.get(), Duration.ofMinutes(timeoutMinutes.get()));
         PoolContext ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
                 List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
-                image.hyperVGeneration(), vm.imageReference(), Map.of(), image.replicasIn(account.location()),
+                image.hyperVGeneration(), vm == null ? null : vm.imageReference(), Map.of(), image.replicasIn(account.location()),
                 LocalDate.now(session.clock()));
         List<Violation> found = PoolRules.check(plan, ctx);
         violations.setAll(found);

@@ -71,12 +71,18 @@ public final class ReviewViewModel {
         ImagePlan i = session.imageProperty().get();
         PoolPlan p = session.poolProperty().get();
         BatchAccountInfo a = session.account();
-        if (s == null || i == null || p == null || a == null) return;
+        if ((s == null && !session.fromExistingImage()) || i == null || p == null || a == null) return;
         List<LocalizedText> out = new ArrayList<>();
         int n = 1;
-        out.add(LocalizedText.of("wizard.review.item.snapshot", n++, s.osSnapshotName(), session.vm().osDisk().name(), s.resourceGroup()));
-        for (DataDiskSnapshot d : s.dataDisks()) out.add(LocalizedText.of("wizard.review.item.dataSnapshot", n++, d.snapshotName(), d.lun()));
-        if (i.target() == ImageTarget.GALLERY) {
+        if (session.fromExistingImage()) {
+            out.add(LocalizedText.of("wizard.review.item.existing", n++, i.imageId()));
+        } else {
+            out.add(LocalizedText.of("wizard.review.item.snapshot", n++, s.osSnapshotName(), session.vm().osDisk().name(), s.resourceGroup()));
+            for (DataDiskSnapshot d : s.dataDisks()) out.add(LocalizedText.of("wizard.review.item.dataSnapshot", n++, d.snapshotName(), d.lun()));
+        }
+        if (session.fromExistingImage()) {
+            // nothing to build
+        } else if (i.target() == ImageTarget.GALLERY) {
             out.add(LocalizedText.of("wizard.review.item.gallery", n++, i.galleryName(), i.resourceGroup()));
             out.add(LocalizedText.of("wizard.review.item.definition", n++, i.imageDefinitionName(),
                     i.osType() == null ? "" : i.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux",

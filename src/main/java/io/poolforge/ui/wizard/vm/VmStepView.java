@@ -83,7 +83,7 @@ public final class VmStepView extends StepView<VmViewModel> {
         column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 120);
         column(table, i18n, "wizard.vm.col.disks", VmRow::diskCount, 50);
         column(table, i18n, "wizard.vm.col.image", VmRow::sourceImage, 150);
-        column(table, i18n, "wizard.vm.col.power", r -> r.vm().powerState().name().toLowerCase(), 90);
+        column(table, i18n, "wizard.vm.col.power", r -> i18n.get(powerKey(r.vm().powerState())), 90);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
@@ -114,6 +114,11 @@ public final class VmStepView extends StepView<VmViewModel> {
                 else if (v.severity() == Severity.WARNING) getStyleClass().add("warning-text");
             }
         });
+        // Cells render their text when they update: a language switch must make them update.
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            table.refresh();
+            list.refresh();
+        });
         Label none = paragraph(i18n, "wizard.vm.findings.none");
         none.visibleProperty().bind(Bindings.and(Bindings.isEmpty(findings), model.selectedProperty().isNotNull()));
         none.managedProperty().bind(none.visibleProperty());
@@ -123,9 +128,50 @@ public final class VmStepView extends StepView<VmViewModel> {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox root = new VBox(10, title(i18n, "wizard.step.vm"), paragraph(i18n, "wizard.vm.about"), top, table, error,
+        javafx.scene.control.CheckBox fromImage = new javafx.scene.control.CheckBox();
+        fromImage.setId("vm-from-existing");
+        fromImage.textProperty().bind(i18n.text("wizard.vm.existing.toggle"));
+        fromImage.selectedProperty().addListener((o, a, on) -> model.useExistingImage(on));
+        javafx.scene.control.ComboBox<io.poolforge.domain.GalleryImageVersionInfo> images =
+                new javafx.scene.control.ComboBox<>(model.existingImages());
+        images.setId("vm-existing-image");
+        images.setMaxWidth(Double.MAX_VALUE);
+        images.promptTextProperty().bind(i18n.text("wizard.vm.existing.prompt"));
+        images.valueProperty().bindBidirectional(model.existingImageProperty());
+        javafx.util.Callback<javafx.scene.control.ListView<io.poolforge.domain.GalleryImageVersionInfo>,
+                javafx.scene.control.ListCell<io.poolforge.domain.GalleryImageVersionInfo>> cells = lv -> new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(io.poolforge.domain.GalleryImageVersionInfo v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : v.image().galleryName() + " / " + v.image().name() + " / " + v.version()
+                        + "  (" + (v.image().osType() == null ? "" : v.image().osType().name().toLowerCase()) + ", "
+                        + (v.image().hyperVGeneration() == null ? "" : v.image().hyperVGeneration().name()) + ")");
+            }
+        };
+        images.setCellFactory(cells);
+        images.setButtonCell(cells.call(null));
+        images.visibleProperty().bind(fromImage.selectedProperty());
+        images.managedProperty().bind(images.visibleProperty());
+        HBox.setHgrow(images, Priority.ALWAYS);
+        HBox existingRow = new HBox(10, fromImage, images);
+        existingRow.setAlignment(Pos.CENTER_LEFT);
+        table.disableProperty().bind(fromImage.selectedProperty());
+        search.disableProperty().bind(fromImage.selectedProperty());
+
+        VBox root = new VBox(10, title(i18n, "wizard.step.vm"), paragraph(i18n, "wizard.vm.about"), existingRow, top, table, error,
                 label(i18n, "wizard.vm.findings"), none, list);
         root.setId("step-view-vm");
         return root;
+    }
+
+    private static String powerKey(io.poolforge.domain.PowerState state) {
+        return switch (state) {
+            case RUNNING -> "wizard.vm.power.running";
+            case DEALLOCATED -> "wizard.vm.power.deallocated";
+            case STOPPED -> "wizard.vm.power.stopped";
+            case STARTING -> "wizard.vm.power.starting";
+            case STOPPING -> "wizard.vm.power.stopping";
+            case DEALLOCATING -> "wizard.vm.power.deallocating";
+            default -> "wizard.vm.power.unknown";
+        };
     }
 }

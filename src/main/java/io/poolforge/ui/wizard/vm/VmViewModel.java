@@ -61,6 +61,9 @@ public final class VmViewModel {
             filtered.setPredicate(r -> q.matches(r.vm()));
         });
         selected.addListener((o, a, row) -> onSelected(row));
+        existing.addListener((o, a, v) -> {
+            if (session.fromExistingImage()) session.imageProperty().set(v == null ? null : imagePlanOf(v));
+        });
     }
 
     public ObservableList<VmRow> rows() { return filtered; }
@@ -77,10 +80,59 @@ public final class VmViewModel {
 
     public StringProperty errorProperty() { return error; }
 
-    /** Next needs an eligible VM (warnings are fine). */
+    /** Next needs an eligible VM (warnings are fine), or, from an existing image, that image. */
     public BooleanBinding invalidProperty() {
-        return Bindings.createBooleanBinding(() -> selected.get() == null
-                || selected.get().eligibility() == VmRow.Eligibility.BLOCKED, selected);
+        return Bindings.createBooleanBinding(() -> session.fromExistingImage() ? existing.get() == null
+                : selected.get() == null || selected.get().eligibility() == VmRow.Eligibility.BLOCKED,
+                selected, existing, session.fromExistingImageProperty());
+    }
+
+    // ---- Starting from an existing gallery image version (skips the VM, snapshots and image) ----
+
+    private final ObservableList<io.poolforge.domain.GalleryImageVersionInfo> images = FXCollections.observableArrayList();
+    private final ObjectProperty<io.poolforge.domain.GalleryImageVersionInfo> existing = new SimpleObjectProperty<>();
+
+    public ObservableList<io.poolforge.domain.GalleryImageVersionInfo> existingImages() { return images; }
+
+    public ObjectProperty<io.poolforge.domain.GalleryImageVersionInfo> existingImageProperty() { return existing; }
+
+    /**
+     * Switches to (or from) starting from an existing image: lists the account subscription's
+     * generalized gallery image versions with a replica in the account's region (background).
+     */
+    public void useExistingImage(boolean on) {
+        session.fromExistingImageProperty().set(on);
+        if (!on) {
+            existing.set(null);
+            session.imageProperty().set(null);
+            onSelected(selected.get());
+            return;
+        }
+        session.vmProperty().set(null);
+        session.snapshotsProperty().set(null);
+        Connection c = session.connection();
+        BatchAccountInfo account = session.account();
+        if (c == null || account == null) return;
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.vm.existing.task"), ctx -> {
+            List<io.poolforge.domain.GalleryImageVersionInfo> out = new ArrayList<>();
+            for (var g : c.compute().listGalleries(account.subscriptionId())) {
+                for (var d : c.compute().listImageDefinitions(g.id())) {
+                    if (d.osState() != io.poolforge.domain.OsState.GENERALIZED) continue;
+                    for (var v : c.compute().listImageVersions(d.id())) {
+                        if (v.replicasIn(account.location()) > 0 && "Succeeded".equalsIgnoreCase(v.provisioningState())) out.add(v);
+                    }
+                }
+            }
+            return out;
+        }).onSuccess(images::setAll).onFailure(e -> error.set(describe.apply(e))));
+    }
+
+    /** The plan of an image that exists: the run finds it and builds nothing. */
+    static io.poolforge.domain.ImagePlan imagePlanOf(io.poolforge.domain.GalleryImageVersionInfo v) {
+        var d = v.image();
+        return new io.poolforge.domain.ImagePlan(io.poolforge.domain.ImageTarget.GALLERY, d.subscriptionId(), d.resourceGroup(),
+                d.location(), d.galleryName(), d.name(), v.version(), null, d.publisher(), d.offer(), d.sku(), d.osType(),
+                d.osState(), d.hyperVGeneration(), d.securityType(), d.plan(), v.replicas());
     }
 
     /** Loads the VMs when the account changed since the last load. */
@@ -122,6 +174,7 @@ public final class VmViewModel {
 
     /** The list lacks OS disk details (encryption, generation): read the whole VM, check again. */
     private void onSelected(VmRow row) {
+        if (session.fromExistingImage()) return;
         session.vmProperty().set(row == null || row.eligibility() == VmRow.Eligibility.BLOCKED ? null : row.vm());
         if (row == null) return;
         Connection c = session.connection();
