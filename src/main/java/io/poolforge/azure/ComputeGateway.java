@@ -69,6 +69,9 @@ public interface ComputeGateway {
     GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId,
                                                Map<Integer, String> dataSnapshotIdsByLun, OperationMonitor monitor);
 
+    /** A gallery image version made from an image (a managed image: "migrate to gallery"). */
+    GalleryImageVersionInfo createImageVersionFromImage(ImagePlan plan, String sourceImageId, OperationMonitor monitor);
+
     Optional<GalleryImageVersionInfo> findImageVersion(String imageVersionId);
 
     void deleteImageVersion(String imageVersionId, OperationMonitor monitor);

@@ -269,6 +269,22 @@ public final class SdkComputeGateway implements ComputeGateway {
     }
 
     @Override
+    public GalleryImageVersionInfo createImageVersionFromImage(ImagePlan plan, String sourceImageId, OperationMonitor monitor) {
+        List<TargetRegion> regions = new ArrayList<>();
+        plan.targetRegions().forEach(r -> regions.add(new TargetRegion().withName(r.region()).withRegionalReplicaCount(r.replicaCount())));
+        GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location())
+                .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions))
+                .withStorageProfile(new GalleryImageVersionStorageProfile()
+                        .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource().withId(sourceImageId)));
+        var c = client(plan.subscriptionId());
+        GalleryImageVersionInner created = Lro.await(() -> c.getGalleryImageVersions().beginCreateOrUpdate(plan.resourceGroup(),
+                plan.galleryName(), plan.imageDefinitionName(), plan.version(), body), monitor, plan.imageDefinitionName() + " " + plan.version());
+        GalleryImageInfo definition = call(plan.imageDefinitionName(), () -> ComputeMapper.imageDefinition(
+                c.getGalleryImages().get(plan.resourceGroup(), plan.galleryName(), plan.imageDefinitionName())));
+        return ComputeMapper.imageVersion(created, definition);
+    }
+
+    @Override
     public Optional<GalleryImageVersionInfo> findImageVersion(String imageVersionId) {
         ResourceId id = ResourceId.parse(imageVersionId);
         return find(id.name(), () -> {

@@ -170,6 +170,12 @@ public final class FakeAzure {
         public final Set<String> snapshots = new HashSet<>();
 
         @Override
+        public GalleryImageVersionInfo createImageVersionFromImage(io.poolforge.domain.ImagePlan plan, String sourceImageId,
+                                                                   io.poolforge.azure.OperationMonitor monitor) {
+            throw new UnsupportedOperationException("not used by the watch");
+        }
+
+        @Override
         public Optional<GalleryImageVersionInfo> findImageVersion(String id) {
             if (!versions.contains(id.toLowerCase(Locale.ROOT))) return Optional.empty();
             GalleryImageInfo def = new GalleryImageInfo(id.substring(0, id.indexOf("/versions/")), "ubuntu-batch", "pfGallery",
