@@ -90,6 +90,8 @@ public final class AppContext implements AutoCloseable {
     private InspectorPage inspector;
     private volatile Sandbox sandbox;
     private PoolWatchViewModel watch;
+    private VmViewModel vmModel;
+    private PoolViewModel poolModel;
     private MainWindow window;
     private Consumer<URI> uriOpener = uri -> LOG.warn("No browser to open {}", uri);
 
@@ -146,10 +148,10 @@ public final class AppContext implements AutoCloseable {
             });
             List<WizardStep> steps = List.of(
                     new SignInStepView(signIn, i18n),
-                    new VmStepView(new VmViewModel(tasks, i18n, describe, session), i18n),
+                    new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n),
                     new SnapshotStepView(new SnapshotViewModel(session), i18n),
                     new ImageStepView(new ImageViewModel(session), i18n),
-                    new PoolStepView(new PoolViewModel(session), i18n),
+                    new PoolStepView(poolModel = new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
                     new CreateStepView(create, i18n, new PoolWatchView(watch, i18n).view()));
             // Starting from an existing image leaves out the snapshot and image steps.
@@ -261,8 +263,8 @@ public final class AppContext implements AutoCloseable {
     private PoolRemedies remedies() {
         return new PoolRemedies() {
             @Override public void rebuildImage(Request request) { rebuild(request); }
-            @Override public void recreatePoolFromGallery(Request request) { toWizard(); }
-            @Override public void migrateToGallery(Request request) { toWizard(); }
+            @Override public void recreatePoolFromGallery(Request request) { recreate(request); }
+            @Override public void migrateToGallery(Request request) { migrate(request); }
         };
     }
 
@@ -286,6 +288,51 @@ public final class AppContext implements AutoCloseable {
                     if (done.isEmpty()) toWizard();
                 })
                 .onFailure(e -> dialogs.showError("run.rebuild.failed", e)));
+    }
+
+    /** Publishes the pool's managed image to a gallery, then opens the pool step for a replacement pool. */
+    private void migrate(PoolRemedies.Request request) {
+        Connection c = request.connection();
+        String imageId = request.pool().customImageId();
+        tasks.execute(BackgroundTask.of(i18n.get("run.migrate.task", request.pool().id()), ctx -> {
+            var image = c.compute().findManagedImage(imageId)
+                    .orElseThrow(() -> new io.poolforge.domain.PoolForgeException("azure.error.notFound", imageId));
+            return new io.poolforge.run.GalleryMigration(c.compute()).migrate(image, request.account().location(),
+                    io.poolforge.domain.rules.ImageRules.replicasNeeded(request.pool().targetNodes()), new io.poolforge.azure.OperationMonitor() {
+                        @Override public void progress(String status, int percent) { ctx.updateMessage(status); }
+                        @Override public boolean cancelRequested() { return ctx.isCancelled(); }
+                    });
+        }).onSuccess(version -> replacementPool(request, version))
+          .onFailure(e -> dialogs.showError("run.migrate.failed", e)));
+    }
+
+    /** Opens the pool step for a replacement pool on the pool's gallery image, when it still exists. */
+    private void recreate(PoolRemedies.Request request) {
+        Connection c = request.connection();
+        String imageId = request.pool().customImageId();
+        if (imageId == null || !imageId.toLowerCase(java.util.Locale.ROOT).contains("/galleries/")) {
+            toWizard();
+            return;
+        }
+        tasks.execute(BackgroundTask.of(i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
+                .onSuccess(found -> {
+                    if (found.isPresent()) replacementPool(request, found.get());
+                    else toWizard();
+                })
+                .onFailure(e -> dialogs.showError("run.recreate.failed", e)));
+    }
+
+    /** The wizard at the pool step, starting from {@code version}, pre-filled like the old pool. */
+    private void replacementPool(PoolRemedies.Request request, io.poolforge.domain.GalleryImageVersionInfo version) {
+        wizard();
+        if (window != null) window.showWizard();
+        if (session.account() == null || !session.account().id().equalsIgnoreCase(request.account().id())) {
+            session.accountProperty().set(request.account());
+        }
+        vmModel.useExistingImage(true);
+        vmModel.existingImageProperty().set(version);
+        poolModel.prefillReplacementOf(request.pool());
+        wizard.goTo(wizard.stepsInOrder().stream().filter(s -> "pool".equals(s.id())).findFirst().orElseThrow());
     }
 
     private void toWizard() {

@@ -4,6 +4,7 @@ import io.poolforge.domain.AuthMethod;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.ImagePlan;
 import io.poolforge.domain.LocalizedText;
+import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.PoolPlan;
 import io.poolforge.domain.SupportedImage;
 import io.poolforge.domain.VmSkuInfo;
@@ -103,6 +104,16 @@ public final class PoolViewModel {
         return quota == null ? null : quota - a.usage().familyCores(size.family());
     }
 
+    private PoolInfo replacing;
+
+    /**
+     * Pre-fills the step for a replacement of {@code old} (same size, node agent SKU, node counts
+     * and timeout; id {@code <old>-gallery}); applied the next time the step is entered.
+     */
+    public void prefillReplacementOf(PoolInfo old) {
+        replacing = old;
+    }
+
     public void enter() {
         VmSummary vm = session.vm();
         ImagePlan image = session.imageProperty().get();
@@ -126,6 +137,16 @@ public final class PoolViewModel {
                         .orElse(session.vmSizes().stream().filter(s -> s.boots(generation)).findFirst().orElse(null)));
             }
             timeoutMinutes.set((int) ResizePlanner.recommendedTimeout(dedicated.get() + lowPriority.get()).toMinutes());
+        }
+        if (replacing != null) {
+            PoolInfo old = replacing;
+            replacing = null;
+            poolId.set((old.id() + "-gallery").length() <= 64 ? old.id() + "-gallery" : old.id());
+            if (old.nodeAgentSkuId() != null) nodeAgentSku.set(old.nodeAgentSkuId());
+            session.vmSizes().stream().filter(z -> z.name().equalsIgnoreCase(old.vmSize())).findFirst().ifPresent(vmSize::set);
+            dedicated.set(old.targetDedicatedNodes());
+            lowPriority.set(old.targetLowPriorityNodes());
+            if (old.resizeTimeout() != null) timeoutMinutes.set((int) Math.max(5, old.resizeTimeout().toMinutes()));
         }
         update();
     }

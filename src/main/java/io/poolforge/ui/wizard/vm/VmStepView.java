@@ -131,7 +131,7 @@ public final class VmStepView extends StepView<VmViewModel> {
         javafx.scene.control.CheckBox fromImage = new javafx.scene.control.CheckBox();
         fromImage.setId("vm-from-existing");
         fromImage.textProperty().bind(i18n.text("wizard.vm.existing.toggle"));
-        fromImage.selectedProperty().addListener((o, a, on) -> model.useExistingImage(on));
+        fromImage.selectedProperty().bindBidirectional(model.fromExistingImageProperty());
         javafx.scene.control.ComboBox<io.poolforge.domain.GalleryImageVersionInfo> images =
                 new javafx.scene.control.ComboBox<>(model.existingImages());
         images.setId("vm-existing-image");

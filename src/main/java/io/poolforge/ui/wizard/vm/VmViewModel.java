@@ -64,6 +64,7 @@ public final class VmViewModel {
         existing.addListener((o, a, v) -> {
             if (session.fromExistingImage()) session.imageProperty().set(v == null ? null : imagePlanOf(v));
         });
+        session.fromExistingImageProperty().addListener((o, a, on) -> existingMode(on));
     }
 
     public ObservableList<VmRow> rows() { return filtered; }
@@ -102,6 +103,12 @@ public final class VmViewModel {
      */
     public void useExistingImage(boolean on) {
         session.fromExistingImageProperty().set(on);
+    }
+
+    /** Whether the flow starts from an existing image (the VM step's check box). */
+    public javafx.beans.property.BooleanProperty fromExistingImageProperty() { return session.fromExistingImageProperty(); }
+
+    private void existingMode(boolean on) {
         if (!on) {
             existing.set(null);
             session.imageProperty().set(null);
@@ -124,7 +131,13 @@ public final class VmViewModel {
                 }
             }
             return out;
-        }).onSuccess(images::setAll).onFailure(e -> error.set(describe.apply(e))));
+        }).onSuccess(list -> {
+            var chosen = existing.get();
+            images.setAll(list);
+            // A version chosen before the list arrived (a remedy) stays chosen.
+            if (chosen != null && list.stream().noneMatch(v -> v.id().equalsIgnoreCase(chosen.id()))) images.add(0, chosen);
+            if (chosen != null) existing.set(chosen);
+        }).onFailure(e -> error.set(describe.apply(e))));
     }
 
     /** The plan of an image that exists: the run finds it and builds nothing. */
