@@ -7,7 +7,6 @@ import io.poolforge.cli.RootCommand;
 import io.poolforge.i18n.Messages;
 import io.poolforge.plan.PlanCodec;
 import io.poolforge.run.JournalStore;
-import io.poolforge.run.ImageRebuilder;
 import io.poolforge.run.PlanRunner;
 import io.poolforge.sandbox.Sandbox;
 import io.poolforge.task.BackgroundTask;
@@ -91,6 +90,7 @@ public final class AppContext implements AutoCloseable {
     private volatile Sandbox sandbox;
     private PoolWatchViewModel watch;
     private VmViewModel vmModel;
+    private PoolRemedies remedies;
     private PoolViewModel poolModel;
     private MainWindow window;
     private Consumer<URI> uriOpener = uri -> LOG.warn("No browser to open {}", uri);
@@ -254,72 +254,18 @@ public final class AppContext implements AutoCloseable {
         uriOpener.accept(uri);
     }
 
-    /**
-     * Remedies that need more than a resize. "Rebuild the image" of a pool PoolForge made runs that
-     * pool's plan again (everything still there is reused, the missing image is made again at the
-     * same id) and resizes the pool; for any other pool, and for "recreate" and "migrate", the user is
-     * brought to the wizard, whose session still holds the connection and account (not pre-filled yet).
-     */
+    /** Remedies that need more than a resize (see {@link AppRemedies}). */
     private PoolRemedies remedies() {
-        return new PoolRemedies() {
-            @Override public void rebuildImage(Request request) { rebuild(request); }
-            @Override public void recreatePoolFromGallery(Request request) { recreate(request); }
-            @Override public void migrateToGallery(Request request) { migrate(request); }
-        };
-    }
-
-    private void rebuild(PoolRemedies.Request request) {
-        Connection c = request.connection();
-        CreateViewModel.JournalStoreAndRunner r = runnerFor(c);
-        ImageRebuilder rebuilder = new ImageRebuilder(r.runner(), r.store(), c.batch(), clock);
-        String title = i18n.get("run.rebuild.task", request.pool().id());
-        tasks.execute(BackgroundTask.of(title, ctx -> rebuilder.planOf(request.account().name(), request.pool().id())
-                .map(plan -> rebuilder.rebuild(plan, request.pool(), new PlanRunner.Listener() {
-                    @Override public void stepStarted(io.poolforge.run.StepRecord step, int index, int total) {
-                        ctx.updateMessage(step.name());
-                        ctx.updateProgress(index, total);
-                    }
-                    @Override public void stepProgress(io.poolforge.run.StepRecord step, String status, int percent) { }
-                    @Override public void stepFinished(io.poolforge.run.StepRecord step, int index, int total) {
-                        ctx.updateProgress(index + 1, total);
-                    }
-                }, ctx::isCancelled)))
-                .onSuccess(done -> {
-                    if (done.isEmpty()) toWizard();
-                })
-                .onFailure(e -> dialogs.showError("run.rebuild.failed", e)));
-    }
-
-    /** Publishes the pool's managed image to a gallery, then opens the pool step for a replacement pool. */
-    private void migrate(PoolRemedies.Request request) {
-        Connection c = request.connection();
-        String imageId = request.pool().customImageId();
-        tasks.execute(BackgroundTask.of(i18n.get("run.migrate.task", request.pool().id()), ctx -> {
-            var image = c.compute().findManagedImage(imageId)
-                    .orElseThrow(() -> new io.poolforge.domain.PoolForgeException("azure.error.notFound", imageId));
-            return new io.poolforge.run.GalleryMigration(c.compute()).migrate(image, request.account().location(),
-                    io.poolforge.domain.rules.ImageRules.replicasNeeded(request.pool().targetNodes()), new io.poolforge.azure.OperationMonitor() {
-                        @Override public void progress(String status, int percent) { ctx.updateMessage(status); }
-                        @Override public boolean cancelRequested() { return ctx.isCancelled(); }
-                    });
-        }).onSuccess(version -> replacementPool(request, version))
-          .onFailure(e -> dialogs.showError("run.migrate.failed", e)));
-    }
-
-    /** Opens the pool step for a replacement pool on the pool's gallery image, when it still exists. */
-    private void recreate(PoolRemedies.Request request) {
-        Connection c = request.connection();
-        String imageId = request.pool().customImageId();
-        if (imageId == null || !imageId.toLowerCase(java.util.Locale.ROOT).contains("/galleries/")) {
-            toWizard();
-            return;
+        if (remedies == null) {
+            remedies = new AppRemedies(tasks, i18n, dialogs, clock, this::runnerFor, new AppRemedies.Navigator() {
+                @Override public void openWizard() { toWizard(); }
+                @Override public void openReplacementPool(PoolRemedies.Request request,
+                                                          io.poolforge.domain.GalleryImageVersionInfo version) {
+                    replacementPool(request, version);
+                }
+            });
         }
-        tasks.execute(BackgroundTask.of(i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
-                .onSuccess(found -> {
-                    if (found.isPresent()) replacementPool(request, found.get());
-                    else toWizard();
-                })
-                .onFailure(e -> dialogs.showError("run.recreate.failed", e)));
+        return remedies;
     }
 
     /** The wizard at the pool step, starting from {@code version}, pre-filled like the old pool. */
