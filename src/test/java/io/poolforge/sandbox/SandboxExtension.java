@@ -115,7 +115,23 @@ final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, Aft
     }
 
     /** Request lines logged so far (method path?kept-query status time). */
+    /** The request log once settled (a line is written after the answer; waits until 100 ms pass without one, at most 2 s). */
     List<String> log() {
+        int size = log.size();
+        long quietSince = System.nanoTime();
+        long until = quietSince + 2_000_000_000L;
+        while (System.nanoTime() < until && System.nanoTime() - quietSince < 100_000_000L) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (log.size() != size) {
+                size = log.size();
+                quietSince = System.nanoTime();
+            }
+        }
         return new ArrayList<>(log);
     }
 

@@ -104,7 +104,27 @@ final class AdapterSandbox implements AutoCloseable {
     }
 
     /** Request lines (method path?kept-query status time) since the last {@link #clearLog()}. */
+    /**
+     * The request log once it has settled: the sandbox writes a line after answering, so the last
+     * request's line may land just after the client has its answer. Waits (at most 2 s) until no
+     * line has arrived for 100 ms.
+     */
     List<String> log() {
+        int size = log.size();
+        long quietSince = System.nanoTime();
+        long until = quietSince + 2_000_000_000L;
+        while (System.nanoTime() < until && System.nanoTime() - quietSince < 100_000_000L) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (log.size() != size) {
+                size = log.size();
+                quietSince = System.nanoTime();
+            }
+        }
         return new ArrayList<>(log);
     }
 
