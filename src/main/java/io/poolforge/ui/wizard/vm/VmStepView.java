@@ -135,7 +135,8 @@ public final class VmStepView extends StepView<VmViewModel> {
         javafx.scene.control.ComboBox<io.poolforge.domain.GalleryImageVersionInfo> images =
                 new javafx.scene.control.ComboBox<>(model.existingImages());
         images.setId("vm-existing-image");
-        images.setMaxWidth(Double.MAX_VALUE);
+        images.setPrefWidth(440);
+        fromImage.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         images.promptTextProperty().bind(i18n.text("wizard.vm.existing.prompt"));
         images.valueProperty().bindBidirectional(model.existingImageProperty());
         javafx.util.Callback<javafx.scene.control.ListView<io.poolforge.domain.GalleryImageVersionInfo>,
@@ -151,7 +152,6 @@ public final class VmStepView extends StepView<VmViewModel> {
         images.setButtonCell(cells.call(null));
         images.visibleProperty().bind(fromImage.selectedProperty());
         images.managedProperty().bind(images.visibleProperty());
-        HBox.setHgrow(images, Priority.ALWAYS);
         HBox existingRow = new HBox(10, fromImage, images);
         existingRow.setAlignment(Pos.CENTER_LEFT);
         table.disableProperty().bind(fromImage.selectedProperty());
