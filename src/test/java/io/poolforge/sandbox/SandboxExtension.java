@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
@@ -114,25 +113,9 @@ final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, Aft
         return clients.batch(SUB);
     }
 
-    /** Request lines logged so far (method path?kept-query status time). */
-    /** The request log once settled (a line is written after the answer; waits until 100 ms pass without one, at most 2 s). */
+    /** Request lines logged so far (method path?kept-query status time), once settled ({@link RequestLogs}). */
     List<String> log() {
-        int size = log.size();
-        long quietSince = System.nanoTime();
-        long until = quietSince + 2_000_000_000L;
-        while (System.nanoTime() < until && System.nanoTime() - quietSince < 100_000_000L) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (log.size() != size) {
-                size = log.size();
-                quietSince = System.nanoTime();
-            }
-        }
-        return new ArrayList<>(log);
+        return RequestLogs.settled(log);
     }
 
     void clearLog() {

@@ -250,32 +250,27 @@ public final class SdkComputeGateway implements ComputeGateway {
     @Override
     public GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
                                                       OperationMonitor monitor) {
-        List<TargetRegion> regions = new ArrayList<>();
-        plan.targetRegions().forEach(r -> regions.add(new TargetRegion().withName(r.region()).withRegionalReplicaCount(r.replicaCount())));
         List<GalleryDataDiskImage> data = new ArrayList<>();
         dataSnapshotIdsByLun.forEach((lun, id) -> data.add(new GalleryDataDiskImage().withLun(lun)
                 .withSource(new GalleryDiskImageSource().withId(id))));
-        GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location())
-                .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions))
-                .withStorageProfile(new GalleryImageVersionStorageProfile()
-                        .withOsDiskImage(new GalleryOSDiskImage().withSource(new GalleryDiskImageSource().withId(osSnapshotId)))
-                        .withDataDiskImages(data));
-        var c = client(plan.subscriptionId());
-        GalleryImageVersionInner created = Lro.await(() -> c.getGalleryImageVersions().beginCreateOrUpdate(plan.resourceGroup(),
-                plan.galleryName(), plan.imageDefinitionName(), plan.version(), body), monitor, plan.imageDefinitionName() + " " + plan.version());
-        GalleryImageInfo definition = call(plan.imageDefinitionName(), () -> ComputeMapper.imageDefinition(
-                c.getGalleryImages().get(plan.resourceGroup(), plan.galleryName(), plan.imageDefinitionName())));
-        return ComputeMapper.imageVersion(created, definition);
+        return putImageVersion(plan, new GalleryImageVersionStorageProfile()
+                .withOsDiskImage(new GalleryOSDiskImage().withSource(new GalleryDiskImageSource().withId(osSnapshotId)))
+                .withDataDiskImages(data), monitor);
     }
 
     @Override
     public GalleryImageVersionInfo createImageVersionFromImage(ImagePlan plan, String sourceImageId, OperationMonitor monitor) {
+        return putImageVersion(plan, new GalleryImageVersionStorageProfile()
+                .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource().withId(sourceImageId)), monitor);
+    }
+
+    /** PUTs the plan's image version (its target regions and replicas) with the given sources, and reads its definition. */
+    private GalleryImageVersionInfo putImageVersion(ImagePlan plan, GalleryImageVersionStorageProfile storage, OperationMonitor monitor) {
         List<TargetRegion> regions = new ArrayList<>();
         plan.targetRegions().forEach(r -> regions.add(new TargetRegion().withName(r.region()).withRegionalReplicaCount(r.replicaCount())));
         GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location())
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions))
-                .withStorageProfile(new GalleryImageVersionStorageProfile()
-                        .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource().withId(sourceImageId)));
+                .withStorageProfile(storage);
         var c = client(plan.subscriptionId());
         GalleryImageVersionInner created = Lro.await(() -> c.getGalleryImageVersions().beginCreateOrUpdate(plan.resourceGroup(),
                 plan.galleryName(), plan.imageDefinitionName(), plan.version(), body), monitor, plan.imageDefinitionName() + " " + plan.version());

@@ -9,10 +9,10 @@ import io.poolforge.azure.Connection;
 import io.poolforge.azure.OperationMonitor;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.PoolForgeException;
+import io.poolforge.sandbox.RequestLogs;
 import io.poolforge.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,29 +103,9 @@ final class AdapterSandbox implements AutoCloseable {
         return sandbox.counts();
     }
 
-    /** Request lines (method path?kept-query status time) since the last {@link #clearLog()}. */
-    /**
-     * The request log once it has settled: the sandbox writes a line after answering, so the last
-     * request's line may land just after the client has its answer. Waits (at most 2 s) until no
-     * line has arrived for 100 ms.
-     */
+    /** Request lines (method path?kept-query status time) since the last {@link #clearLog()}, once settled ({@link RequestLogs}). */
     List<String> log() {
-        int size = log.size();
-        long quietSince = System.nanoTime();
-        long until = quietSince + 2_000_000_000L;
-        while (System.nanoTime() < until && System.nanoTime() - quietSince < 100_000_000L) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (log.size() != size) {
-                size = log.size();
-                quietSince = System.nanoTime();
-            }
-        }
-        return new ArrayList<>(log);
+        return RequestLogs.settled(log);
     }
 
     void clearLog() {
