@@ -23,6 +23,12 @@ public interface ComputeGateway {
     default void warmUp(String subscriptionId) {
     }
 
+    /**
+     * The subscription's compute usage in a region ({@code Microsoft.Compute/locations/{region}/usages}): total
+     * regional vCPUs ("cores"), Spot/low-priority vCPUs ("lowPriorityCores") and each VM family, with limits.
+     */
+    List<io.poolforge.domain.ComputeUsage> regionalUsages(String subscriptionId, String location);
+
     /** One page of the subscription's VMs; pass the previous page's token for the next one (null first). */
     Page<VmSummary> listVms(String subscriptionId, String continuationToken);
 

@@ -16,6 +16,7 @@ import io.poolforge.plan.PlanValidator;
 import io.poolforge.run.Journal;
 import io.poolforge.run.JournalStore;
 import io.poolforge.run.PlanRunner;
+import io.poolforge.run.Preflight;
 import io.poolforge.run.RunId;
 import io.poolforge.run.RunSteps;
 import io.poolforge.run.StepRecord;
@@ -182,40 +183,52 @@ public final class RunCommand implements Callable<Integer> {
             return new RunCleanUp(m, err, output(), connection, this::open, clock, planFile, yes, pauseAfter)
                     .run(store, journal, interrupts);
         }
-        return run(store, plan, journal, interrupts);
+        return run(store, plan, journal, interrupts, findings);
     }
 
     // --- run and resume ---------------------------------------------------------------------------
 
-    private int run(JournalStore store, Plan plan, Journal existing, Interrupts interrupts) {
-        Journal journal = existing;
-        Plan resolved;
-        try {
-            if (journal == null) {
-                journal = store.start(plan, RunId.create(clock.instant(), new SecureRandom()), clock.instant());
-                err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
-            } else {
-                err.println(m.get("cli.run.resuming", journal.runId(),
-                        journal.firstUnfinished().map(StepRecord::id).orElse("-")));
-            }
-            resolved = store.plan(journal);
-        } catch (PoolForgeException e) {
-            err.println(m.get(e.key(), e.args()));
-            return ExitCodes.USAGE;
-        }
+    private int run(JournalStore store, Plan plan, Journal existing, Interrupts interrupts, List<Finding> offline) {
         err.println(m.get("cli.connection.opening", connection.target(m)));
         err.flush();
         BooleanSupplier cancelled = interrupts.cancelled();
-        Journal result = journal;
+        Journal journal = existing;
+        Journal result = existing;
         PoolForgeException failure = null;
         PoolInfo pool = null;
         try (Connection c = open()) {
+            Plan resolved;
+            try {
+                if (journal == null) {
+                    RunId id = RunId.create(clock.instant(), new SecureRandom());
+                    // The one preflight (PF-8), before anything exists: not even the run's folder.
+                    Integer refused = preflight(c, RunSteps.resolve(plan, id), offline);
+                    if (refused != null) return refused;
+                    journal = store.start(plan, id, clock.instant());
+                    err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
+                } else {
+                    err.println(m.get("cli.run.resuming", journal.runId(),
+                            journal.firstUnfinished().map(StepRecord::id).orElse("-")));
+                }
+                resolved = store.plan(journal);
+            } catch (PoolForgeException e) {
+                // The run folder or the plan in it (2), as before; Azure's answers to the preflight go on below.
+                if (journal == null && !e.key().startsWith("run.error.") && !e.key().startsWith("plan.error.")) throw e;
+                err.println(m.get(e.key(), e.args()));
+                return ExitCodes.USAGE;
+            }
+            result = journal;
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
             result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"),
                     new RunProgress(m, err, false, pauseAfter, cancelled), cancelled);
             pool = c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
         } catch (PoolForgeException e) {
             failure = e;
+            if (journal == null) {
+                // The preflight could not read what it checks: nothing was created, there is no run to resume.
+                err.println(m.get(e.key(), e.args()));
+                return exitCode(e, interrupts);
+            }
             result = reload(store, journal);
         } catch (CliFailure e) {
             return e.code;
@@ -223,6 +236,10 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             failure = unexpected(e);
+            if (journal == null) {
+                err.println(m.get(failure.key(), failure.args()));
+                return ExitCodes.AZURE_ERROR;
+            }
             result = reload(store, journal);
         }
         int code = failure == null ? ExitCodes.OK : exitCode(failure, interrupts);
@@ -233,6 +250,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         output().run(store, result, status, failure, pool);
         return code;
+    }
+
+    /**
+     * The VM, image, pool, quota and sharing rules against the account itself ({@link Preflight}); prints what the
+     * offline check did not already print. Returns the exit code when the plan is refused, null when it may run.
+     */
+    private Integer preflight(Connection c, Plan resolved, List<Finding> offline) {
+        err.println(m.get("cli.run.preflight"));
+        Preflight.Result r = new Preflight(c.compute(), c.batch(), clock).check(resolved);
+        List<Finding> online = r.violations().stream().map(Finding::of)
+                .filter(f -> offline.stream().noneMatch(o -> o.code().equals(f.code()) && o.args().equals(f.args()))).toList();
+        Findings.print(err, m, online);
+        if (!r.blocking()) return null;
+        err.println(m.get("cli.run.refusedOnline", planFile, String.join(", ", r.violations().stream()
+                .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().toList())));
+        return ExitCodes.RULE_VIOLATIONS;
     }
 
     // --- shared -----------------------------------------------------------------------------------

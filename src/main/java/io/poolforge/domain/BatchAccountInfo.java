@@ -24,6 +24,21 @@ public record BatchAccountInfo(String id, String name, String subscriptionId, St
         }
     }
 
+    /** This account with what it already uses (read by {@code io.poolforge.azure.AccountReader}). */
+    public BatchAccountInfo withUsage(AccountUsage u) {
+        return new BatchAccountInfo(id, name, subscriptionId, tenantId, location, poolAllocationMode, dedicatedCoreQuota,
+                lowPriorityCoreQuota, familyCoreQuotas, perFamilyQuotaEnforced, poolQuota, u);
+    }
+
+    /**
+     * This account with the core quotas that apply to it: for a user-subscription account, the
+     * subscription's regional vCPU limits (total, Spot/low-priority, per family, always enforced per family).
+     */
+    public BatchAccountInfo withCoreQuotas(int dedicated, int lowPriority, Map<String, Integer> families, boolean perFamily) {
+        return new BatchAccountInfo(id, name, subscriptionId, tenantId, location, poolAllocationMode, dedicated, lowPriority,
+                families, perFamily, poolQuota, usage);
+    }
+
     /** The family quota, or null if the account does not state one for that family. */
     public Integer familyCoreQuota(String family) {
         return familyCoreQuotas.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(family))

@@ -152,7 +152,20 @@ final class PoolRules {
         int usedD = 0;
         int usedL = 0;
         int usedFamily = 0;
+        JsonNode ap = account.path("properties");
+        boolean userSub = "UserSubscription".equals(ap.path("poolAllocationMode").asText());
+        String accountSub = Ids.subOf(account.path("id").asText());
+        String accountLoc = account.path("location").asText();
+        RegionalUsage regional = new RegionalUsage(p);
+        if (userSub) {
+            // The subscription's regional quotas: what every user-subscription pool in the region holds (RegionalUsage).
+            RegionalUsage.Used u = regional.used(all, accountSub, accountLoc, run);
+            usedD = u.dedicated();
+            usedL = u.lowPriority();
+            usedFamily = size == null ? 0 : u.family(size.family());
+        }
         for (PoolRun other : all) {
+            if (userSub) break;
             if (other == run || !other.accountId.equalsIgnoreCase(run.accountId)) continue;
             Catalog.VmSize os = Catalog.size(Json.props(other.pool).path("vmSize").asText());
             int oc = os == null ? 1 : os.vCpus();
@@ -160,14 +173,11 @@ final class PoolRules {
             usedL += other.held(false) * oc;
             if (os != null && size != null && os.family().equals(size.family())) usedFamily += other.held(true) * oc;
         }
-        JsonNode ap = account.path("properties");
-        boolean userSub = "UserSubscription".equals(ap.path("poolAllocationMode").asText());
-        String key = Ids.subOf(account.path("id").asText()).toLowerCase(Locale.ROOT) + "|" + Ids.location(account.path("location").asText());
-        int dedicatedQuota = userSub ? p.regionalCores.getOrDefault(key + "|total", 350) : ap.path("dedicatedCoreQuota").asInt(0);
-        int lowQuota = userSub ? p.regionalCores.getOrDefault(key + "|lowpriority", 100) : ap.path("lowPriorityCoreQuota").asInt(0);
+        int dedicatedQuota = userSub ? regional.totalLimit(accountSub, accountLoc) : ap.path("dedicatedCoreQuota").asInt(0);
+        int lowQuota = userSub ? regional.lowPriorityLimit(accountSub, accountLoc) : ap.path("lowPriorityCoreQuota").asInt(0);
         Integer familyQuota = null;
         if (userSub) {
-            familyQuota = size == null ? null : p.regionalCores.get(key + "|" + size.family());
+            familyQuota = size == null ? null : regional.familyLimit(accountSub, accountLoc, size.family());
         } else if (ap.path("dedicatedCoreQuotaPerVMFamilyEnforced").asBoolean(false) && size != null) {
             familyQuota = 0;
             for (JsonNode f : ap.path("dedicatedCoreQuotaPerVMFamily")) if (f.path("name").asText().equals(size.family())) familyQuota = f.path("coreQuota").asInt();

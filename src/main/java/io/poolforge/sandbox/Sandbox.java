@@ -88,6 +88,7 @@ public final class Sandbox implements AutoCloseable {
         new BatchAccountsApi(platform).register(router);
         pools.register(router);
         new BatchDataPlaneApi(platform, pools).register(router);
+        new ComputeUsagesApi(platform, pools).register(router);
         platform.lro.register(router);
         this.lock = lock;
         try {

@@ -68,6 +68,18 @@ public final class SdkComputeGateway implements ComputeGateway {
     }
 
     @Override
+    public List<io.poolforge.domain.ComputeUsage> regionalUsages(String subscriptionId, String location) {
+        return call("usages", () -> {
+            List<io.poolforge.domain.ComputeUsage> out = new java.util.ArrayList<>();
+            for (var u : client(subscriptionId).getUsages().list(location)) {
+                if (u.name() == null || u.name().value() == null) continue;
+                out.add(new io.poolforge.domain.ComputeUsage(u.name().value(), u.currentValue(), u.limit()));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public void warmUp(String subscriptionId) {
         // The manager, its pipeline and the VM client's classes (about 1.5 s of class loading cold).
         client(subscriptionId).getVirtualMachines();

@@ -100,14 +100,17 @@ public final class PoolRules {
         }
 
         // Quotas. In user-subscription mode the account's core quotas do not apply (ARM reports them as 0):
-        // the subscription's regional vCPU quotas do, which PoolForge cannot read here (batch-quota-limit).
-        if (account.poolAllocationMode() != PoolAllocationMode.USER_SUBSCRIPTION) {
+        // the subscription's regional vCPU quotas do (batch-quota-limit). AccountReader puts them in place of
+        // the account's, with the regional usage (source SUBSCRIPTION); when they could not be read, say so.
+        boolean userSubscription = account.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION;
+        boolean regionalKnown = account.usage().source() == io.poolforge.domain.AccountUsage.Source.SUBSCRIPTION;
+        if (!userSubscription || regionalKnown) {
             size.ifPresent(s -> quotas(out, plan, s, account));
         }
         if (account.usage().pools() + 1 > account.poolQuota()) {
             out.add(Violation.of(RuleCode.QUOTA_POOLS, account.name(), account.usage().pools(), account.poolQuota()));
         }
-        if (account.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION) {
+        if (userSubscription && !regionalKnown) {
             out.add(Violation.of(RuleCode.QUOTA_USER_SUBSCRIPTION, account.name()));
         }
 

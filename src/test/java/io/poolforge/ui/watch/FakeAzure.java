@@ -170,6 +170,11 @@ public final class FakeAzure {
         public final Set<String> snapshots = new HashSet<>();
 
         @Override
+        public List<io.poolforge.domain.ComputeUsage> regionalUsages(String subscriptionId, String location) {
+            return List.of();
+        }
+
+        @Override
         public GalleryImageVersionInfo createImageVersionFromImage(io.poolforge.domain.ImagePlan plan, String sourceImageId,
                                                                    io.poolforge.azure.OperationMonitor monitor) {
             throw new UnsupportedOperationException("not used by the watch");

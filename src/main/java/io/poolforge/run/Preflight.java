@@ -1,0 +1,119 @@
+package io.poolforge.run;
+
+import io.poolforge.azure.AccountFacts;
+import io.poolforge.azure.AccountReader;
+import io.poolforge.azure.BatchGateway;
+import io.poolforge.azure.ComputeGateway;
+import io.poolforge.domain.AuthMethod;
+import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.GalleryImageVersionInfo;
+import io.poolforge.domain.HyperVGeneration;
+import io.poolforge.domain.ImagePlan;
+import io.poolforge.domain.ImageReference;
+import io.poolforge.domain.OsType;
+import io.poolforge.domain.PoolForgeException;
+import io.poolforge.domain.SubscriptionInfo;
+import io.poolforge.domain.VmSummary;
+import io.poolforge.domain.rules.ImageRules;
+import io.poolforge.domain.rules.PoolContext;
+import io.poolforge.domain.rules.PoolRules;
+import io.poolforge.domain.rules.VmRules;
+import io.poolforge.domain.rules.Violation;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.ResourceIds;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * THE preflight (PF-8): the VM, image, pool, quota and sharing rules a plan must pass before anything is
+ * created, read from the account itself through {@link AccountReader}. The wizard's Create, {@code poolforge
+ * validate --online} and {@code poolforge run} all call {@link #check}, so they report the same findings and
+ * refuse the same plans. Blocking: call from a background task.
+ */
+public final class Preflight {
+    /** The rules' verdict and what they were checked against. */
+    public record Result(List<Violation> violations, AccountFacts facts) {
+        public Result {
+            violations = List.copyOf(violations);
+        }
+
+        public boolean blocking() { return Violation.anyBlocking(violations); }
+    }
+
+    private final ComputeGateway compute;
+    private final BatchGateway batch;
+    private final AccountReader reader;
+    private final Clock clock;
+
+    public Preflight(ComputeGateway compute, BatchGateway batch, Clock clock) {
+        this.compute = compute;
+        this.batch = batch;
+        this.reader = new AccountReader(compute, batch);
+        this.clock = clock;
+    }
+
+    /** Checks a plan whose names are resolved (a run's plan, or an export's). */
+    public Result check(Plan plan) {
+        LocalDate today = LocalDate.now(clock);
+        BatchAccountInfo account = account(plan);
+        ImagePlan image = plan.imagePlan();
+        GalleryImageVersionInfo existing = null;
+        if (plan.fromExistingImage()) {
+            String id = image.imageId();
+            existing = compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+        }
+        AccountFacts facts = reader.read(account, existing == null ? List.of() : List.of(existing.id()));
+        BatchAccountInfo used = facts.account();
+        List<Violation> out = new ArrayList<>();
+        int nodes = Math.max(0, nz(plan.pool().targetDedicatedNodes())) + Math.max(0, nz(plan.pool().targetLowPriorityNodes()));
+        VmSummary vm = null;
+        SubscriptionInfo imageSub = new SubscriptionInfo(image.subscriptionId(), used.tenantId(), true);
+        if (!plan.fromExistingImage()) {
+            vm = compute.getVm(plan.source().vmId());
+            out.addAll(VmRules.check(vm, used, facts.supportedImages(), plan.imageTarget(), today));
+            out.addAll(ImageRules.checkPlan(image, vm, used, imageSub, nodes, today));
+        } else {
+            out.addAll(ImageRules.checkGalleryVersion(existing, null, used, imageSub, nodes));
+        }
+        OsType os = existing != null ? existing.image().osType() : image.osType();
+        HyperVGeneration gen = existing != null ? existing.image().hyperVGeneration() : image.hyperVGeneration();
+        Integer replicas = existing != null ? Integer.valueOf(existing.replicasIn(used.location()))
+                : plan.galleryTarget() ? Integer.valueOf(image.replicasIn(used.location())) : null;
+        ImageReference base = vm != null ? vm.imageReference() : baseImage(plan);
+        PoolContext ctx = new PoolContext(used, AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(), facts.supportedImages(),
+                plan.imageTarget(), os, gen, base, facts.imageSources(), replicas, today);
+        out.addAll(PoolRules.check(plan.poolPlan(), ctx));
+        return new Result(distinct(out), facts);
+    }
+
+    /** The plan's Batch account as the account lists it (quotas, mode), or Azure's "not found". */
+    private BatchAccountInfo account(Plan plan) {
+        Plan.BatchAccount a = plan.pool().batchAccount();
+        String id = ResourceIds.batchAccount(plan);
+        return batch.listAccounts(a.subscriptionId()).stream()
+                .filter(x -> x.id() != null && x.id().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new PoolForgeException("azure.error.notFound", a.name()));
+    }
+
+    private static ImageReference baseImage(Plan plan) {
+        Plan.BaseImage b = plan.source() == null ? null : plan.source().baseImage();
+        return b == null ? null : ImageReference.marketplace(b.publisher(), b.offer(), b.sku(), b.version());
+    }
+
+    /** The same rule with the same arguments once (the image and pool rules both look at replicas). */
+    private static List<Violation> distinct(List<Violation> all) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Violation> out = new ArrayList<>();
+        for (Violation v : all) {
+            if (seen.add(v.code() + "|" + String.valueOf(v.args()).toLowerCase(Locale.ROOT))) out.add(v);
+        }
+        return out;
+    }
+
+    private static int nz(Integer i) { return i == null ? 0 : i; }
+}
