@@ -46,6 +46,11 @@ public final class ConnectionOptions {
     @Option(names = "--tenant", paramLabel = "TENANT", descriptionKey = "cli.option.tenant")
     String tenant;
 
+    /** True when any connection option was given (validate takes them only with --online). */
+    boolean chosen() {
+        return sandbox || scenario != null || sandboxUrl != null || sandboxCert != null || sandboxEndpoints != null || tenant != null;
+    }
+
     /** Checks the combination before anything is read or started (a ParameterException: exit 2). */
     void check(CommandSpec spec, Messages m) {
         boolean running = sandboxUrl != null || sandboxCert != null || sandboxEndpoints != null;

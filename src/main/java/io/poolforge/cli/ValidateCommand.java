@@ -13,7 +13,16 @@ import io.poolforge.plan.PlanJson;
 import io.poolforge.plan.PlanValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.poolforge.azure.Connection;
+import io.poolforge.plan.Plan;
+import io.poolforge.plan.PlanNames;
+import io.poolforge.run.Preflight;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +31,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poolforge validate PLAN}: reads the plan and runs every offline check (structure, then the
- * offline rules). Findings on stdout; exit 0 when nothing blocks, 1 when an ERROR does, 2 when the
- * file cannot be read.
+ * {@code poolforge validate PLAN [--online ...]}: reads the plan and runs every offline check (structure, then the
+ * offline rules); with {@code --online}, also the preflight every run applies ({@link Preflight}: VM, image, pool,
+ * quota and sharing rules against the account itself), so it refuses exactly what {@code run} refuses. Findings on
+ * stdout; exit 0 when nothing blocks, 1 when an ERROR does, 2 when the file cannot be read, 3 for Azure errors.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, modelTransformer = ValidateCommand.Help.class)
 public final class ValidateCommand implements Callable<Integer> {
@@ -33,6 +43,15 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     CliOptions options;
+
+    @Option(names = "--online", descriptionKey = "cli.validate.option.online")
+    boolean online;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @ParentCommand
+    RootCommand root;
 
     @Spec
     CommandSpec spec;
@@ -47,9 +66,45 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    /** The offline findings and then the preflight's, each once (the same code and arguments once). */
+    private List<Finding> withPreflight(Messages m, PrintWriter err, Plan plan, List<Finding> offline) {
+        List<Finding> out = new ArrayList<>(offline);
+        err.println(m.get("cli.connection.opening", connection.target(m)));
+        err.flush();
+        try (Connection c = connection.open(spec, m, PoolForgeHome.of(root))) {
+            Preflight.Result r = new Preflight(c.compute(), c.batch(), Clock.systemUTC()).check(PlanNames.resolveForExport(plan, codec));
+            r.violations().stream().map(Finding::of)
+                    .filter(f -> out.stream().noneMatch(o -> o.code().equals(f.code()) && o.args().equals(f.args())))
+                    .forEach(out::add);
+            return out;
+        } catch (PoolForgeException e) {
+            if (e.key().startsWith("run.error.")) throw e;
+            err.println(m.get(e.key(), e.args()));
+            throw new AzureFailure();
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (Exception e) {
+            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            throw new AzureFailure();
+        }
+    }
+
+    /** Leaves with exit code 3 after the Azure error was printed. */
+    private static final class AzureFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AzureFailure() {
+            super(null, null, false, false);
+        }
+    }
+
     @Override
     public Integer call() {
         Messages m = options.messages(spec);
+        if (!online && connection.chosen()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), m.get("cli.validate.error.connectionWithoutOnline"));
+        }
+        if (online) connection.check(spec, m);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Finding> findings;
@@ -61,6 +116,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 err.println(m.get("cli.plan.migrated", planFile, loaded.fileVersion(), loaded.plan().planVersion()));
             }
             findings = new PlanValidator(codec, new OfflineDomainRules()).validate(loaded.plan());
+            if (online && findings.stream().noneMatch(f -> f.path() != null)) findings = withPreflight(m, err, loaded.plan(), findings);
+        } catch (AzureFailure e) {
+            return ExitCodes.AZURE_ERROR;
         } catch (PoolForgeException e) {
             if (Findings.isUsage(e)) {
                 err.println(m.get(e.key(), e.args()));
