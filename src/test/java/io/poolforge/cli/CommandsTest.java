@@ -47,7 +47,10 @@ class CommandsTest {
         Result r = run("validate", TestPlans.GALLERY.toString(), "--lang", "en");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).isEqualTo(TestPlans.GALLERY + ": no problems found.\n");
-        assertThat(run("validate", TestPlans.MANAGED.toString()).code()).isEqualTo(ExitCodes.OK);
+        // A managed image is a retired pool source (31 March 2026): offline validation says so (PF-8).
+        Result managed = run("validate", TestPlans.MANAGED.toString(), "--lang", "en");
+        assertThat(managed.code()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
+        assertThat(managed.out()).contains("ERROR POOL_MANAGED_IMAGE_RETIRED");
     }
 
     @Test

@@ -39,7 +39,8 @@ class PlanNamesAndValidatorTest {
     @Test
     void validatesStructureFirstThenTheOfflineRules() {
         assertThat(validator.validate(TestPlans.plan(TestPlans.GALLERY))).isEmpty();
-        assertThat(validator.validate(TestPlans.plan(TestPlans.MANAGED))).isEmpty();
+        assertThat(validator.validate(TestPlans.plan(TestPlans.MANAGED))).extracting(Finding::code)
+                .containsExactly("POOL_MANAGED_IMAGE_RETIRED");
         Plan badNames = TestPlans.plan(TestPlans.edit(TestPlans.edit(TestPlans.tree(TestPlans.GALLERY),
                 "/image/gallery/name", "gal-with-hyphen"), "/pool/poolId", "pool id with spaces"));
         assertThat(validator.validate(badNames)).extracting(Finding::code)

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** The example plans of docs/examples, as text, trees and plans, with edits by JSON pointer. */
 public final class TestPlans {
     public static final Path GALLERY = Path.of("docs/examples/vm-render-ubuntu2204-gallery.json");
-    public static final Path MANAGED = Path.of("docs/examples/vm-render-datadisks-managed.json");
+    public static final Path MANAGED = Path.of("src/test/resources/plans/vm-render-datadisks-managed.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestPlans() {

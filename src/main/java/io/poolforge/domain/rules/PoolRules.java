@@ -118,9 +118,9 @@ public final class PoolRules {
         Duration timeout = plan.resizeTimeout();
         int total = dedicated + lowPriority;
         Duration recommended = ResizePlanner.recommendedTimeout(total);
-        if (timeout.compareTo(ResizePlanner.MINIMUM_TIMEOUT) < 0) {
-            out.add(Violation.of(RuleCode.RESIZE_TIMEOUT_TOO_SHORT, poolId, timeout.toMinutes()));
-        } else if (timeout.compareTo(recommended) < 0) {
+        int before = out.size();
+        PlanShapeRules.timeout(out, poolId, timeout);
+        if (out.size() == before && timeout.compareTo(recommended) < 0) {
             out.add(Violation.of(RuleCode.RESIZE_TIMEOUT_ADVICE, poolId, timeout.toMinutes(), total,
                     recommended.toMinutes()));
         }

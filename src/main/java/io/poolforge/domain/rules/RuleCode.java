@@ -61,6 +61,8 @@ public enum RuleCode {
     NAME_GALLERY_INVALID(ERROR, "rule.name.gallery", Sources.NAMING),
     NAME_IMAGE_DEFINITION_INVALID(ERROR, "rule.name.imageDefinition", Sources.NAMING),
     NAME_VERSION_INVALID(ERROR, "rule.name.version", Sources.GALLERY),
+    /** A plan field that must be an Azure resource id (or a subscription id) of a given shape. */
+    RESOURCE_ID_INVALID(ERROR, "rule.plan.resourceIdInvalid", Sources.RESOURCE_IDS),
 
     // --- 3. Pool ---
     POOL_ID_INVALID(ERROR, "rule.pool.idInvalid", Sources.POOL_ADD),
@@ -85,6 +87,8 @@ public enum RuleCode {
     QUOTA_HEADROOM(INFO, "rule.quota.headroom", Sources.QUOTAS),
     QUOTA_USER_SUBSCRIPTION(INFO, "rule.quota.userSubscription", Sources.QUOTAS),
     RESIZE_TIMEOUT_TOO_SHORT(ERROR, "rule.pool.resizeTimeoutTooShort", Sources.POOL_ADD),
+    /** PoolForge's bound (PlanShapeRules.MAXIMUM_TIMEOUT): Batch documents no maximum. */
+    RESIZE_TIMEOUT_TOO_LONG(ERROR, "rule.pool.resizeTimeoutTooLong", Sources.POOL_ADD),
     RESIZE_TIMEOUT_ADVICE(WARNING, "rule.pool.resizeTimeoutAdvice", Sources.SIG_IMAGES),
     RESIZE_IN_STEPS(INFO, "rule.pool.resizeInSteps", Sources.CUSTOM_IMAGES),
     IMAGE_SHARED_WITH_POOL(WARNING, "rule.pool.imageShared", Sources.CUSTOM_IMAGES),

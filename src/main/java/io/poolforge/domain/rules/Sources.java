@@ -23,6 +23,8 @@ public final class Sources {
     public static final String ENTRA_AUTH = "https://learn.microsoft.com/azure/batch/batch-aad-auth";
     /** Azure resource naming rules. */
     public static final String NAMING = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
+    /** Resource ids: /subscriptions/{subscriptionId}/resourceGroups/{group}/providers/{namespace}/{type}/{name}. */
+    public static final String RESOURCE_IDS = "https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#resourceid";
     /** Gallery image definitions and versions (Major.Minor.Patch). */
     public static final String GALLERY = "https://learn.microsoft.com/azure/virtual-machines/shared-image-galleries";
     /** Generation 2 VMs. */

@@ -302,7 +302,32 @@ final class RuleExamples {
                             x.today = Fixtures.AFTER_RETIREMENT; }),
                         RuleCode.POOL_MANAGED_IMAGE_RETIRED, Severity.ERROR, "img-vm-build-01", "2026-03-31"),
                 c("managed image before 31 March 2026", pool(managedPlan(managedId), x -> x.kind = ImageTarget.MANAGED),
-                        RuleCode.POOL_MANAGED_IMAGE_RETIRING, Severity.WARNING, "img-vm-build-01", "2026-03-31"));
+                        RuleCode.POOL_MANAGED_IMAGE_RETIRING, Severity.WARNING, "img-vm-build-01", "2026-03-31"),
+                // PF-8: the rules that need only the plan (poolforge validate without Azure).
+                c("resize timeout of 99,999 days", pool(withTimeout(java.time.Duration.ofDays(99_999))),
+                        RuleCode.RESIZE_TIMEOUT_TOO_LONG, Severity.ERROR, "pool-01", "PT2399976H", "7"),
+                c("vmId that is not a resource id", shape("vm-build-01", Fixtures.poolPlan(), Fixtures.image()),
+                        RuleCode.RESOURCE_ID_INVALID, Severity.ERROR, "source.vmId", "vm-build-01", "Microsoft.Compute/virtualMachines"),
+                c("subscription id that is not a GUID", () -> PlanShapeRules.check(null, null, Fixtures.image(), Fixtures.poolPlan(),
+                                List.<String[]>of(new String[] {"pool.batchAccount", "my-subscription"}), Fixtures.TODAY),
+                        RuleCode.RESOURCE_ID_INVALID, Severity.ERROR, "pool.batchAccount.subscriptionId", "my-subscription"),
+                c("2,147,483,647 dedicated nodes, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", Integer.MAX_VALUE, 0, 20),
+                                Fixtures.image()),
+                        RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-01"),
+                c("Windows node agent for a Linux image, offline", shape(null, planWithAgent("batch.node.windows amd64"), Fixtures.image()),
+                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "WINDOWS", "LINUX"),
+                c("3,000 Spot nodes, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 3_000, 30), Fixtures.image()),
+                        RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-01"));
+    }
+
+    static Supplier<List<Violation>> shape(String vmId, io.poolforge.domain.PoolPlan plan, io.poolforge.domain.ImagePlan image) {
+        return () -> PlanShapeRules.check(vmId, null, image, plan, List.of(), Fixtures.TODAY);
+    }
+
+    static io.poolforge.domain.PoolPlan withTimeout(java.time.Duration timeout) {
+        var p = Fixtures.poolPlan();
+        return new io.poolforge.domain.PoolPlan(p.poolId(), p.displayName(), p.vmSize(), p.imageId(), p.nodeAgentSkuId(),
+                p.targetDedicatedNodes(), p.targetLowPriorityNodes(), timeout);
     }
 
     static io.poolforge.domain.PoolPlan managedPlan(String imageId) {
