@@ -168,7 +168,8 @@ public final class AppContext implements AutoCloseable {
     private CreateViewModel.JournalStoreAndRunner runnerFor(Connection c) {
         JournalStore store = new JournalStore(c.endpoints().isSandbox()
                 ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec);
-        return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock));
+        return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock),
+                new io.poolforge.run.Preflight(c.compute(), c.batch(), clock));
     }
 
     /**

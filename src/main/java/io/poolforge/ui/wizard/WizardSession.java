@@ -31,6 +31,9 @@ public final class WizardSession {
     private final ObservableList<SupportedImage> supportedImages = FXCollections.observableArrayList();
     private final ObservableList<VmSkuInfo> vmSizes = FXCollections.observableArrayList();
     private final ObservableList<PoolInfo> existingPools = FXCollections.observableArrayList();
+    /** The chosen account with the quotas that apply and what it already uses (io.poolforge.azure.AccountReader). */
+    private final ObjectProperty<BatchAccountInfo> accountUsage = new SimpleObjectProperty<>();
+    private final javafx.collections.ObservableMap<String, java.util.List<String>> imageSources = FXCollections.observableHashMap();
     private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
     private final ObjectProperty<SnapshotPlan> snapshots = new SimpleObjectProperty<>();
     private final ObjectProperty<ImagePlan> image = new SimpleObjectProperty<>();
@@ -48,6 +51,8 @@ public final class WizardSession {
             supportedImages.clear();
             vmSizes.clear();
             existingPools.clear();
+            accountUsage.set(null);
+            imageSources.clear();
             vm.set(null);
         });
     }
@@ -69,6 +74,17 @@ public final class WizardSession {
     public ObservableList<VmSkuInfo> vmSizes() { return vmSizes; }
 
     public ObservableList<PoolInfo> existingPools() { return existingPools; }
+
+    public ObjectProperty<BatchAccountInfo> accountUsageProperty() { return accountUsage; }
+
+    /** The account with its quotas and usage once read from it; until then the account as listed (usage unknown). */
+    public BatchAccountInfo accountWithUsage() {
+        BatchAccountInfo u = accountUsage.get();
+        return u != null ? u : account.get();
+    }
+
+    /** Custom image id (lower case) → what it was built from, for the images of the account's pools. */
+    public javafx.collections.ObservableMap<String, java.util.List<String>> imageSources() { return imageSources; }
 
     public ObjectProperty<VmSummary> vmProperty() { return vm; }
 

@@ -5,7 +5,11 @@ import io.poolforge.domain.PoolInfo;
 import io.poolforge.plan.Plan;
 import io.poolforge.run.Journal;
 import io.poolforge.run.JournalStore;
+import io.poolforge.domain.PoolForgeException;
+import io.poolforge.domain.rules.Violation;
 import io.poolforge.run.PlanRunner;
+import io.poolforge.run.Preflight;
+import io.poolforge.run.RunSteps;
 import io.poolforge.run.RunId;
 import io.poolforge.run.StepRecord;
 import io.poolforge.run.StepStatus;
@@ -58,7 +62,7 @@ public final class CreateViewModel {
     private volatile Plan resolved;
 
     /** What a run needs for a connection: where journals live and a runner over its gateways. */
-    public record JournalStoreAndRunner(JournalStore store, PlanRunner runner) { }
+    public record JournalStoreAndRunner(JournalStore store, PlanRunner runner, Preflight preflight) { }
 
     public CreateViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
                            Function<Connection, JournalStoreAndRunner> runners, Supplier<Plan> plan,
@@ -94,7 +98,20 @@ public final class CreateViewModel {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
         Plan p = plan.get();
-        execute(c, r, () -> r.store().start(p, RunId.create(clock.instant(), new Random()), clock.instant()), p.pool().poolId());
+        execute(c, r, () -> {
+            RunId id = RunId.create(clock.instant(), new Random());
+            // The one preflight every entry point applies (PF-8), before anything exists: not even the journal.
+            refuseIfBlocked(r.preflight().check(RunSteps.resolve(p, id)));
+            return r.store().start(p, id, clock.instant());
+        }, p.pool().poolId());
+    }
+
+    /** Throws with the blocking rules' messages (localized) when the preflight refuses the plan. */
+    private void refuseIfBlocked(Preflight.Result result) {
+        if (!result.blocking()) return;
+        String lines = String.join("\n", result.violations().stream().filter(Violation::blocks)
+                .map(v -> v.code().name() + ": " + i18n.get(v.messageKey(), v.argsArray())).toList());
+        throw new PoolForgeException("run.error.preflight", lines);
     }
 
     /** Continues the current run (after a cancel or a failure) from its first unfinished step. */

@@ -66,6 +66,7 @@ public final class PoolViewModel {
         vmSize.addListener((o, a, b) -> update());
         for (var p : List.of(dedicated, lowPriority, timeoutMinutes)) p.addListener((o, a, b) -> update());
         session.imageProperty().addListener((o, a, b) -> update());
+        session.accountUsageProperty().addListener((o, a, b) -> update());
     }
 
     public StringProperty poolIdProperty() { return poolId; }
@@ -98,7 +99,7 @@ public final class PoolViewModel {
 
     /** Dedicated cores the account can still use in a size's family (quota minus usage), or null if not enforced. */
     public Integer familyHeadroom(VmSkuInfo size) {
-        BatchAccountInfo a = session.account();
+        BatchAccountInfo a = session.accountWithUsage();
         if (a == null) return null;
         Integer quota = a.familyCoreQuota(size.family());
         return quota == null ? null : quota - a.usage().familyCores(size.family());
@@ -153,7 +154,7 @@ public final class PoolViewModel {
 
     private void update() {
         ImagePlan image = session.imageProperty().get();
-        BatchAccountInfo account = session.account();
+        BatchAccountInfo account = session.accountWithUsage();
         VmSummary vm = session.vm();
         if (image == null || account == null || (vm == null && !session.fromExistingImage())) {
             session.poolProperty().set(null);
@@ -163,7 +164,7 @@ public final class PoolViewModel {
                 nodeAgentSku.get(), dedicated.get(), lowPriority.get(), Duration.ofMinutes(timeoutMinutes.get()));
         PoolContext ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
                 List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
-                image.hyperVGeneration(), vm == null ? null : vm.imageReference(), Map.of(), image.replicasIn(account.location()),
+                image.hyperVGeneration(), vm == null ? null : vm.imageReference(), Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
                 LocalDate.now(session.clock()));
         List<Violation> found = PoolRules.check(plan, ctx);
         violations.setAll(found);

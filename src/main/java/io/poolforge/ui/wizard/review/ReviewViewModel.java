@@ -70,7 +70,7 @@ public final class ReviewViewModel {
         SnapshotPlan s = session.snapshotsProperty().get();
         ImagePlan i = session.imageProperty().get();
         PoolPlan p = session.poolProperty().get();
-        BatchAccountInfo a = session.account();
+        BatchAccountInfo a = session.accountWithUsage();
         if ((s == null && !session.fromExistingImage()) || i == null || p == null || a == null) return;
         List<LocalizedText> out = new ArrayList<>();
         int n = 1;

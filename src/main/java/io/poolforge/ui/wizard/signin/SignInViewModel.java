@@ -1,5 +1,7 @@
 package io.poolforge.ui.wizard.signin;
 
+import io.poolforge.azure.AccountFacts;
+import io.poolforge.azure.AccountReader;
 import io.poolforge.azure.AzureConnector;
 import io.poolforge.azure.AzureEndpoints;
 import io.poolforge.azure.Connection;
@@ -165,30 +167,26 @@ public final class SignInViewModel {
                 .onFinally(() -> busy.set(false)));
     }
 
-    private record AccountDetails(List<io.poolforge.domain.SupportedImage> images, List<io.poolforge.domain.VmSkuInfo> sizes,
-                                  List<io.poolforge.domain.PoolInfo> pools) { }
-
-    /** Supported images, VM sizes and existing pools: every later step needs them. */
+    /** Quotas, usage, supported images, VM sizes and existing pools, through the one read path: every later step needs them. */
     private void loadAccountDetails(BatchAccountInfo acct) {
         Connection c = session.connection();
         if (acct == null || c == null) return;
         busy.set(true);
         String title = i18n.get("wizard.signin.task.details", acct.name());
         tasks.execute(BackgroundTask.of(title, ctx -> {
-            ctx.updateProgress(0, 3);
-            var images = c.batch().supportedImages(acct);
-            ctx.updateProgress(1, 3);
-            var sizes = c.batch().supportedVmSkus(acct.subscriptionId(), acct.location());
-            ctx.updateProgress(2, 3);
-            var pools = c.batch().listPools(acct);
-            ctx.updateProgress(3, 3);
+            ctx.updateProgress(0, 2);
+            AccountFacts facts = new AccountReader(c.compute(), c.batch()).read(acct, List.of());
+            ctx.updateProgress(1, 2);
             c.compute().warmUp(acct.subscriptionId());
-            return new AccountDetails(images, sizes, pools);
+            ctx.updateProgress(2, 2);
+            return facts;
         }).onSuccess(d -> {
             if (session.account() != acct) return;
-            session.supportedImages().setAll(d.images());
-            session.vmSizes().setAll(d.sizes());
+            session.supportedImages().setAll(d.supportedImages());
+            session.vmSizes().setAll(d.vmSizes());
             session.existingPools().setAll(d.pools());
+            session.imageSources().putAll(d.imageSources());
+            session.accountUsageProperty().set(d.account());
         }).onFailure(e -> error.set(describe.apply(e)))
           .onFinally(() -> busy.set(false)));
     }
