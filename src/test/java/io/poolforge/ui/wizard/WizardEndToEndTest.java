@@ -166,6 +166,13 @@ class WizardEndToEndTest {
         robot.interact(() -> robot.lookup("#pool-dedicated").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3));
         nextTo(robot, "review");
         assertThat(texts(robot, "#review-item")).contains(poolId);
+        // PF-8: the cores the demo account's pools already hold (render-gallery 2 × 4, legacy-managed-image 1 × 2),
+        // read from the account, not an empty account's zero.
+        if (lastStepTitle.startsWith("Create")) {
+            assertThat(texts(robot, "#review-cores")).contains("10 in use, quota 48");
+        } else {
+            assertThat(texts(robot, "#review-cores")).contains("10 en uso");
+        }
         nextTo(robot, "create");
         assertThat(robot.lookup("#step-create").queryAs(Label.class).getText()).contains(lastStepTitle);
         robot.clickOn("#create-start");
