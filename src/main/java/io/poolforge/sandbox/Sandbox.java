@@ -80,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
         Tokens realTokens = new Tokens(b.clock, TENANT_ID, base);
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
+        new CloudMetadataApi(platform).register(router);
         new ResourceManagerApi(platform, pools::stateCounts).register(router);
         vms.register(router);
         new DisksApi(platform).register(router);
