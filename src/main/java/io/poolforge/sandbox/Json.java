@@ -124,6 +124,13 @@ final class Json {
         t.start();
     }
 
+    /** A copy of {@code a} with {@code b}'s fields over it (b may be null or not an object). */
+    static ObjectNode merge(ObjectNode a, JsonNode b) {
+        ObjectNode out = a.deepCopy();
+        if (b instanceof ObjectNode o) out.setAll(o.deepCopy());
+        return out;
+    }
+
     static ObjectNode props(ObjectNode resource) {
         return with(resource, "properties");
     }
