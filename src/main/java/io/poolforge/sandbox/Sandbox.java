@@ -89,6 +89,7 @@ public final class Sandbox implements AutoCloseable {
         new BatchAccountsApi(platform).register(router);
         pools.register(router);
         new BatchDataPlaneApi(platform, pools).register(router);
+        new DeploymentsApi(platform, router).register(router);
         platform.lro.register(router);
         this.lock = lock;
         try {
