@@ -20,6 +20,7 @@ public final class ArmTemplateExporter implements PlanExporter {
     static final String GALLERY_API = "2023-07-03";
     static final String IMAGE_API = "2024-07-01";
     static final String DEPLOYMENT_API = "2022-09-01";
+    static final String SNAPSHOT_API = "2023-10-02";
 
     private final String version;
     private final ObjectMapper mapper = PlanJson.newMapper();
@@ -42,18 +43,19 @@ public final class ArmTemplateExporter implements PlanExporter {
         if (!p.fromExistingImage()) {
             param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
         }
+        List<String> snapshotIds = p.fromExistingImage() ? List.of() : snapshots(resources, p);
         String imageResource;
         if (p.galleryTarget()) {
             Plan.Gallery g = p.image().gallery();
             param(params, "galleryName", "string", g.name());
             param(params, "imageDefinitionName", "string", g.imageDefinition());
             param(params, "imageVersionName", "string", g.version());
-            if (!p.fromExistingImage()) gallery(resources, p);
+            if (!p.fromExistingImage()) gallery(resources, p, snapshotIds);
             imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
                     + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
         } else {
             param(params, "managedImageName", "string", p.image().managedImage().name());
-            managedImage(resources, p);
+            managedImage(resources, p, snapshotIds);
             imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
         }
         Plan.Pool pool = p.pool();
@@ -72,7 +74,45 @@ public final class ArmTemplateExporter implements PlanExporter {
         return PlanJson.pretty(mapper, t);
     }
 
-    private void gallery(ArrayNode resources, Plan p) {
+    /**
+     * The snapshots (createOption Copy of the VM's disks), so that the template makes the whole chain; only when they go to
+     * the group the template is deployed to (the image's), else they must exist (the template refers to them by id).
+     * Returns the ids the image resources wait for.
+     */
+    private List<String> snapshots(ArrayNode resources, Plan p) {
+        Plan.Snapshots s = p.snapshots();
+        if (!s.subscriptionId().equalsIgnoreCase(p.image().subscriptionId()) || !s.resourceGroup().equalsIgnoreCase(p.image().resourceGroup())) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        ObjectNode os = snapshot(resources, s.osDisk().snapshotName(), s.location(), s.osDisk().diskId());
+        if (p.source().osType() != null) ((ObjectNode) os.get("properties")).put("osType", p.source().osType());
+        if (p.source().hyperVGeneration() != null) ((ObjectNode) os.get("properties")).put("hyperVGeneration", p.source().hyperVGeneration());
+        ids.add("[resourceId('Microsoft.Compute/snapshots', '" + s.osDisk().snapshotName().replace("'", "''") + "')]");
+        for (Plan.DataDisk d : dataDisks(p)) {
+            snapshot(resources, d.snapshotName(), s.location(), d.diskId());
+            ids.add("[resourceId('Microsoft.Compute/snapshots', '" + d.snapshotName().replace("'", "''") + "')]");
+        }
+        return ids;
+    }
+
+    private ObjectNode snapshot(ArrayNode resources, String name, String location, String diskId) {
+        ObjectNode r = resources.addObject();
+        r.put("type", "Microsoft.Compute/snapshots");
+        r.put("apiVersion", SNAPSHOT_API);
+        r.put("name", literal(name));
+        r.put("location", literal(location));
+        ObjectNode props = r.putObject("properties");
+        props.putObject("creationData").put("createOption", "Copy").put("sourceResourceId", literal(diskId));
+        return r;
+    }
+
+    /** A template string that is never read as an expression ("[..." is written "[[..."). */
+    private static String literal(String s) {
+        return s != null && s.startsWith("[") ? "[" + s : s;
+    }
+
+    private void gallery(ArrayNode resources, Plan p, List<String> snapshotIds) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         ObjectNode gal = resource(resources, "Microsoft.Compute/galleries", GALLERY_API, "[parameters('galleryName')]");
@@ -96,8 +136,10 @@ public final class ArmTemplateExporter implements PlanExporter {
         ObjectNode ver = resource(resources, "Microsoft.Compute/galleries/images/versions", GALLERY_API,
                 "[format('{0}/{1}/{2}', parameters('galleryName'), parameters('imageDefinitionName'), "
                         + "parameters('imageVersionName'))]");
-        ver.putArray("dependsOn").add("[resourceId('Microsoft.Compute/galleries/images', parameters('galleryName'), "
+        ArrayNode verDeps = ver.putArray("dependsOn");
+        verDeps.add("[resourceId('Microsoft.Compute/galleries/images', parameters('galleryName'), "
                 + "parameters('imageDefinitionName'))]");
+        snapshotIds.forEach(verDeps::add);
         ObjectNode vp = ver.putObject("properties");
         ArrayNode regions = vp.putObject("publishingProfile").putArray("targetRegions");
         g.targetRegions().forEach(r -> regions.addObject().put("name", r.region()).put("regionalReplicaCount", r.replicaCount()));
@@ -114,9 +156,10 @@ public final class ArmTemplateExporter implements PlanExporter {
         }
     }
 
-    private void managedImage(ArrayNode resources, Plan p) {
+    private void managedImage(ArrayNode resources, Plan p, List<String> snapshotIds) {
         Plan.Image i = p.image();
         ObjectNode img = resource(resources, "Microsoft.Compute/images", IMAGE_API, "[parameters('managedImageName')]");
+        if (!snapshotIds.isEmpty()) snapshotIds.forEach(img.putArray("dependsOn")::add);
         ObjectNode props = img.putObject("properties");
         if (i.hyperVGeneration() != null) props.put("hyperVGeneration", i.hyperVGeneration());
         ObjectNode storage = props.putObject("storageProfile");

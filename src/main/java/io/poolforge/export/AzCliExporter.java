@@ -53,8 +53,8 @@ public final class AzCliExporter implements PlanExporter {
         comment(sb, messages.get("export.comment.snapshots"));
         String scope = scope(s.subscriptionId(), s.resourceGroup());
         Plan.OsDisk os = s.osDisk();
+        // `az snapshot create` has no --os-type (a snapshot copies its disk's OS type); --hyper-v-generation it has.
         StringBuilder extra = new StringBuilder();
-        if (p.source().osType() != null) extra.append(" --os-type ").append(bash(p.source().osType()));
         if (p.source().hyperVGeneration() != null) {
             extra.append(" --hyper-v-generation ").append(bash(p.source().hyperVGeneration()));
         }

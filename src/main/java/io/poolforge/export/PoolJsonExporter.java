@@ -5,14 +5,26 @@ import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
 
 /**
- * The pool's management-plane request body ({@code PUT .../batchAccounts/{account}/pools/{pool}}),
- * the shape of the REST example PoolCreate_SharedImageGallery, with fixed scale settings.
+ * The pool as JSON: the management-plane request body ({@code PUT .../batchAccounts/{account}/pools/{pool}}, the shape of
+ * the REST example PoolCreate_SharedImageGallery; {@code az rest --method put}), or the Batch service's "Add pool" body
+ * ({@code virtualMachineImageId}, {@code nodeAgentSKUId}; {@code az batch pool create --json-file}). Fixed scale settings.
  */
 public final class PoolJsonExporter implements PlanExporter {
     private final ObjectMapper mapper = PlanJson.newMapper();
+    private final boolean dataPlane;
+
+    /** @param dataPlane the Batch service's body instead of the management plane's */
+    public PoolJsonExporter(boolean dataPlane) {
+        this.dataPlane = dataPlane;
+    }
+
+    public PoolJsonExporter() {
+        this(false);
+    }
 
     @Override
     public String export(Plan plan) {
-        return PlanJson.pretty(mapper, new PoolBodies(mapper).managementBody(plan));
+        PoolBodies bodies = new PoolBodies(mapper);
+        return PlanJson.pretty(mapper, dataPlane ? bodies.dataPlaneBody(plan) : bodies.managementBody(plan));
     }
 }

@@ -193,6 +193,12 @@ final class BatchPools {
         checkTimeout(timeout == null ? "PT15M" : timeout);
         int td = fixed.path("targetDedicatedNodes").asInt(0);
         int tl = fixed.path("targetLowPriorityNodes").asInt(0);
+        JsonNode was = Json.at(live, "scaleSettings/fixedScale");
+        if (was != null && was.path("targetDedicatedNodes").asInt(-1) == td && was.path("targetLowPriorityNodes").asInt(-1) == tl
+                && live.path("currentDedicatedNodes").asInt() == td && live.path("currentLowPriorityNodes").asInt() == tl
+                && "Steady".equals(live.path("allocationState").asText()) && java.util.Objects.equals(timeout, Json.str(was, "resizeTimeout"))) {
+            return; // the same targets, all there: nothing to allocate (a redeployed template or a re-run script changes nothing)
+        }
         live.set("scaleSettings", Json.o("fixedScale", Json.o("resizeTimeout", timeout, "targetDedicatedNodes", td,
                 "targetLowPriorityNodes", tl, "nodeDeallocationOption", fixed.get("nodeDeallocationOption"))));
         PoolRules.ImageFacts image = imageFacts(pool, account);

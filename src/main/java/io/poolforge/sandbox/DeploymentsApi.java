@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 final class DeploymentsApi {
     static final String TYPE = "Microsoft.Resources/deployments";
-    private static final String D = Arm.RG + "/providers/Microsoft\\.Resources/deployments";
+    /** ARM serves deployments at both paths (older clients leave out the provider segment). */
+    private static final String D = Arm.RG + "(?:/providers/Microsoft\\.Resources)?/deployments";
 
     private final Platform p;
     private final Router router;
@@ -147,7 +148,19 @@ final class DeploymentsApi {
                     + "sandbox; use Incremental.");
         }
         if (!props.has("template")) throw ApiError.badRequest("InvalidTemplateDeployment", "The deployment has no template.");
-        return props;
+        // az sends the template (and parameters) as JSON text inside the JSON, to keep it byte for byte; ARM takes both forms.
+        ObjectNode out = ((ObjectNode) props).deepCopy();
+        for (String k : new String[] {"template", "parameters"}) {
+            if (out.path(k).isTextual()) {
+                try {
+                    out.set(k, Json.parse(out.get(k).asText()));
+                } catch (ApiError e) {
+                    throw ApiError.badRequest("InvalidTemplate", "Deployment template parse failed: '" + e.getMessage() + "'.");
+                }
+            }
+        }
+        if (!out.get("template").isObject()) throw ApiError.badRequest("InvalidTemplate", "Deployment template parse failed: the template is not a JSON object.");
+        return out;
     }
 
     private Response put(Request q) {
@@ -302,10 +315,9 @@ final class DeploymentsApi {
         String rg = i.nestedRg;
         ObjectNode group = p.store.get(Ids.rg(sub, rg));
         if (group == null) throw new ApiError(404, "ResourceGroupNotFound", "Resource group '" + rg + "' could not be found.");
-        // expressionEvaluationOptions.scope "outer" (the default): the inner template sees the outer parameters and variables.
-        TemplateExpressions.Scope scope = new TemplateExpressions.Scope(outer.parameters, outer.variables, sub, rg,
-                group.path("location").asText(), p.tenant);
-        return new Prepared(order(template, scope, sub, rg), scope, template, Json.o());
+        // expressionEvaluationOptions.scope "outer" (the default): the inner template's expressions are evaluated in the
+        // outer template's context (its parameters, variables, and resourceGroup() for resourceId()); resources go to rg.
+        return new Prepared(order(template, outer, sub, rg), outer, template, Json.o());
     }
 
     private static List<String> names(JsonNode obj) {

@@ -121,20 +121,33 @@ final class ResourceManagerApi {
     /** Top-level resources of the emulated types under a scope; {@code $filter=resourceType eq '...'} as ARM allows. */
     private List<ObjectNode> resources(String scope, Request q) {
         String filter = q.query("$filter");
-        String wanted = null;
+        String wantedType = null;
+        String wantedGroup = null;
+        String wantedName = null;
         if (filter != null && !filter.isBlank()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*resourceType\\s+eq\\s+'([^']+)'\\s*").matcher(filter);
-            if (!m.matches()) {
-                throw ApiError.badRequest("InvalidFilterInQueryString", "Invalid $filter '" + filter + "' specified in the query string "
-                        + "(the sandbox supports resourceType eq '...').");
+            for (String clause : filter.trim().split("(?i)\\s+and\\s+")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(resourceType|resourceGroup|name)\\s+eq\\s+'([^']+)'\\s*")
+                        .matcher(clause);
+                if (!m.matches()) {
+                    throw ApiError.badRequest("InvalidFilterInQueryString", "Invalid $filter '" + filter + "' specified in the query string "
+                            + "(the sandbox supports resourceType, resourceGroup and name with eq, joined by and).");
+                }
+                switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                    case "resourcetype" -> wantedType = m.group(2);
+                    case "resourcegroup" -> wantedGroup = m.group(2);
+                    default -> wantedName = m.group(2);
+                }
             }
-            wanted = m.group(1);
         }
         List<ObjectNode> out = new java.util.ArrayList<>();
         for (ObjectNode n : p.store.under(scope)) {
-            String t = Ids.typeOf(n.path("id").asText());
+            String id = n.path("id").asText();
+            String t = Ids.typeOf(id);
             if (t.split("/").length != 2 || t.equalsIgnoreCase("Microsoft.Resources/deployments")) continue;
-            if (wanted == null || wanted.equalsIgnoreCase(t)) out.add(n);
+            if (wantedType != null && !wantedType.equalsIgnoreCase(t)) continue;
+            if (wantedGroup != null && !wantedGroup.equalsIgnoreCase(Ids.rgOf(id))) continue;
+            if (wantedName != null && !wantedName.equalsIgnoreCase(Ids.nameOf(id))) continue;
+            out.add(n);
         }
         return out;
     }
