@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
 import io.poolforge.plan.ResourceIds;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
  * (in a nested deployment when the Batch account lives in another resource group or subscription).
  * The values a deployer may change are parameters with the plan's values as defaults.
  */
-public final class ArmTemplateExporter implements PlanExporter {
+public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter.Draft> {
     static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
     static final String GALLERY_API = "2023-07-03";
     static final String IMAGE_API = "2024-07-01";
@@ -29,36 +28,75 @@ public final class ArmTemplateExporter implements PlanExporter {
         this.version = version;
     }
 
+    /** One export's template under construction. */
+    static final class Draft {
+        final ObjectNode template;
+        final ObjectNode params;
+        final ArrayNode resources;
+        List<String> snapshotIds = List.of();
+        String imageResource;
+
+        Draft(ObjectNode template, ObjectNode params, ArrayNode resources) {
+            this.template = template;
+            this.params = params;
+            this.resources = resources;
+        }
+    }
+
     @Override
-    public String export(Plan p) {
+    protected Draft begin(Plan p) {
         ObjectNode t = mapper.createObjectNode();
         t.put("$schema", SCHEMA);
         t.put("contentVersion", "1.0.0.0");
         ObjectNode meta = t.putObject("metadata");
         meta.put("generator", "PoolForge " + version);
         if (p.name() != null) meta.put("plan", p.name());
-        ObjectNode params = t.putObject("parameters");
-        ArrayNode resources = mapper.createArrayNode();
-        param(params, "location", "string", p.image().location());
-        if (!p.fromExistingImage()) {
-            param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
-        }
-        List<String> snapshotIds = p.fromExistingImage() ? List.of() : snapshots(resources, p);
-        String imageResource;
-        if (p.galleryTarget()) {
-            Plan.Gallery g = p.image().gallery();
-            param(params, "galleryName", "string", g.name());
-            param(params, "imageDefinitionName", "string", g.imageDefinition());
-            param(params, "imageVersionName", "string", g.version());
-            if (!p.fromExistingImage()) gallery(resources, p, snapshotIds);
-            imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
-                    + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
-        } else {
-            param(params, "managedImageName", "string", p.image().managedImage().name());
-            managedImage(resources, p, snapshotIds);
-            imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
-        }
+        Draft d = new Draft(t, t.putObject("parameters"), mapper.createArrayNode());
+        param(d.params, "location", "string", p.image().location());
+        return d;
+    }
+
+    @Override
+    protected void existingImage(Draft d, Plan p) {
+        if (p.galleryTarget()) galleryParameters(d, p); else managedImageParameters(d, p);
+    }
+
+    @Override
+    protected void snapshots(Draft d, Plan p) {
+        param(d.params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
+        d.snapshotIds = snapshots(d.resources, p);
+    }
+
+    @Override
+    protected void gallery(Draft d, Plan p) {
+        galleryParameters(d, p);
+        gallery(d.resources, p, d.snapshotIds);
+    }
+
+    @Override
+    protected void managedImage(Draft d, Plan p) {
+        managedImageParameters(d, p);
+        managedImage(d.resources, p, d.snapshotIds);
+    }
+
+    private void galleryParameters(Draft d, Plan p) {
+        Plan.Gallery g = p.image().gallery();
+        param(d.params, "galleryName", "string", g.name());
+        param(d.params, "imageDefinitionName", "string", g.imageDefinition());
+        param(d.params, "imageVersionName", "string", g.version());
+        d.imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
+                + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
+    }
+
+    private void managedImageParameters(Draft d, Plan p) {
+        param(d.params, "managedImageName", "string", p.image().managedImage().name());
+        d.imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
+    }
+
+    @Override
+    protected void pool(Draft d, Plan p) {
         Plan.Pool pool = p.pool();
+        ObjectNode params = d.params;
         param(params, "batchAccountName", "string", pool.batchAccount().name());
         param(params, "poolId", "string", pool.poolId());
         param(params, "vmSize", "string", pool.vmSize());
@@ -66,12 +104,16 @@ public final class ArmTemplateExporter implements PlanExporter {
         params.putObject("targetDedicatedNodes").put("type", "int").put("defaultValue", n(pool.targetDedicatedNodes()));
         params.putObject("targetLowPriorityNodes").put("type", "int").put("defaultValue", n(pool.targetLowPriorityNodes()));
         param(params, "resizeTimeout", "string", p.resizeTimeout().toString());
-        t.putObject("variables").put("imageId", imageResource);
-        resources.add(pool(p, imageResource));
-        t.set("resources", resources);
-        ObjectNode outputs = t.putObject("outputs");
+        d.template.putObject("variables").put("imageId", d.imageResource);
+        d.resources.add(pool(p, d.imageResource));
+    }
+
+    @Override
+    protected String end(Draft d, Plan p) {
+        d.template.set("resources", d.resources);
+        ObjectNode outputs = d.template.putObject("outputs");
         outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
-        return PlanJson.pretty(mapper, t);
+        return PlanJson.pretty(mapper, d.template);
     }
 
     /**
@@ -229,9 +271,6 @@ public final class ArmTemplateExporter implements PlanExporter {
         params.putObject(name).put("type", type).put("defaultValue", defaultValue);
     }
 
-    private static List<Plan.DataDisk> dataDisks(Plan p) {
-        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
-    }
 
     private static int n(Integer i) {
         return i == null ? 0 : i;

@@ -9,7 +9,7 @@ import io.poolforge.plan.PlanJson;
  * the REST example PoolCreate_SharedImageGallery; {@code az rest --method put}), or the Batch service's "Add pool" body
  * ({@code virtualMachineImageId}, {@code nodeAgentSKUId}; {@code az batch pool create --json-file}). Fixed scale settings.
  */
-public final class PoolJsonExporter implements PlanExporter {
+public final class PoolJsonExporter extends ChainExporter<StringBuilder> {
     private final ObjectMapper mapper = PlanJson.newMapper();
     private final boolean dataPlane;
 
@@ -23,8 +23,19 @@ public final class PoolJsonExporter implements PlanExporter {
     }
 
     @Override
-    public String export(Plan plan) {
+    protected StringBuilder begin(Plan plan) {
+        return new StringBuilder();
+    }
+
+    /** The pool only: the image steps have nothing to write (the pool refers to the image by id). */
+    @Override
+    protected void pool(StringBuilder out, Plan plan) {
         PoolBodies bodies = new PoolBodies(mapper);
-        return PlanJson.pretty(mapper, dataPlane ? bodies.dataPlaneBody(plan) : bodies.managementBody(plan));
+        out.append(PlanJson.pretty(mapper, dataPlane ? bodies.dataPlaneBody(plan) : bodies.managementBody(plan)));
+    }
+
+    @Override
+    protected String end(StringBuilder out, Plan plan) {
+        return out.toString();
     }
 }

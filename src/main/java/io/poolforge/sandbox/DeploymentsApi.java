@@ -40,7 +40,7 @@ final class DeploymentsApi {
 
     void register(Router r) {
         Router.Plane arm = Router.Plane.ARM;
-        r.add("deployment-list", "GET", D, arm, q -> {
+        r.add("deployment-list", "GET", D + "/?", arm, q -> {
             Arm.requireGroup(p, q.param("sub"), q.param("rg"));
             List<ObjectNode> all = p.store.list(Ids.rg(q.param("sub"), q.param("rg")), TYPE);
             return Response.ok(Paging.arm(q, all, p.pageSize, this::view));
