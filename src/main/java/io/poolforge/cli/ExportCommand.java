@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poolforge export PLAN --format az|pwsh|arm|pool-json [--out FILE]}: the plan as an az CLI
+ * {@code poolforge export PLAN --format az|pwsh|arm|pool-json|batch-pool-json [--out FILE]}: the plan as an az CLI
  * script, a PowerShell script, an ARM template or the pool's REST body, on stdout or into FILE
  * (written atomically). A plan with blocking findings is refused (exit 1), its findings on stderr.
  */
@@ -41,7 +41,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", descriptionKey = "cli.param.plan")
     Path planFile;
 
-    @Option(names = "--format", required = true, paramLabel = "az|pwsh|arm|pool-json", descriptionKey = "cli.option.format")
+    @Option(names = "--format", required = true, paramLabel = "az|pwsh|arm|pool-json|batch-pool-json", descriptionKey = "cli.option.format")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", descriptionKey = "cli.option.out")

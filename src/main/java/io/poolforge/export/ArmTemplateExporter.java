@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
 import io.poolforge.plan.ResourceIds;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,11 +14,12 @@ import java.util.List;
  * (in a nested deployment when the Batch account lives in another resource group or subscription).
  * The values a deployer may change are parameters with the plan's values as defaults.
  */
-public final class ArmTemplateExporter implements PlanExporter {
+public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter.Draft> {
     static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
     static final String GALLERY_API = "2023-07-03";
     static final String IMAGE_API = "2024-07-01";
     static final String DEPLOYMENT_API = "2022-09-01";
+    static final String SNAPSHOT_API = "2023-10-02";
 
     private final String version;
     private final ObjectMapper mapper = PlanJson.newMapper();
@@ -28,35 +28,75 @@ public final class ArmTemplateExporter implements PlanExporter {
         this.version = version;
     }
 
+    /** One export's template under construction. */
+    static final class Draft {
+        final ObjectNode template;
+        final ObjectNode params;
+        final ArrayNode resources;
+        List<String> snapshotIds = List.of();
+        String imageResource;
+
+        Draft(ObjectNode template, ObjectNode params, ArrayNode resources) {
+            this.template = template;
+            this.params = params;
+            this.resources = resources;
+        }
+    }
+
     @Override
-    public String export(Plan p) {
+    protected Draft begin(Plan p) {
         ObjectNode t = mapper.createObjectNode();
         t.put("$schema", SCHEMA);
         t.put("contentVersion", "1.0.0.0");
         ObjectNode meta = t.putObject("metadata");
         meta.put("generator", "PoolForge " + version);
         if (p.name() != null) meta.put("plan", p.name());
-        ObjectNode params = t.putObject("parameters");
-        ArrayNode resources = mapper.createArrayNode();
-        param(params, "location", "string", p.image().location());
-        if (!p.fromExistingImage()) {
-            param(params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
-        }
-        String imageResource;
-        if (p.galleryTarget()) {
-            Plan.Gallery g = p.image().gallery();
-            param(params, "galleryName", "string", g.name());
-            param(params, "imageDefinitionName", "string", g.imageDefinition());
-            param(params, "imageVersionName", "string", g.version());
-            if (!p.fromExistingImage()) gallery(resources, p);
-            imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
-                    + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
-        } else {
-            param(params, "managedImageName", "string", p.image().managedImage().name());
-            managedImage(resources, p);
-            imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
-        }
+        Draft d = new Draft(t, t.putObject("parameters"), mapper.createArrayNode());
+        param(d.params, "location", "string", p.image().location());
+        return d;
+    }
+
+    @Override
+    protected void existingImage(Draft d, Plan p) {
+        if (p.galleryTarget()) galleryParameters(d, p); else managedImageParameters(d, p);
+    }
+
+    @Override
+    protected void snapshots(Draft d, Plan p) {
+        param(d.params, "osSnapshotId", "string", ResourceIds.snapshot(p, p.snapshots().osDisk().snapshotName()));
+        d.snapshotIds = snapshots(d.resources, p);
+    }
+
+    @Override
+    protected void gallery(Draft d, Plan p) {
+        galleryParameters(d, p);
+        gallery(d.resources, p, d.snapshotIds);
+    }
+
+    @Override
+    protected void managedImage(Draft d, Plan p) {
+        managedImageParameters(d, p);
+        managedImage(d.resources, p, d.snapshotIds);
+    }
+
+    private void galleryParameters(Draft d, Plan p) {
+        Plan.Gallery g = p.image().gallery();
+        param(d.params, "galleryName", "string", g.name());
+        param(d.params, "imageDefinitionName", "string", g.imageDefinition());
+        param(d.params, "imageVersionName", "string", g.version());
+        d.imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
+                + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
+    }
+
+    private void managedImageParameters(Draft d, Plan p) {
+        param(d.params, "managedImageName", "string", p.image().managedImage().name());
+        d.imageResource = "[resourceId('Microsoft.Compute/images', parameters('managedImageName'))]";
+    }
+
+    @Override
+    protected void pool(Draft d, Plan p) {
         Plan.Pool pool = p.pool();
+        ObjectNode params = d.params;
         param(params, "batchAccountName", "string", pool.batchAccount().name());
         param(params, "poolId", "string", pool.poolId());
         param(params, "vmSize", "string", pool.vmSize());
@@ -64,15 +104,57 @@ public final class ArmTemplateExporter implements PlanExporter {
         params.putObject("targetDedicatedNodes").put("type", "int").put("defaultValue", n(pool.targetDedicatedNodes()));
         params.putObject("targetLowPriorityNodes").put("type", "int").put("defaultValue", n(pool.targetLowPriorityNodes()));
         param(params, "resizeTimeout", "string", p.resizeTimeout().toString());
-        t.putObject("variables").put("imageId", imageResource);
-        resources.add(pool(p, imageResource));
-        t.set("resources", resources);
-        ObjectNode outputs = t.putObject("outputs");
-        outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
-        return PlanJson.pretty(mapper, t);
+        d.template.putObject("variables").put("imageId", d.imageResource);
+        d.resources.add(pool(p, d.imageResource));
     }
 
-    private void gallery(ArrayNode resources, Plan p) {
+    @Override
+    protected String end(Draft d, Plan p) {
+        d.template.set("resources", d.resources);
+        ObjectNode outputs = d.template.putObject("outputs");
+        outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
+        return PlanJson.pretty(mapper, d.template);
+    }
+
+    /**
+     * The snapshots (createOption Copy of the VM's disks), so that the template makes the whole chain; only when they go to
+     * the group the template is deployed to (the image's), else they must exist (the template refers to them by id).
+     * Returns the ids the image resources wait for.
+     */
+    private List<String> snapshots(ArrayNode resources, Plan p) {
+        Plan.Snapshots s = p.snapshots();
+        if (!s.subscriptionId().equalsIgnoreCase(p.image().subscriptionId()) || !s.resourceGroup().equalsIgnoreCase(p.image().resourceGroup())) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        ObjectNode os = snapshot(resources, s.osDisk().snapshotName(), s.location(), s.osDisk().diskId());
+        if (p.source().osType() != null) ((ObjectNode) os.get("properties")).put("osType", p.source().osType());
+        if (p.source().hyperVGeneration() != null) ((ObjectNode) os.get("properties")).put("hyperVGeneration", p.source().hyperVGeneration());
+        ids.add("[resourceId('Microsoft.Compute/snapshots', '" + s.osDisk().snapshotName().replace("'", "''") + "')]");
+        for (Plan.DataDisk d : dataDisks(p)) {
+            snapshot(resources, d.snapshotName(), s.location(), d.diskId());
+            ids.add("[resourceId('Microsoft.Compute/snapshots', '" + d.snapshotName().replace("'", "''") + "')]");
+        }
+        return ids;
+    }
+
+    private ObjectNode snapshot(ArrayNode resources, String name, String location, String diskId) {
+        ObjectNode r = resources.addObject();
+        r.put("type", "Microsoft.Compute/snapshots");
+        r.put("apiVersion", SNAPSHOT_API);
+        r.put("name", literal(name));
+        r.put("location", literal(location));
+        ObjectNode props = r.putObject("properties");
+        props.putObject("creationData").put("createOption", "Copy").put("sourceResourceId", literal(diskId));
+        return r;
+    }
+
+    /** A template string that is never read as an expression ("[..." is written "[[..."). */
+    private static String literal(String s) {
+        return s != null && s.startsWith("[") ? "[" + s : s;
+    }
+
+    private void gallery(ArrayNode resources, Plan p, List<String> snapshotIds) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         ObjectNode gal = resource(resources, "Microsoft.Compute/galleries", GALLERY_API, "[parameters('galleryName')]");
@@ -96,8 +178,10 @@ public final class ArmTemplateExporter implements PlanExporter {
         ObjectNode ver = resource(resources, "Microsoft.Compute/galleries/images/versions", GALLERY_API,
                 "[format('{0}/{1}/{2}', parameters('galleryName'), parameters('imageDefinitionName'), "
                         + "parameters('imageVersionName'))]");
-        ver.putArray("dependsOn").add("[resourceId('Microsoft.Compute/galleries/images', parameters('galleryName'), "
+        ArrayNode verDeps = ver.putArray("dependsOn");
+        verDeps.add("[resourceId('Microsoft.Compute/galleries/images', parameters('galleryName'), "
                 + "parameters('imageDefinitionName'))]");
+        snapshotIds.forEach(verDeps::add);
         ObjectNode vp = ver.putObject("properties");
         ArrayNode regions = vp.putObject("publishingProfile").putArray("targetRegions");
         g.targetRegions().forEach(r -> regions.addObject().put("name", r.region()).put("regionalReplicaCount", r.replicaCount()));
@@ -114,9 +198,10 @@ public final class ArmTemplateExporter implements PlanExporter {
         }
     }
 
-    private void managedImage(ArrayNode resources, Plan p) {
+    private void managedImage(ArrayNode resources, Plan p, List<String> snapshotIds) {
         Plan.Image i = p.image();
         ObjectNode img = resource(resources, "Microsoft.Compute/images", IMAGE_API, "[parameters('managedImageName')]");
+        if (!snapshotIds.isEmpty()) snapshotIds.forEach(img.putArray("dependsOn")::add);
         ObjectNode props = img.putObject("properties");
         if (i.hyperVGeneration() != null) props.put("hyperVGeneration", i.hyperVGeneration());
         ObjectNode storage = props.putObject("storageProfile");
@@ -186,9 +271,6 @@ public final class ArmTemplateExporter implements PlanExporter {
         params.putObject(name).put("type", type).put("defaultValue", defaultValue);
     }
 
-    private static List<Plan.DataDisk> dataDisks(Plan p) {
-        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
-    }
 
     private static int n(Integer i) {
         return i == null ? 0 : i;

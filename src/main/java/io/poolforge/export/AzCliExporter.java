@@ -7,7 +7,6 @@ import io.poolforge.i18n.Messages;
 import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
 import io.poolforge.plan.ResourceIds;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,45 +15,36 @@ import java.util.stream.Collectors;
  * exists ({@code show}) and creates it only if not, so the script can be run again after a failure.
  * The pool goes through the Batch data plane with Entra ID ({@code az batch account login}, no keys).
  */
-public final class AzCliExporter implements PlanExporter {
+public final class AzCliExporter extends ScriptExporter {
     /** The here-document delimiter; JSON text can never hold it as a line of its own. */
     static final String JSON_END = "POOLFORGE_POOL_JSON";
 
-    private final Messages messages;
-    private final String version;
     private final ObjectMapper mapper = PlanJson.newMapper();
 
     public AzCliExporter(Messages messages, String version) {
-        this.messages = messages;
-        this.version = version;
+        super(messages, version);
     }
 
     @Override
-    public String export(Plan p) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("#!/usr/bin/env bash\n");
-        // Names are single-quoted on purpose (nothing in them may expand), and may hold typographic quotes.
-        sb.append("# shellcheck disable=SC2016,SC1112\n");
-        comment(sb, messages.get("export.comment.header", version, p.name() == null ? "" : p.name()));
-        comment(sb, messages.get("export.comment.rerun"));
-        sb.append("set -euo pipefail\n\n");
-        if (p.fromExistingImage()) {
-            existingImage(sb, p);
-        } else {
-            snapshots(sb, p);
-            if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
-        }
-        pool(sb, p);
-        return sb.toString();
+    protected String firstLines() {
+        return "#!/usr/bin/env bash\n"
+                // Names are single-quoted on purpose (nothing in them may expand), and may hold typographic quotes.
+                + "# shellcheck disable=SC2016,SC1112\n";
     }
 
-    private void snapshots(StringBuilder sb, Plan p) {
+    @Override
+    protected String strictMode() {
+        return "set -euo pipefail\n\n";
+    }
+
+    @Override
+    protected void snapshots(StringBuilder sb, Plan p) {
         Plan.Snapshots s = p.snapshots();
         comment(sb, messages.get("export.comment.snapshots"));
         String scope = scope(s.subscriptionId(), s.resourceGroup());
         Plan.OsDisk os = s.osDisk();
+        // `az snapshot create` has no --os-type (a snapshot copies its disk's OS type); --hyper-v-generation it has.
         StringBuilder extra = new StringBuilder();
-        if (p.source().osType() != null) extra.append(" --os-type ").append(bash(p.source().osType()));
         if (p.source().hyperVGeneration() != null) {
             extra.append(" --hyper-v-generation ").append(bash(p.source().hyperVGeneration()));
         }
@@ -69,7 +59,8 @@ public final class AzCliExporter implements PlanExporter {
     }
 
     /** The plan starts from an image version that exists: check it (the script stops if it does not). */
-    private void existingImage(StringBuilder sb, Plan p) {
+    @Override
+    protected void existingImage(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.existingImage"));
@@ -79,7 +70,8 @@ public final class AzCliExporter implements PlanExporter {
                 .append(" --gallery-image-version ").append(bash(g.version())).append(" --output none\n\n");
     }
 
-    private void gallery(StringBuilder sb, Plan p) {
+    @Override
+    protected void gallery(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.gallery"));
@@ -118,7 +110,8 @@ public final class AzCliExporter implements PlanExporter {
         ifMissing(sb, "az sig image-version show" + ver, version.append(" --output none").toString());
     }
 
-    private void managed(StringBuilder sb, Plan p) {
+    @Override
+    protected void managedImage(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         comment(sb, messages.get("export.comment.managedImage"));
         String img = scope(i.subscriptionId(), i.resourceGroup()) + " --name " + bash(i.managedImage().name());
@@ -135,7 +128,8 @@ public final class AzCliExporter implements PlanExporter {
         ifMissing(sb, "az image show" + img, create.append(" --output none").toString());
     }
 
-    private void pool(StringBuilder sb, Plan p) {
+    @Override
+    protected void pool(StringBuilder sb, Plan p) {
         Plan.BatchAccount a = p.pool().batchAccount();
         comment(sb, messages.get("export.comment.pool"));
         sb.append("az batch account login").append(scope(a.subscriptionId(), a.resourceGroup()))
@@ -151,9 +145,6 @@ public final class AzCliExporter implements PlanExporter {
         sb.append("fi\n");
     }
 
-    private static List<Plan.DataDisk> dataDisks(Plan p) {
-        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
-    }
 
     private static String scope(String subscriptionId, String resourceGroup) {
         return " --subscription " + bash(subscriptionId) + " --resource-group " + bash(resourceGroup);
@@ -165,7 +156,4 @@ public final class AzCliExporter implements PlanExporter {
         sb.append("fi\n");
     }
 
-    private static void comment(StringBuilder sb, String text) {
-        sb.append("# ").append(Quote.comment(text)).append('\n');
-    }
 }

@@ -9,7 +9,9 @@ public enum ExportFormat {
     AZ("az", "sh"),
     PWSH("pwsh", "ps1"),
     ARM("arm", "json"),
-    POOL_JSON("pool-json", "json");
+    POOL_JSON("pool-json", "json"),
+    /** The Batch service's "Add pool" body, for {@code az batch pool create --json-file} or a POST to the account's /pools. */
+    BATCH_POOL_JSON("batch-pool-json", "json");
 
     private final String id;
     private final String extension;

@@ -18,7 +18,8 @@ public final class Exporters {
             case AZ -> new AzCliExporter(messages, version);
             case PWSH -> new PowerShellExporter(messages, version);
             case ARM -> new ArmTemplateExporter(version);
-            case POOL_JSON -> new PoolJsonExporter();
+            case POOL_JSON -> new PoolJsonExporter(false);
+            case BATCH_POOL_JSON -> new PoolJsonExporter(true);
         };
     }
 }

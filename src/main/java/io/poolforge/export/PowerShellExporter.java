@@ -7,7 +7,6 @@ import io.poolforge.i18n.Messages;
 import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
 import io.poolforge.plan.ResourceIds;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,34 +16,25 @@ import java.util.stream.Collectors;
  * pool through the Batch resource provider's REST API ({@code Invoke-AzRestMethod}, the same body as
  * the pool-json export). Each step runs only when its resource does not exist yet.
  */
-public final class PowerShellExporter implements PlanExporter {
-    private final Messages messages;
-    private final String version;
+public final class PowerShellExporter extends ScriptExporter {
     private final ObjectMapper mapper = PlanJson.newMapper();
 
     public PowerShellExporter(Messages messages, String version) {
-        this.messages = messages;
-        this.version = version;
+        super(messages, version);
     }
 
     @Override
-    public String export(Plan p) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("#Requires -Modules Az.Accounts, Az.Compute\n");
-        comment(sb, messages.get("export.comment.header", version, p.name() == null ? "" : p.name()));
-        comment(sb, messages.get("export.comment.rerun"));
-        sb.append("$ErrorActionPreference = 'Stop'\n\n");
-        if (p.fromExistingImage()) {
-            existingImage(sb, p);
-        } else {
-            snapshots(sb, p);
-            if (p.galleryTarget()) gallery(sb, p); else managed(sb, p);
-        }
-        pool(sb, p);
-        return sb.toString();
+    protected String firstLines() {
+        return "#Requires -Modules Az.Accounts, Az.Compute\n";
     }
 
-    private void snapshots(StringBuilder sb, Plan p) {
+    @Override
+    protected String strictMode() {
+        return "$ErrorActionPreference = 'Stop'\n\n";
+    }
+
+    @Override
+    protected void snapshots(StringBuilder sb, Plan p) {
         Plan.Snapshots s = p.snapshots();
         comment(sb, messages.get("export.comment.snapshots"));
         sb.append("Set-AzContext -Subscription ").append(pwsh(s.subscriptionId())).append(" | Out-Null\n");
@@ -66,7 +56,8 @@ public final class PowerShellExporter implements PlanExporter {
     }
 
     /** The plan starts from an image version that exists: check it (the script stops if it does not). */
-    private void existingImage(StringBuilder sb, Plan p) {
+    @Override
+    protected void existingImage(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.existingImage"));
@@ -77,7 +68,8 @@ public final class PowerShellExporter implements PlanExporter {
                 .append(" -Name ").append(pwsh(g.version())).append(" -ErrorAction Stop | Out-Null\n\n");
     }
 
-    private void gallery(StringBuilder sb, Plan p) {
+    @Override
+    protected void gallery(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.gallery"));
@@ -122,7 +114,8 @@ public final class PowerShellExporter implements PlanExporter {
         ifMissing(sb, "Get-AzGalleryImageVersion" + ver, version.append(" | Out-Null").toString());
     }
 
-    private void managed(StringBuilder sb, Plan p) {
+    @Override
+    protected void managedImage(StringBuilder sb, Plan p) {
         Plan.Image i = p.image();
         comment(sb, messages.get("export.comment.managedImage"));
         sb.append("Set-AzContext -Subscription ").append(pwsh(i.subscriptionId())).append(" | Out-Null\n");
@@ -142,7 +135,8 @@ public final class PowerShellExporter implements PlanExporter {
                 "New-AzImage" + rg + " -ImageName " + name + " -Image $image | Out-Null");
     }
 
-    private void pool(StringBuilder sb, Plan p) {
+    @Override
+    protected void pool(StringBuilder sb, Plan p) {
         comment(sb, messages.get("export.comment.pool"));
         String path = ResourceIds.pool(p) + "?api-version=" + PoolBodies.BATCH_API_VERSION;
         sb.append("$poolPath = ").append(pwsh(path)).append('\n');
@@ -158,9 +152,6 @@ public final class PowerShellExporter implements PlanExporter {
         sb.append("}\n");
     }
 
-    private static List<Plan.DataDisk> dataDisks(Plan p) {
-        return p.snapshots().dataDisks().stream().sorted(Comparator.comparing(Plan.DataDisk::lun)).toList();
-    }
 
     private static void ifMissing(StringBuilder sb, String get, String... body) {
         sb.append("if (-not (").append(get).append(" -ErrorAction SilentlyContinue)) {\n");
@@ -168,7 +159,4 @@ public final class PowerShellExporter implements PlanExporter {
         sb.append("}\n");
     }
 
-    private static void comment(StringBuilder sb, String text) {
-        sb.append("# ").append(Quote.comment(text)).append('\n');
-    }
 }

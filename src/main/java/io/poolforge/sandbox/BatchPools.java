@@ -42,7 +42,7 @@ final class BatchPools {
         r.add("pool-update", "PATCH", A + "/pools/(?<pool>[^/]+)", arm, this::update);
         r.add("pool-stop-resize", "POST", A + "/pools/(?<pool>[^/]+)/stopResize", arm, q -> {
             ObjectNode pool = find(q);
-            if ("Resizing".equals(Json.str(pool, "properties/allocationState"))) run(pool).stop(p.now(), p.lro);
+            stopResize(pool);
             return ok(pool);
         });
         r.add("pool-disable-autoscale", "POST", A + "/pools/(?<pool>[^/]+)/disableAutoScale", arm, q -> ok(find(q)));
@@ -51,10 +51,7 @@ final class BatchPools {
             String id = account.path("id").asText() + "/pools/" + q.param("pool");
             ObjectNode pool = p.store.get(id);
             if (pool == null) return Response.empty(204);
-            return p.lro.delete(q, "Microsoft.Batch", DELETE_CODES, pool, Duration.ofSeconds(10), () -> {
-                p.store.remove(id);
-                runs.remove(Ids.lc(id));
-            });
+            return delete(q, pool);
         });
     }
 
@@ -93,20 +90,38 @@ final class BatchPools {
     private Response create(Request q) {
         ObjectNode account = account(q);
         String name = q.param("pool");
-        if (!name.matches(NAME)) {
-            throw PoolRules.invalid("The pool id '" + name + "' is invalid: use 1-64 letters, digits, hyphens and underscores.");
-        }
+        checkName(name);
         String id = account.path("id").asText() + "/pools/" + name;
         if (p.store.get(id) != null) {
             if ("*".equals(q.header("If-None-Match"))) throw new ApiError(409, "PoolExists", "The specified pool already exists.");
             return update(q);
         }
+        return ok(add(account, name, q.json().path("properties")));
+    }
+
+    static void checkName(String name) {
+        if (name == null || !name.matches(NAME)) {
+            throw PoolRules.invalid("The pool id '" + name + "' is invalid: use 1-64 letters, digits, hyphens and underscores.");
+        }
+    }
+
+    /** The pool of that account with that name (case-insensitive), brought up to now, or null. */
+    ObjectNode get(ObjectNode account, String name) {
+        ObjectNode pool = p.store.get(account.path("id").asText() + "/pools/" + name);
+        return pool == null ? null : refresh(pool);
+    }
+
+    /**
+     * Creates a pool from management-plane {@code properties} with the platform's rules (both planes come here):
+     * pool quota, VM size, image (retired managed images, gallery rules), node agent SKU, scale settings, resize timeout.
+     */
+    ObjectNode add(ObjectNode account, String name, JsonNode props) {
+        checkName(name);
+        String id = account.path("id").asText() + "/pools/" + name;
         List<ObjectNode> existing = p.store.list(account.path("id").asText(), TYPE);
         if (existing.size() >= Json.integer(account, "properties/poolQuota", 100)) {
             throw new ApiError(409, "PoolQuotaReached", "The account has reached its quota of pools (" + existing.size() + ").");
         }
-        JsonNode body = q.json();
-        JsonNode props = body.path("properties");
         String vmSize = Json.str(props, "vmSize");
         if (vmSize == null || Catalog.size(vmSize) == null) {
             throw PoolRules.invalid("The specified vmSize '" + vmSize + "' is not supported by Batch in " + account.path("location").asText() + ".");
@@ -148,7 +163,7 @@ final class BatchPools {
         p.store.put(pool);
         resize(pool, account, image, td, tl, timeout, fixed == null ? null : Json.str(fixed, "nodeDeallocationOption"));
         refresh(pool);
-        return ok(pool);
+        return pool;
     }
 
     private Response update(Request q) {
@@ -156,29 +171,62 @@ final class BatchPools {
         ObjectNode account = account(q);
         JsonNode props = q.json().path("properties");
         ObjectNode live = Json.props(pool);
-        JsonNode fixed = Json.at(props, "scaleSettings/fixedScale");
         props.fields().forEachRemaining(e -> {
             if (!e.getKey().equals("scaleSettings")) live.set(e.getKey(), e.getValue());
         });
-        Instant now = p.now();
+        JsonNode fixed = Json.at(props, "scaleSettings/fixedScale");
         if (fixed != null) {
             if (!"Steady".equals(live.path("allocationState").asText())) {
                 throw new ApiError(409, "PoolNotSteady", "The pool is resizing; you can only resize a pool whose allocation state is steady. "
                         + "Stop the resize first.");
             }
-            String timeout = fixed.path("resizeTimeout").asText(Json.str(live, "scaleSettings/fixedScale/resizeTimeout"));
-            checkTimeout(timeout == null ? "PT15M" : timeout);
-            int td = fixed.path("targetDedicatedNodes").asInt(0);
-            int tl = fixed.path("targetLowPriorityNodes").asInt(0);
-            live.set("scaleSettings", Json.o("fixedScale", Json.o("resizeTimeout", timeout, "targetDedicatedNodes", td,
-                    "targetLowPriorityNodes", tl, "nodeDeallocationOption", fixed.get("nodeDeallocationOption"))));
-            PoolRules.ImageFacts image = imageFacts(pool, account);
-            resize(pool, account, image, td, tl, timeout, Json.str(fixed, "nodeDeallocationOption"));
+            resizeTo(pool, account, fixed);
         }
-        live.put("lastModified", now.toString());
+        touch(pool);
+        return ok(pool);
+    }
+
+    /** Starts a resize to the targets of a {@code fixedScale} object (management-plane names); the caller checked it is steady. */
+    void resizeTo(ObjectNode pool, ObjectNode account, JsonNode fixed) {
+        ObjectNode live = Json.props(pool);
+        String timeout = fixed.path("resizeTimeout").asText(Json.str(live, "scaleSettings/fixedScale/resizeTimeout"));
+        checkTimeout(timeout == null ? "PT15M" : timeout);
+        int td = fixed.path("targetDedicatedNodes").asInt(0);
+        int tl = fixed.path("targetLowPriorityNodes").asInt(0);
+        JsonNode was = Json.at(live, "scaleSettings/fixedScale");
+        if (was != null && was.path("targetDedicatedNodes").asInt(-1) == td && was.path("targetLowPriorityNodes").asInt(-1) == tl
+                && live.path("currentDedicatedNodes").asInt() == td && live.path("currentLowPriorityNodes").asInt() == tl
+                && "Steady".equals(live.path("allocationState").asText()) && java.util.Objects.equals(timeout, Json.str(was, "resizeTimeout"))) {
+            return; // the same targets, all there: nothing to allocate (a redeployed template or a re-run script changes nothing)
+        }
+        live.set("scaleSettings", Json.o("fixedScale", Json.o("resizeTimeout", timeout, "targetDedicatedNodes", td,
+                "targetLowPriorityNodes", tl, "nodeDeallocationOption", fixed.get("nodeDeallocationOption"))));
+        PoolRules.ImageFacts image = imageFacts(pool, account);
+        resize(pool, account, image, td, tl, timeout, Json.str(fixed, "nodeDeallocationOption"));
+        touch(pool);
+    }
+
+    /** Stops a resize in progress (nothing to do when the pool is steady). */
+    void stopResize(ObjectNode pool) {
+        if ("Resizing".equals(Json.str(pool, "properties/allocationState"))) run(pool).stop(p.now(), p.lro);
+        touch(pool);
+    }
+
+    /** New lastModified and ETag after a change. */
+    void touch(ObjectNode pool) {
+        Instant now = p.now();
+        Json.props(pool).put("lastModified", now.toString());
         pool.put("etag", etag(now));
         refresh(pool);
-        return ok(pool);
+    }
+
+    /** Deletes a pool as ARM does: provisioningState Deleting until the operation ends, then gone from both planes. */
+    Response delete(Request q, ObjectNode pool) {
+        String id = pool.path("id").asText();
+        return p.lro.delete(q, "Microsoft.Batch", DELETE_CODES, pool, Duration.ofSeconds(10), () -> {
+            p.store.remove(id);
+            runs.remove(Ids.lc(id));
+        });
     }
 
     /** The image facts of an existing pool, without the create-time checks (its image may be gone). */

@@ -56,9 +56,15 @@ final class DisksApi {
                     + source.path("location").asText() + "'), not '" + location + "'.");
         }
         String id = Ids.res(q.param("sub"), q.param("rg"), SNAPSHOT, q.param("name"));
-        boolean created = p.store.get(id) == null;
-        ObjectNode snap = ComputePayloads.snapshot(id, location, source, sourceId, p.now(),
-                body.has("tags") ? (ObjectNode) body.get("tags") : null);
+        ObjectNode existing = p.store.get(id);
+        boolean created = existing == null;
+        if (existing != null && !sourceId.equalsIgnoreCase(Json.str(existing, "properties/creationData/sourceResourceId"))) {
+            throw new ApiError(409, "PropertyChangeNotAllowed", "Changing property 'creationData.sourceResourceId' is not allowed.");
+        }
+        // A PUT of an existing snapshot updates it: the copy (its time and content) stays.
+        ObjectNode snap = ComputePayloads.snapshot(id, location, source, sourceId,
+                existing == null ? p.now() : java.time.Instant.parse(Json.str(existing, "properties/timeCreated")),
+                body.has("tags") ? (ObjectNode) body.get("tags") : existing == null ? null : (ObjectNode) existing.get("tags"));
         p.store.put(snap);
         return p.lro.put(q, "Microsoft.Compute", PUT_CODES, created, snap, Duration.ofSeconds(8), null);
     }

@@ -56,7 +56,8 @@ final class Dispatcher implements HttpHandler {
         long t0 = System.nanoTime();
         URI uri = ex.getRequestURI();
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = uri.getPath();
+        // ARM collapses repeated slashes: "https://host/" + "/metadata/endpoints" is "/metadata/endpoints".
+        String path = collapse(pathOf(uri));
         byte[] body = ex.getRequestBody().readAllBytes();
         Request req = new Request(method, path, uri.getRawQuery(), ex.getRequestHeaders(), body, base);
         Router.Match m = router.match(method, path);
@@ -91,7 +92,7 @@ final class Dispatcher implements HttpHandler {
                     default -> throw new IllegalStateException();
                 }
             }
-            if (plane != Router.Plane.IDENTITY) authenticate(req, plane);
+            if (plane != Router.Plane.IDENTITY && plane != Router.Plane.PUBLIC) authenticate(req, plane);
             if (m.route() == null) {
                 if (m.pathKnown()) throw new ApiError(405, "MethodNotAllowed", "The requested method '" + method
                         + "' is not allowed for the resource path '" + path + "'.");
@@ -112,6 +113,25 @@ final class Dispatcher implements HttpHandler {
         }
         send(ex, resp);
         logLine(method, uri, String.valueOf(resp.status), t0);
+    }
+
+    /**
+     * The request target's path. {@code URI} reads a target starting with {@code //} as a network-path reference
+     * ({@code //metadata/endpoints} would become host "metadata", path "/endpoints"), so the path is cut from the raw text.
+     */
+    static String pathOf(URI uri) {
+        if (uri.getScheme() != null) return uri.getPath() == null ? "/" : uri.getPath();
+        String raw = uri.getRawSchemeSpecificPart();
+        if (raw == null) return "/";
+        String p = uri.getRawAuthority() != null ? raw : uri.getRawPath();
+        int q = p.indexOf('?');
+        if (q >= 0) p = p.substring(0, q);
+        return java.net.URLDecoder.decode(p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String collapse(String path) {
+        if (path == null || path.isEmpty()) return "/";
+        return path.indexOf("//") < 0 ? path : path.replaceAll("/{2,}", "/");
     }
 
     private ApiError throttled(long seconds) {
@@ -174,9 +194,9 @@ final class Dispatcher implements HttpHandler {
 
     private void logLine(String method, URI uri, String outcome, long t0) {
         if (log == null) return;
-        StringBuilder sb = new StringBuilder().append(Instant.now()).append(' ').append(method).append(' ').append(uri.getPath());
+        StringBuilder sb = new StringBuilder().append(Instant.now()).append(' ').append(method).append(' ').append(collapse(pathOf(uri)));
         String q = uri.getRawQuery();
-        if (q != null && !uri.getPath().contains("/oauth2/")) {
+        if (q != null && !pathOf(uri).contains("/oauth2/")) {
             StringBuilder kept = new StringBuilder();
             for (String pair : q.split("&")) {
                 String k = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;

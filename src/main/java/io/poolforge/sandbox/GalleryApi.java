@@ -166,7 +166,11 @@ final class GalleryApi {
         }
         if (!hasHome) regions.insert(0, Json.o("name", image.path("location").asText(), "regionalReplicaCount", replicaCount,
                 "storageAccountType", sat, "excludeFromLatest", false));
-        Instant now = p.now();
+        ObjectNode previous = p.store.get(versionId(q));
+        // A PUT of an existing version updates it: it was published once (its date and replication stay when nothing moved).
+        boolean same = previous != null && storage.equals(Json.at(previous, "properties/storageProfile"))
+                && regions.equals(Json.at(previous, "properties/publishingProfile/targetRegions"));
+        Instant now = same ? Instant.parse(Json.str(previous, "properties/publishingProfile/publishedDate")) : p.now();
         long longest = 0;
         for (JsonNode t : regions) longest = Math.max(longest, replicationSeconds(t));
         String id = versionId(q);
@@ -182,7 +186,7 @@ final class GalleryApi {
                         "provisioningState", "Creating"));
         boolean created = p.store.get(id) == null;
         p.store.put(version);
-        return p.lro.put(q, "Microsoft.Compute", PUT_CODES, created, version, Duration.ofSeconds(longest), null);
+        return p.lro.put(q, "Microsoft.Compute", PUT_CODES, created, version, same ? Duration.ZERO : Duration.ofSeconds(longest), null);
     }
 
     /** Generalized/specialized, Hyper-V generation and purchase plan must agree between definition and source. */

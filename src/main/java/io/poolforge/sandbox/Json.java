@@ -15,7 +15,16 @@ import java.util.Map;
 final class Json {
     /** Made on first use (it costs ~100 ms of class loading): building trees does not need it. */
     private static final class Holder {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+        /**
+         * Reads requests the way ARM's JSON reader does (JSONC): comments, unquoted field names, single quotes and trailing
+         * commas. az sends deployment bodies as {@code {"properties": {..., template:{...}}}} (its JsonCTemplatePolicy).
+         */
+        static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                        com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .build();
     }
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -122,6 +131,13 @@ final class Json {
         Thread t = new Thread(() -> text(o("warm", true)), "poolforge-sandbox-warmup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A copy of {@code a} with {@code b}'s fields over it (b may be null or not an object). */
+    static ObjectNode merge(ObjectNode a, JsonNode b) {
+        ObjectNode out = a.deepCopy();
+        if (b instanceof ObjectNode o) out.setAll(o.deepCopy());
+        return out;
     }
 
     static ObjectNode props(ObjectNode resource) {

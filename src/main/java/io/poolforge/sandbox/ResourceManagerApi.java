@@ -29,7 +29,25 @@ final class ResourceManagerApi {
         r.add("resource-group", "GET", "/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)", arm,
                 q -> Response.ok(LroEngine.view(group(q.param("sub"), q.param("rg")))));
         r.add("resource-group-put", "PUT", "/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)", arm, this::putGroup);
+        r.add("providers", "GET", "/subscriptions/(?<sub>[^/]+)/providers", arm, q -> {
+            subscription(q.param("sub"));
+            List<ObjectNode> all = new java.util.ArrayList<>();
+            for (String ns : Providers.NAMESPACES) all.add(provider(q.param("sub"), ns));
+            return Response.ok(Paging.arm(q, all, p.pageSize, ObjectNode::deepCopy));
+        });
         r.add("provider", "GET", "/subscriptions/(?<sub>[^/]+)/providers/(?<ns>[^/]+)", arm, q -> Response.ok(provider(q)));
+        r.add("resource-group-exists", "HEAD", "/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)", arm, q -> {
+            subscription(q.param("sub"));
+            return Response.empty(p.store.get(Ids.rg(q.param("sub"), q.param("rg"))) == null ? 404 : 204);
+        });
+        r.add("resources-sub", "GET", "/subscriptions/(?<sub>[^/]+)/resources", arm, q -> {
+            subscription(q.param("sub"));
+            return Response.ok(Paging.arm(q, resources(Ids.sub(q.param("sub")), q), p.pageSize, ResourceManagerApi::generic));
+        });
+        r.add("resources-rg", "GET", "/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)/resources", arm, q -> {
+            group(q.param("sub"), q.param("rg"));
+            return Response.ok(Paging.arm(q, resources(Ids.rg(q.param("sub"), q.param("rg")), q), p.pageSize, ResourceManagerApi::generic));
+        });
         r.add("provider-register", "POST", "/subscriptions/(?<sub>[^/]+)/providers/(?<ns>[^/]+)/register", arm, q -> {
             subscription(q.param("sub"));
             if (q.param("ns").equalsIgnoreCase("Microsoft.Batch")) p.batchRegistered.add(q.param("sub").toLowerCase(Locale.ROOT));
@@ -86,10 +104,60 @@ final class ResourceManagerApi {
         String sub = q.param("sub");
         subscription(sub);
         String ns = q.param("ns");
+        for (String known : Providers.NAMESPACES) {
+            if (known.equalsIgnoreCase(ns)) return provider(sub, known);
+        }
+        throw new ApiError(404, "InvalidResourceNamespace", "The resource namespace '" + ns + "' is invalid (the PoolForge sandbox "
+                + "emulates " + String.join(", ", Providers.NAMESPACES) + ").");
+    }
+
+    private ObjectNode provider(String sub, String ns) {
         boolean registered = !ns.equalsIgnoreCase("Microsoft.Batch") || p.batchRegistered(sub);
         return Json.o("id", Ids.sub(sub) + "/providers/" + ns, "namespace", ns,
                 "registrationState", registered ? "Registered" : "NotRegistered", "registrationPolicy", "RegistrationRequired",
-                "resourceTypes", Json.a());
+                "resourceTypes", Providers.resourceTypes(ns));
+    }
+
+    /** Top-level resources of the emulated types under a scope; {@code $filter=resourceType eq '...'} as ARM allows. */
+    private List<ObjectNode> resources(String scope, Request q) {
+        String filter = q.query("$filter");
+        String wantedType = null;
+        String wantedGroup = null;
+        String wantedName = null;
+        if (filter != null && !filter.isBlank()) {
+            for (String clause : filter.trim().split("(?i)\\s+and\\s+")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(resourceType|resourceGroup|name)\\s+eq\\s+'([^']+)'\\s*")
+                        .matcher(clause);
+                if (!m.matches()) {
+                    throw ApiError.badRequest("InvalidFilterInQueryString", "Invalid $filter '" + filter + "' specified in the query string "
+                            + "(the sandbox supports resourceType, resourceGroup and name with eq, joined by and).");
+                }
+                switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                    case "resourcetype" -> wantedType = m.group(2);
+                    case "resourcegroup" -> wantedGroup = m.group(2);
+                    default -> wantedName = m.group(2);
+                }
+            }
+        }
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (ObjectNode n : p.store.under(scope)) {
+            String id = n.path("id").asText();
+            String t = Ids.typeOf(id);
+            if (t.split("/").length != 2 || t.equalsIgnoreCase("Microsoft.Resources/deployments")) continue;
+            if (wantedType != null && !wantedType.equalsIgnoreCase(t)) continue;
+            if (wantedGroup != null && !wantedGroup.equalsIgnoreCase(Ids.rgOf(id))) continue;
+            if (wantedName != null && !wantedName.equalsIgnoreCase(Ids.nameOf(id))) continue;
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** The generic resource view ARM's resource list gives: no properties. */
+    private static ObjectNode generic(ObjectNode n) {
+        ObjectNode out = Json.o("id", n.path("id").asText(), "name", n.path("name").asText(), "type", n.path("type").asText(),
+                "location", n.path("location").asText(null));
+        for (String k : new String[] {"tags", "sku", "kind", "managedBy", "identity", "plan"}) if (n.hasNonNull(k)) out.set(k, n.get(k).deepCopy());
+        return out;
     }
 
     private ObjectNode state(Router r) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** Method + path regex → handler. Paths match case-insensitively, like ARM. */
 final class Router {
-    /** Which front door a route belongs to: decides authentication, token audience and error format. */
-    enum Plane { IDENTITY, ARM, BATCH, SANDBOX }
+    /** Which front door a route belongs to: decides authentication, token audience and error format (PUBLIC: no token, like ARM's metadata). */
+    enum Plane { IDENTITY, ARM, BATCH, SANDBOX, PUBLIC }
 
     @FunctionalInterface
     interface Handler {

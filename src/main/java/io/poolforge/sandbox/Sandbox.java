@@ -80,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
         Tokens realTokens = new Tokens(b.clock, TENANT_ID, base);
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
+        new CloudMetadataApi(platform).register(router);
         new ResourceManagerApi(platform, pools::stateCounts).register(router);
         vms.register(router);
         new DisksApi(platform).register(router);
@@ -89,6 +90,7 @@ public final class Sandbox implements AutoCloseable {
         pools.register(router);
         new BatchDataPlaneApi(platform, pools).register(router);
         new ComputeUsagesApi(platform, pools).register(router);
+        new DeploymentsApi(platform, router).register(router);
         platform.lro.register(router);
         this.lock = lock;
         try {

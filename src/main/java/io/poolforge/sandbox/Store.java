@@ -112,6 +112,16 @@ final class Store {
         };
     }
 
+    /** Every stored provider resource under a scope id (all types, nested ones too), in id order; lazy ones left out. */
+    List<ObjectNode> under(String scopeId) {
+        String prefix = Ids.lc(scopeId) + "/";
+        List<ObjectNode> out = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> e : items.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
+            if (Ids.typeOf(e.getKey()) != null) out.add(e.getValue());
+        }
+        return out;
+    }
+
     /** Every subscription, in id order. */
     List<ObjectNode> subscriptions() {
         List<ObjectNode> out = new ArrayList<>();

@@ -64,8 +64,11 @@ class ArmAndPoolJsonExporterTest {
         JsonNode t = resolveParameters(mapper.readTree(new ArmTemplateExporter("test").export(plan)));
         assertThat(t.get("$schema").asText()).contains("deploymentTemplate.json");
         Map<String, JsonNode> byType = byType(t.get("resources"));
-        assertThat(byType).containsOnlyKeys("Microsoft.Compute/galleries", "Microsoft.Compute/galleries/images",
+        assertThat(byType).containsOnlyKeys("Microsoft.Compute/snapshots", "Microsoft.Compute/galleries", "Microsoft.Compute/galleries/images",
                 "Microsoft.Compute/galleries/images/versions", "Microsoft.Resources/deployments");
+        // The template makes the whole chain: the snapshot (a copy of the VM's OS disk) first.
+        assertThat(byType.get("Microsoft.Compute/snapshots").at("/properties/creationData/createOption").asText()).isEqualTo("Copy");
+        assertThat(byType.get("Microsoft.Compute/galleries/images/versions").get("dependsOn").toString()).contains("Microsoft.Compute/snapshots");
 
         GalleryImageInner def = sdk.deserialize(byType.get("Microsoft.Compute/galleries/images").toString(),
                 GalleryImageInner.class, SerializerEncoding.JSON);
@@ -100,7 +103,7 @@ class ArmAndPoolJsonExporterTest {
         Plan plan = PlanNames.resolveForExport(TestPlans.plan(tree), new PlanCodec());
         JsonNode t = resolveParameters(mapper.readTree(new ArmTemplateExporter("test").export(plan)));
         Map<String, JsonNode> byType = byType(t.get("resources"));
-        assertThat(byType).containsOnlyKeys("Microsoft.Compute/images", "Microsoft.Batch/batchAccounts/pools");
+        assertThat(byType).containsOnlyKeys("Microsoft.Compute/snapshots", "Microsoft.Compute/images", "Microsoft.Batch/batchAccounts/pools");
         ImageInner image = sdk.deserialize(byType.get("Microsoft.Compute/images").toString(), ImageInner.class,
                 SerializerEncoding.JSON);
         assertThat(image.storageProfile().dataDisks()).extracting(d -> d.lun()).containsExactly(0, 1);

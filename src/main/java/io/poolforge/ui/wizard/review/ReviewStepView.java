@@ -43,6 +43,7 @@ public final class ReviewStepView extends StepView<ReviewViewModel> {
                 case PWSH -> "wizard.review.export.pwsh";
                 case ARM -> "wizard.review.export.arm";
                 case POOL_JSON -> "wizard.review.export.poolJson";
+                case BATCH_POOL_JSON -> "wizard.review.export.batchPoolJson";
             }));
             item.setOnAction(e -> choose("poolforge-" + f.id() + "." + f.extension(), file -> model.export(f, file.toPath())));
             export.getItems().add(item);
