@@ -126,7 +126,7 @@ public final class SdkIdentity implements Identity {
         if (endpoints.isSandbox()) b.disableInstanceDiscovery();
         DeviceCodeCredential c = b.build();
         try {
-            AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
+            AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(endpoints.profile().armScope()).setCaeEnabled(true)).block();
             if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
             return finish(c, r);
         } catch (RuntimeException e) {
@@ -146,10 +146,10 @@ public final class SdkIdentity implements Identity {
         return b.build();
     }
 
-    private static AuthenticationRecord authenticate(InteractiveBrowserCredential c) {
+    private AuthenticationRecord authenticate(InteractiveBrowserCredential c) {
         // CAE-enabled like every request the SDK makes to ARM (and our Batch data-plane policy), so
         // they all find this sign-in in the same MSAL cache instead of opening the browser again.
-        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
+        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(endpoints.profile().armScope()).setCaeEnabled(true)).block();
         if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
         return r;
     }
