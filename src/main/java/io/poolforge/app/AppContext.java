@@ -136,6 +136,17 @@ public final class AppContext implements AutoCloseable {
         if (wizard == null) {
             var describe = (java.util.function.Function<Throwable, String>) dialogs::describe;
             signIn = new SignInViewModel(connector, tasks, i18n, describe, session, Platform::runLater);
+            // The cloud chosen last (shared with the command line's --cloud), remembered after each sign-in.
+            io.poolforge.azure.CloudChoice clouds = new io.poolforge.azure.CloudChoice(paths.settingsFile());
+            clouds.remembered().ifPresent(c -> signIn.cloudProperty().set(c.cloud()));
+            signIn.rememberCloudWith(cloud -> tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+                clouds.remember(io.poolforge.azure.AzureEndpoints.of(switch (cloud) {
+                    case AZURE_US_GOVERNMENT -> io.poolforge.azure.CloudProfile.AZURE_US_GOVERNMENT;
+                    case AZURE_CHINA -> io.poolforge.azure.CloudProfile.AZURE_CHINA;
+                    default -> io.poolforge.azure.CloudProfile.AZURE_CLOUD;
+                }).profile());
+                return cloud;
+            }).onFailure(e -> LOG.warn("Could not remember the cloud", e))));
             ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
             watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,

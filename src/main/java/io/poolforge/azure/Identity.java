@@ -21,4 +21,10 @@ public interface Identity {
     List<SubscriptionRef> subscriptions();
 
     AzureEndpoints endpoints();
+
+    /**
+     * True when tokens live in memory only (no OS keyring, DPAPI or Keychain to encrypt a cache): the next start
+     * signs in in the browser again. The UI says so.
+     */
+    default boolean tokensInMemoryOnly() { return false; }
 }

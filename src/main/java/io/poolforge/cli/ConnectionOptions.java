@@ -3,6 +3,8 @@ package io.poolforge.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poolforge.azure.AzureEndpoints;
+import io.poolforge.azure.CloudChoice;
+import io.poolforge.azure.CloudProfile;
 import io.poolforge.azure.Connection;
 import io.poolforge.azure.sdk.SdkConnector;
 import io.poolforge.i18n.Messages;
@@ -46,9 +48,14 @@ public final class ConnectionOptions {
     @Option(names = "--tenant", paramLabel = "TENANT", descriptionKey = "cli.option.tenant")
     String tenant;
 
+    /** AzureCloud, AzureUSGovernment or AzureChinaCloud; remembered for the next command (and the desktop). */
+    @Option(names = "--cloud", paramLabel = "NAME", descriptionKey = "cli.option.cloud")
+    String cloud;
+
     /** True when any connection option was given (validate takes them only with --online). */
     boolean chosen() {
-        return sandbox || scenario != null || sandboxUrl != null || sandboxCert != null || sandboxEndpoints != null || tenant != null;
+        return sandbox || scenario != null || sandboxUrl != null || sandboxCert != null || sandboxEndpoints != null || tenant != null
+                || cloud != null;
     }
 
     /** Checks the combination before anything is read or started (a ParameterException: exit 2). */
@@ -66,11 +73,21 @@ public final class ConnectionOptions {
             throw usage(spec, m.get("cli.error.sandboxCertMissing", sandboxCert));
         }
         if (tenant != null && (sandbox || running)) throw usage(spec, m.get("cli.error.tenantWithSandbox"));
+        if (cloud != null && CloudProfile.named(cloud).isEmpty()) {
+            throw usage(spec, m.get("cli.error.cloud", cloud, String.join(", ", CloudProfile.all().stream().map(CloudProfile::name).toList())));
+        }
+    }
+
+    /** The cloud: --cloud, else the one remembered in the PoolForge folder, else AzureCloud. */
+    CloudProfile cloud(Path home) {
+        if (cloud != null) return CloudProfile.named(cloud).orElseThrow();
+        return new CloudChoice(home.resolve("settings.properties")).remembered().orElse(CloudProfile.AZURE_CLOUD);
     }
 
     /** What the options point at, for messages: "sandbox (demo)", a URL, or "Azure". */
     String target(Messages m) {
-        if (sandbox) return m.get("cli.connection.sandbox", scenario == null ? "demo" : scenario);
+        if (sandbox) return m.get("cli.connection.sandbox", scenario == null ? "demo" : scenario)
+                + (cloud == null ? "" : " [" + CloudProfile.named(cloud).map(CloudProfile::name).orElse(cloud) + "]");
         if (sandboxUrl != null) return m.get("cli.connection.running", sandboxUrl);
         if (sandboxEndpoints != null) return m.get("cli.connection.running", endpointsArm().orElse("--sandbox-endpoints"));
         return m.get("cli.connection.azure");
@@ -84,10 +101,13 @@ public final class ConnectionOptions {
         check(spec, m);
         if (sandbox) {
             String name = scenario == null ? "demo" : scenario;
+            // The in-process sandbox presents itself as --cloud (default AzureCloud; the remembered choice is for real Azure).
+            CloudProfile presents = cloud == null ? CloudProfile.AZURE_CLOUD : CloudProfile.named(cloud).orElseThrow();
             SdkConnector connector = new SdkConnector(s -> {
-                Sandbox box = Sandbox.builder().scenario(s).timeScale(0).certificateDirectory(home.resolve("sandbox")).start();
+                Sandbox box = Sandbox.builder().scenario(s).timeScale(0).cloud(presents.name())
+                        .certificateDirectory(home.resolve("sandbox")).start();
                 return new SdkConnector.RunningSandbox(box.armUrl(), box.authorityUrl(), box.tokenUrl(), box.tenantId(),
-                        box.certificatePath(), box);
+                        box.certificatePath(), box, presents);
             }, Sandbox.SCENARIOS, home);
             return connector.sandbox(name);
         }
@@ -95,9 +115,17 @@ public final class ConnectionOptions {
             SdkConnector.RunningSandbox running = sandboxEndpoints != null ? fromEndpoints(spec, m) : fromUrl(sandboxUrl, sandboxCert);
             return new SdkConnector(s -> running, List.of("running"), home).sandbox("running");
         }
+        CloudProfile chosen = cloud(home);
+        if (cloud != null) {
+            try {
+                new CloudChoice(home.resolve("settings.properties")).remember(chosen);
+            } catch (IOException e) {
+                // Not remembered; this command still uses it.
+            }
+        }
         return new SdkConnector(s -> {
             throw new IllegalStateException("no sandbox");
-        }, List.of(), home).azure(AzureEndpoints.azurePublic(), tenant, null);
+        }, List.of(), home).azure(AzureEndpoints.of(chosen), tenant, null);
     }
 
     /** A running sandbox at {@code url} (https://127.0.0.1:PORT): ARM at its root, the token endpoint under its tenant. */
@@ -134,7 +162,10 @@ public final class ConnectionOptions {
                 throw usage(spec, m.get("cli.error.sandboxEndpoints", sandboxEndpoints));
             }
             if (!Files.isReadable(cert)) throw usage(spec, m.get("cli.error.sandboxCertMissing", cert));
-            return new SdkConnector.RunningSandbox(arm, authority, token, tenantId, cert, null);
+            // The cloud the sandbox presents (its endpoints line says); --cloud overrides it (its tokens are then refused).
+            CloudProfile presents = cloud != null ? CloudProfile.named(cloud).orElseThrow()
+                    : CloudProfile.named(n.path("cloud").asText("AzureCloud")).orElse(CloudProfile.AZURE_CLOUD);
+            return new SdkConnector.RunningSandbox(arm, authority, token, tenantId, cert, null, presents);
         } catch (IOException | RuntimeException e) {
             if (e instanceof CommandLine.ParameterException p) throw p;
             throw usage(spec, m.get("cli.error.sandboxEndpoints", sandboxEndpoints));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "poolforge",
         mixinStandardHelpOptions = true,
-        subcommands = {ValidateCommand.class, ExportCommand.class, RunCommand.class, InspectCommand.class, SandboxCommand.class},
+        subcommands = {ValidateCommand.class, ExportCommand.class, RunCommand.class, InspectCommand.class, SandboxCommand.class, SignOutCommand.class},
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Turns an Azure VM into a custom image and then into an Azure Batch pool.",
                 "With no command, opens the desktop wizard (in the sandbox when no Azure account is set up)."})

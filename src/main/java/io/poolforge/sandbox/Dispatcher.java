@@ -154,7 +154,8 @@ final class Dispatcher implements HttpHandler {
             throw tokens.unauthorized("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
         }
         Tokens.Claims c = tokens.verify(h.substring(7).trim());
-        String want = plane == Router.Plane.BATCH ? Tokens.BATCH_AUDIENCE : plane == Router.Plane.ARM ? Tokens.ARM_AUDIENCE : null;
+        String want = plane == Router.Plane.BATCH ? tokens.cloud().batchAudience()
+                : plane == Router.Plane.ARM ? tokens.cloud().armAudience() : null;
         if (want != null && !want.equals(c.audience())) {
             throw tokens.unauthorized("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong audience or resource '"
                     + c.audience() + "'. It should exactly match with one of the allowed audiences '" + want + "'.");

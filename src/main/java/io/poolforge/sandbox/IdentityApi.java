@@ -188,13 +188,14 @@ final class IdentityApi {
         String audience = null;
         if (scope != null) {
             for (String s : scope.split(" ")) {
-                audience = Tokens.audienceOf(s);
+                audience = tokens.audienceOf(s);
                 if (audience != null) break;
             }
         }
         if (audience == null) {
             throw new OAuthError(400, "invalid_scope", "AADSTS70011: The provided value for the input parameter 'scope' is not valid. "
-                    + "The sandbox serves https://management.core.windows.net//.default and https://batch.core.windows.net//.default.");
+                    + "The sandbox presents " + tokens.cloud().name() + " and serves " + tokens.cloud().armAudience() + "/.default and "
+                    + tokens.cloud().batchAudience() + "/.default.");
         }
         long secs = lifetime.toSeconds();
         // Entra echoes the scope asked for (MSAL files the access token under it; "…net/.default" never matched "…net//.default").

@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final String base;
     private final BatchPools pools;
     private final Object lock;
+    private final Tokens.Cloud cloud;
 
     private Sandbox(Builder b) {
         if (!Scenarios.NAMES.contains(b.scenario)) {
@@ -77,7 +78,8 @@ public final class Sandbox implements AutoCloseable {
         this.base = "https://127.0.0.1:" + transport.port();
         platform.base = base;
         dispatcher.base(base);
-        Tokens realTokens = new Tokens(b.clock, TENANT_ID, base);
+        this.cloud = Tokens.Cloud.named(b.cloud);
+        Tokens realTokens = new Tokens(b.clock, TENANT_ID, base, cloud);
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
         new CloudMetadataApi(platform).register(router);
@@ -185,6 +187,11 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
+    /** The cloud the sandbox presents itself as (AzureCloud, AzureUSGovernment, AzureChinaCloud): its token audiences. */
+    public String cloud() {
+        return cloud.name();
+    }
+
     /** Resource counts by type (as {@code GET /sandbox/state} reports them). */
     public Map<String, Integer> counts() {
         synchronized (lock) {
@@ -199,7 +206,7 @@ public final class Sandbox implements AutoCloseable {
         ObjectNode n = Json.o("arm", armUrl(), "authority", authorityUrl(), "authorityHost", authorityHost(), "token", tokenUrl(),
                 "tenantId", TENANT_ID, "clientSecret", CLIENT_SECRET, "subscriptions", subscriptionIds(),
                 "batchAccounts", batchAccountUrls(), "certificate", certPath.toAbsolutePath().toString(), "scenario", scenario,
-                "timeScale", platform.timeScale);
+                "timeScale", platform.timeScale, "cloud", cloud.name());
         return Json.text(n);
     }
 
@@ -220,6 +227,7 @@ public final class Sandbox implements AutoCloseable {
         private Consumer<String> log;
         private Duration tokenLifetime = Duration.ofHours(1);
         private int vmPageSize;
+        private String cloud = "AzureCloud";
 
         private Builder() {
         }
@@ -283,6 +291,13 @@ public final class Sandbox implements AutoCloseable {
         /** VMs per list page (default: the scenario's). */
         public Builder vmPageSize(int size) {
             this.vmPageSize = size;
+            return this;
+        }
+
+        /** Presents the sandbox as this cloud: AzureCloud (default), AzureUSGovernment or AzureChinaCloud. */
+        public Builder cloud(String name) {
+            Tokens.Cloud.named(name);
+            this.cloud = name;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -24,6 +25,28 @@ final class Tokens {
     static final String BATCH_AUDIENCE = "https://batch.core.windows.net/";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+    /**
+     * A cloud the sandbox can present itself as (PF-8): the token audiences Entra ID issues there and the ARM host.
+     * The names and values are Azure CLI's ({@code az cloud show}: activeDirectoryResourceId, batchResourceId).
+     */
+    record Cloud(String name, String armAudience, String batchAudience, String armHost) {
+        static final Cloud AZURE = new Cloud("AzureCloud", ARM_AUDIENCE, BATCH_AUDIENCE, "management.azure.com");
+        static final List<Cloud> ALL = List.of(AZURE,
+                new Cloud("AzureUSGovernment", "https://management.core.usgovcloudapi.net/", "https://batch.core.usgovcloudapi.net/",
+                        "management.usgovcloudapi.net"),
+                new Cloud("AzureChinaCloud", "https://management.core.chinacloudapi.cn/", "https://batch.chinacloudapi.cn/",
+                        "management.chinacloudapi.cn"));
+
+        static Cloud named(String name) {
+            for (Cloud c : ALL) if (c.name.equalsIgnoreCase(name)) return c;
+            throw new IllegalArgumentException("Unknown cloud '" + name + "'; known: AzureCloud, AzureUSGovernment, AzureChinaCloud");
+        }
+
+        private static String host(String url) {
+            return url.replaceFirst("^https://", "").replaceFirst("/$", "");
+        }
+    }
+
     /** What a valid token says. */
     record Claims(String audience, String tenant, String objectId, String clientId, Instant expires) {
     }
@@ -32,21 +55,32 @@ final class Tokens {
     private final Clock clock;
     private final String tenant;
     private final String issuerBase;
+    private final Cloud cloud;
 
     Tokens(Clock clock, String tenant, String issuerBase) {
+        this(clock, tenant, issuerBase, Cloud.AZURE);
+    }
+
+    Tokens(Clock clock, String tenant, String issuerBase, Cloud cloud) {
+        this.cloud = cloud;
         new SecureRandom().nextBytes(key);
         this.clock = clock;
         this.tenant = tenant;
         this.issuerBase = issuerBase;
     }
 
-    /** The audience a requested scope is for, or null when the sandbox serves no such resource. */
-    static String audienceOf(String scope) {
+    Cloud cloud() { return cloud; }
+
+    /**
+     * The audience a requested scope is for in the cloud the sandbox presents, or null when it serves no such
+     * resource there (another cloud's scope included: a US Government sandbox does not issue public-cloud tokens).
+     */
+    String audienceOf(String scope) {
         if (scope == null) return null;
         String s = scope.toLowerCase(Locale.ROOT);
-        if (s.contains("batch.core.windows.net")) return BATCH_AUDIENCE;
-        if (s.contains("management.core.windows.net") || s.contains("management.azure.com")
-                || s.contains("127.0.0.1") || s.contains("localhost")) return ARM_AUDIENCE;
+        if (s.contains(Cloud.host(cloud.batchAudience()))) return cloud.batchAudience();
+        if (s.contains(Cloud.host(cloud.armAudience())) || s.contains(cloud.armHost())
+                || s.contains("127.0.0.1") || s.contains("localhost")) return cloud.armAudience();
         return null;
     }
 

@@ -14,6 +14,7 @@ import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.batch.BatchManager;
 import com.azure.resourcemanager.compute.ComputeManager;
+import io.poolforge.azure.CloudProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +37,9 @@ import javax.net.ssl.TrustManagerFactory;
  * sandbox's certificate (plus nothing else) and the credential is a {@link SandboxCredential}.
  */
 public final class SdkClients {
-    /** The Batch data plane's token scope. */
+    /** The Batch data plane's token scope in AzureCloud (other clouds: {@link CloudProfile#batchScope()}). */
     public static final String BATCH_SCOPE = "https://batch.core.windows.net//.default";
-    /** Azure Resource Manager's token scope. */
+    /** Azure Resource Manager's token scope in AzureCloud (other clouds: {@link CloudProfile#armScope()}). */
     public static final String ARM_SCOPE = "https://management.core.windows.net//.default";
 
     private final HttpClient http;
@@ -47,9 +48,17 @@ public final class SdkClients {
     private final String tenantId;
     private final RetryPolicy retryPolicy;
     private final Duration pollInterval;
+    private final CloudProfile cloud;
 
     public SdkClients(HttpClient http, AzureEnvironment environment, TokenCredential credential, String tenantId,
                       RetryPolicy retryPolicy, Duration pollInterval) {
+        this(http, environment, credential, tenantId, retryPolicy, pollInterval, CloudProfile.AZURE_CLOUD);
+    }
+
+    /** @param cloud the cloud whose scopes are asked for (for the sandbox: the cloud it presents itself as) */
+    public SdkClients(HttpClient http, AzureEnvironment environment, TokenCredential credential, String tenantId,
+                      RetryPolicy retryPolicy, Duration pollInterval, CloudProfile cloud) {
+        this.cloud = cloud == null ? CloudProfile.AZURE_CLOUD : cloud;
         this.http = http;
         this.environment = environment;
         this.credential = credential;
@@ -65,20 +74,45 @@ public final class SdkClients {
 
     /** The sandbox: {@code armUrl} like {@code https://127.0.0.1:PORT/}, its token URL and its certificate PEM. */
     public static SdkClients forSandbox(String armUrl, String tokenUrl, String tenantId, Path certificatePem) {
+        return forSandbox(armUrl, tokenUrl, tenantId, certificatePem, CloudProfile.AZURE_CLOUD);
+    }
+
+    /** The sandbox presenting itself as {@code cloud}: that cloud's scopes are asked for. */
+    public static SdkClients forSandbox(String armUrl, String tokenUrl, String tenantId, Path certificatePem, CloudProfile cloud) {
         HttpClient http = trustingHttpClient(certificatePem);
-        return new SdkClients(http, environment(armUrl), new SandboxCredential(tokenUrl, "poolforge", http), tenantId, null, null);
+        return new SdkClients(http, environment(armUrl, cloud), new SandboxCredential(tokenUrl, "poolforge", http), tenantId,
+                null, null, cloud);
     }
 
     /** A copy of this factory with another retry policy (tests shorten the back-off) and LRO poll interval. */
     public SdkClients with(RetryPolicy retry, Duration defaultPollInterval) {
-        return new SdkClients(http, environment, credential, tenantId, retry, defaultPollInterval);
+        return new SdkClients(http, environment, credential, tenantId, retry, defaultPollInterval, cloud);
     }
 
     /** {@link AzureEnvironment#AZURE}'s endpoints with the Resource Manager endpoint replaced. */
     public static AzureEnvironment environment(String armUrl) {
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        return environment(armUrl, CloudProfile.AZURE_CLOUD);
+    }
+
+    /** The cloud's {@link AzureEnvironment} (so the SDK asks for that cloud's ARM scope) with the Resource Manager endpoint replaced. */
+    public static AzureEnvironment environment(String armUrl, CloudProfile cloud) {
+        AzureEnvironment base = environmentOf(cloud);
+        Map<String, String> endpoints = new HashMap<>(base.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", armUrl.endsWith("/") ? armUrl : armUrl + "/");
         return new AzureEnvironment(endpoints);
+    }
+
+    /** The SDK's environment of a cloud. */
+    public static AzureEnvironment environmentOf(CloudProfile cloud) {
+        return switch (cloud.cloud()) {
+            case AZURE_US_GOVERNMENT -> AzureEnvironment.AZURE_US_GOVERNMENT;
+            case AZURE_CHINA -> AzureEnvironment.AZURE_CHINA;
+            default -> AzureEnvironment.AZURE;
+        };
+    }
+
+    public CloudProfile cloud() {
+        return cloud;
     }
 
     /** An HTTP client (the JDK's) that trusts exactly the certificate(s) in {@code pem}. */
@@ -136,7 +170,7 @@ public final class SdkClients {
         return new HttpPipelineBuilder().httpClient(http)
                 .policies(new UserAgentPolicy("poolforge"), new RequestIdPolicy("client-request-id"),
                         retryPolicy != null ? retryPolicy : new RetryPolicy(new ExponentialBackoff()),
-                        new CaeBearerTokenPolicy(credential, BATCH_SCOPE))
+                        new CaeBearerTokenPolicy(credential, cloud.batchScope()))
                 .build();
     }
 }

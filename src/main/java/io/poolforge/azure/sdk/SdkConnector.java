@@ -3,6 +3,7 @@ package io.poolforge.azure.sdk;
 import com.azure.core.management.AzureEnvironment;
 import io.poolforge.azure.AzureConnector;
 import io.poolforge.azure.AzureEndpoints;
+import io.poolforge.azure.CloudProfile;
 import io.poolforge.azure.Connection;
 import io.poolforge.domain.PoolForgeException;
 import java.net.URI;
@@ -21,7 +22,15 @@ public final class SdkConnector implements AzureConnector {
 
     /** A sandbox the app started, as the SDK needs to reach it. */
     public record RunningSandbox(String armUrl, String authorityUrl, String tokenUrl, String tenantId, Path certificate,
-                                 AutoCloseable stop) {
+                                 AutoCloseable stop, CloudProfile cloud) {
+        public RunningSandbox {
+            if (cloud == null) cloud = CloudProfile.AZURE_CLOUD;
+        }
+
+        /** A sandbox presenting itself as Azure public. */
+        public RunningSandbox(String armUrl, String authorityUrl, String tokenUrl, String tenantId, Path certificate, AutoCloseable stop) {
+            this(armUrl, authorityUrl, tokenUrl, tenantId, certificate, stop, CloudProfile.AZURE_CLOUD);
+        }
     }
 
     /** Starts a sandbox with a scenario (the app wires io.poolforge.sandbox.Sandbox here). */
@@ -50,10 +59,10 @@ public final class SdkConnector implements AzureConnector {
     public Connection sandbox(String scenario) {
         RunningSandbox s = sandboxStarter.start(scenario);
         try {
-            SdkClients clients = SdkClients.forSandbox(s.armUrl(), s.tokenUrl(), s.tenantId(), s.certificate());
+            SdkClients clients = SdkClients.forSandbox(s.armUrl(), s.tokenUrl(), s.tenantId(), s.certificate(), s.cloud());
             // AzureEndpoints names the authority host; the sandbox's authority URL ends in its tenant.
             AzureEndpoints endpoints = AzureEndpoints.sandbox(URI.create(s.armUrl()), URI.create(s.authorityUrl()).resolve("/"),
-                    s.certificate());
+                    s.certificate(), s.cloud());
             SdkIdentity identity = new SdkIdentity(endpoints, clients.httpClient(), clients.profile(null), null, null);
             identity.useCredential(clients.credential(), "demo@sandbox.poolforge", s.tenantId());
             return connection(identity, clients, s.stop());
@@ -70,7 +79,7 @@ public final class SdkConnector implements AzureConnector {
         SdkIdentity identity = new SdkIdentity(endpoints, http,
                 new com.azure.core.management.profile.AzureProfile(tenantId, null, env), clientId, home.resolve("auth-record.json"));
         var account = identity.signIn(tenantId);
-        SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null);
+        SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null, endpoints.profile());
         return connection(identity, clients, null);
     }
 
@@ -82,7 +91,7 @@ public final class SdkConnector implements AzureConnector {
         SdkIdentity identity = new SdkIdentity(endpoints, http,
                 new com.azure.core.management.profile.AzureProfile(tenantId, null, env), clientId, home.resolve("auth-record.json"));
         var account = identity.signInWithDeviceCode(tenantId, showCode);
-        SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null);
+        SdkClients clients = new SdkClients(http, env, identity.credential(), account.tenantId(), null, null, endpoints.profile());
         return connection(identity, clients, null);
     }
 

@@ -73,12 +73,19 @@ public final class SdkIdentity implements Identity {
     public CacheMode cacheMode() { return cacheMode; }
 
     @Override
+    public boolean tokensInMemoryOnly() { return cacheMode == CacheMode.MEMORY_ONLY; }
+
+    @Override
     public AzureEndpoints endpoints() { return endpoints; }
 
     @Override
     public AzureAccount signIn(String tenantId) {
         AuthenticationRecord saved = readRecord();
         String tenant = tenantId != null && !tenantId.isBlank() ? tenantId : saved != null ? saved.getTenantId() : "organizations";
+        // PF-8: the next start signs in silently from the saved record and the encrypted cache; the browser only
+        // opens when that fails (no record, no encrypted store, the refresh token expired or was revoked).
+        Optional<AzureAccount> silent = silently(tenant, saved);
+        if (silent.isPresent()) return silent.get();
         if (!encryptedStoreLikely()) {
             // No secret service to encrypt the cache: do not let MSAL fail after the browser step
             // (which would open the browser a second time); keep tokens in memory from the start.
@@ -109,6 +116,28 @@ public final class SdkIdentity implements Identity {
     }
 
     /**
+     * A token from the saved record and the encrypted cache, without a browser or a prompt; empty when that cannot
+     * be had (then the caller signs in interactively).
+     */
+    private Optional<AzureAccount> silently(String tenant, AuthenticationRecord saved) {
+        if (saved == null || saved.getTenantId() == null || !saved.getTenantId().equalsIgnoreCase(tenant) || !encryptedStoreLikely()) {
+            return Optional.empty();
+        }
+        try {
+            InteractiveBrowserCredential probe = builder(tenant, saved, true).disableAutomaticAuthentication().build();
+            var token = probe.getTokenSync(new TokenRequestContext().addScopes(endpoints.profile().armScope()).setCaeEnabled(true));
+            if (token == null) return Optional.empty();
+            cacheMode = CacheMode.ENCRYPTED;
+            LOG.info("Signed in silently from the saved sign-in record");
+            // The session's credential may still open the browser later, should the cached sign-in expire.
+            return Optional.of(finish(build(tenant, saved, true), saved));
+        } catch (RuntimeException e) {
+            LOG.info("Silent sign-in not possible ({}); signing in in the browser", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Sign-in for machines without a browser: Entra ID shows a code, the user enters it at the
      * verification page on any device; {@code showCode} receives (verification URL, user code).
      */
@@ -126,7 +155,7 @@ public final class SdkIdentity implements Identity {
         if (endpoints.isSandbox()) b.disableInstanceDiscovery();
         DeviceCodeCredential c = b.build();
         try {
-            AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
+            AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(endpoints.profile().armScope()).setCaeEnabled(true)).block();
             if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
             return finish(c, r);
         } catch (RuntimeException e) {
@@ -135,6 +164,10 @@ public final class SdkIdentity implements Identity {
     }
 
     private InteractiveBrowserCredential build(String tenant, AuthenticationRecord record, boolean persist) {
+        return builder(tenant, record, persist).build();
+    }
+
+    private InteractiveBrowserCredentialBuilder builder(String tenant, AuthenticationRecord record, boolean persist) {
         InteractiveBrowserCredentialBuilder b = new InteractiveBrowserCredentialBuilder()
                 .authorityHost(endpoints.authority().toString())
                 .tenantId(tenant)
@@ -143,13 +176,13 @@ public final class SdkIdentity implements Identity {
         if (record != null && record.getTenantId() != null && record.getTenantId().equalsIgnoreCase(tenant)) b.authenticationRecord(record);
         if (persist) b.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(CACHE_NAME).setUnencryptedStorageAllowed(false));
         if (endpoints.isSandbox()) b.disableInstanceDiscovery();
-        return b.build();
+        return b;
     }
 
-    private static AuthenticationRecord authenticate(InteractiveBrowserCredential c) {
+    private AuthenticationRecord authenticate(InteractiveBrowserCredential c) {
         // CAE-enabled like every request the SDK makes to ARM (and our Batch data-plane policy), so
         // they all find this sign-in in the same MSAL cache instead of opening the browser again.
-        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(AzureEndpoints.ARM_SCOPE).setCaeEnabled(true)).block();
+        AuthenticationRecord r = c.authenticate(new TokenRequestContext().addScopes(endpoints.profile().armScope()).setCaeEnabled(true)).block();
         if (r == null) throw new PoolForgeException("azure.error.signInExpired", "sign-in");
         return r;
     }
@@ -173,17 +206,33 @@ public final class SdkIdentity implements Identity {
     public void signOut() {
         credential = null;
         account = null;
+        clearSavedSignIn(recordFile);
+    }
+
+    /**
+     * Forgets the saved sign-in: the authentication record in the PoolForge folder and MSAL's persisted cache named
+     * "poolforge" in ~/.IdentityService (DPAPI-encrypted file on Windows, the Keychain item's file on macOS, the cache
+     * file next to the keyring item on Linux). Without the record the next start never signs in silently.
+     * Returns false if something could not be deleted.
+     */
+    public static boolean clearSavedSignIn(Path recordFile) {
+        boolean ok = true;
         try {
-            Files.deleteIfExists(recordFile);
-            Path msal = Path.of(System.getProperty("user.home"), ".IdentityService");
-            if (Files.isDirectory(msal)) {
-                try (Stream<Path> files = Files.list(msal)) {
-                    for (Path f : files.filter(p -> p.getFileName().toString().startsWith(CACHE_NAME)).toList()) Files.deleteIfExists(f);
-                }
-            }
+            if (recordFile != null) Files.deleteIfExists(recordFile);
         } catch (IOException e) {
-            LOG.warn("Could not clear the token cache: {}", e.getMessage());
+            LOG.warn("Could not delete the sign-in record: {}", e.getMessage());
+            ok = false;
         }
+        Path msal = Path.of(System.getProperty("user.home"), ".IdentityService");
+        if (Files.isDirectory(msal)) {
+            try (Stream<Path> files = Files.list(msal)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().startsWith(CACHE_NAME)).toList()) Files.deleteIfExists(f);
+            } catch (IOException e) {
+                LOG.warn("Could not clear the token cache: {}", e.getMessage());
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     @Override

@@ -82,6 +82,13 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         deviceCode.textProperty().bind(i18n.text("wizard.signin.azure.deviceCode"));
         deviceCode.setOnAction(e -> model.signInWithDeviceCode());
         deviceCode.disableProperty().bind(model.busyProperty());
+        Button signOut = new Button();
+        signOut.setId("sign-out");
+        signOut.textProperty().bind(i18n.text("wizard.signin.azure.signOut"));
+        signOut.setOnAction(e -> model.signOut());
+        signOut.disableProperty().bind(model.busyProperty());
+        signOut.visibleProperty().bind(model.signedInToAzureProperty());
+        signOut.managedProperty().bind(signOut.visibleProperty());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -89,7 +96,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
         form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
         VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form,
-                new HBox(8, signIn, deviceCode));
+                new HBox(8, signIn, deviceCode, signOut));
 
         HBox cards = new HBox(16, sandboxCard, azureCard);
         HBox.setHgrow(sandboxCard, Priority.ALWAYS);

@@ -45,6 +45,9 @@ public final class SignInViewModel {
     private final StringProperty tenant = new SimpleStringProperty("");
     private final StringProperty clientId = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Signed in to a real cloud (so Sign out is offered). */
+    private final BooleanProperty signedInToAzure = new SimpleBooleanProperty();
+    private java.util.function.Consumer<AzureEndpoints.Cloud> rememberCloud = c -> { };
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<SubscriptionRef> subscriptions = FXCollections.observableArrayList();
@@ -75,6 +78,35 @@ public final class SignInViewModel {
     public StringProperty clientIdProperty() { return clientId; }
 
     public BooleanProperty busyProperty() { return busy; }
+
+    public BooleanProperty signedInToAzureProperty() { return signedInToAzure; }
+
+    /** Where a successful sign-in's cloud is remembered (the composition root saves it, off the FX thread). */
+    public void rememberCloudWith(java.util.function.Consumer<AzureEndpoints.Cloud> remember) {
+        this.rememberCloud = remember == null ? c -> { } : remember;
+    }
+
+    /**
+     * Sign out: forgets the account, the saved sign-in record and the persisted token cache (background), closes
+     * the connection; the next sign-in opens the browser again.
+     */
+    public void signOut() {
+        Connection c = session.connection();
+        if (c == null) return;
+        busy.set(true);
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.signin.task.signOut"), ctx -> {
+            c.identity().signOut();
+            return c;
+        }).onSuccess(done -> {
+            session.connectionProperty().set(null);
+            closeQuietly(done);
+            subscriptions.clear();
+            accounts.clear();
+            signedInToAzure.set(false);
+            status.set(i18n.get("wizard.signin.signedOut"));
+        }).onFailure(e -> error.set(describe.apply(e)))
+          .onFinally(() -> busy.set(false)));
+    }
 
     public StringProperty statusProperty() { return status; }
 
@@ -141,7 +173,13 @@ public final class SignInViewModel {
             subscriptions.setAll(r.subscriptions());
             accounts.clear();
             String user = r.connection().identity().currentAccount().map(a -> a.username()).orElse("?");
-            status.set(i18n.get("wizard.signin.signedIn", user, r.subscriptions().size()));
+            boolean azure = !r.connection().endpoints().isSandbox();
+            signedInToAzure.set(azure);
+            String said = i18n.get("wizard.signin.signedIn", user, r.subscriptions().size());
+            // Say plainly when nothing keeps the sign-in: no keyring, so the next start opens the browser again.
+            if (azure && r.connection().identity().tokensInMemoryOnly()) said += " " + i18n.get("wizard.signin.memoryOnly");
+            status.set(said);
+            if (azure) rememberCloud.accept(r.connection().endpoints().cloud());
             if (!r.subscriptions().isEmpty()) session.subscriptionProperty().set(r.subscriptions().get(0));
         }).onFailure(e -> {
             status.set("");
