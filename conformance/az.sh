@@ -268,8 +268,12 @@ fingerprint $(chain arm) > "$WORK/fp-arm-2"
 check "ARM template: second run changed nothing" ok same_state "$WORK/fp-arm-1" "$WORK/fp-arm-2"
 check "deployment group create: a rule fails it the ARM way" "fail:DeploymentFailed" az deployment group create -g "$RG_IMG" -n pf-conf-bad \
   --template-file "$WORK/export-arm.json" --parameters nodeAgentSkuId="batch.node.nothing 1" poolId=conf-bad
-check "deployment group validate: a parameter the template does not have" "fail:InvalidTemplate" az deployment group validate -g "$RG_IMG" \
-  --template-file "$WORK/export-arm.json" --parameters nothingLikeThis=1
+cat > "$WORK/bad-template.json" <<'JSON'
+{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+ "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2022-03-03", "name": "[nothingLikeThis()]", "location": "westeurope"}]}
+JSON
+check "deployment group validate: an unknown template function (400)" "fail:InvalidTemplate" az deployment group validate -g "$RG_IMG" \
+  --template-file "$WORK/bad-template.json"
 
 # pool JSON: the pool on the az script's image (the image chain is the az script's), once per plane
 plan_variant "$WORK/plan-json.json" az
