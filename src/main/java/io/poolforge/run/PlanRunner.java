@@ -79,7 +79,7 @@ public final class PlanRunner {
 
     /** What the survey found for one step: the standing, Azure's state (null when absent) and, for a conflict, why. */
     public record Found(StepRecord step, Standing standing, ResourceState state, String conflictKey, Object[] conflictArgs) {
-        PoolForgeException conflict() {
+        public PoolForgeException conflict() {
             return new PoolForgeException(conflictKey, null, "Conflict", null, conflictArgs);
         }
     }

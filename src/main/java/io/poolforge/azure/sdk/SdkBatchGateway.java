@@ -119,7 +119,7 @@ public final class SdkBatchGateway implements BatchGateway {
         try {
             return Optional.of(call(poolId, () -> pool(managers.apply(id.subscriptionId()).pools().get(id.resourceGroup(), id.name(), poolId))));
         } catch (PoolForgeException e) {
-            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }
@@ -153,7 +153,7 @@ public final class SdkBatchGateway implements BatchGateway {
                         inner.provisioningState() == null ? null : inner.provisioningState().toString(), tags, List.of(), image);
             }));
         } catch (PoolForgeException e) {
-            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }

@@ -396,7 +396,7 @@ public final class SdkComputeGateway implements ComputeGateway {
         try {
             return Optional.of(call(what, body));
         } catch (PoolForgeException e) {
-            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }
