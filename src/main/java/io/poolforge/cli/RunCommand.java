@@ -451,7 +451,10 @@ public final class RunCommand implements Callable<Integer> {
                 || k.equals("azure.error.cancelledInFlight")) {
             return ExitCodes.INTERRUPTED;
         }
-        if (k.equals("run.error.poolExists") || k.startsWith("run.error.conflict")) return ExitCodes.RULE_VIOLATIONS;
+        if (java.util.Set.of("run.error.poolExists", "run.error.conflictOtherRun", "run.error.conflictMismatch",
+                "run.error.conflictFailed").contains(k)) {
+            return ExitCodes.RULE_VIOLATIONS;
+        }
         if (k.startsWith("run.error.") || k.startsWith("plan.error.")) return ExitCodes.USAGE;
         return ExitCodes.AZURE_ERROR;
     }
