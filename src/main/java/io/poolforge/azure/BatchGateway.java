@@ -43,4 +43,20 @@ public interface BatchGateway {
 
     /** The pool's nodes (data plane). */
     List<NodeInfo> nodes(BatchAccountInfo account, String poolId);
+
+    /**
+     * The pool's provisioning state, its metadata as tags and its image id; empty when the account has no
+     * pool of that id (ids compare ignoring case, as Batch does).
+     */
+    default Optional<ResourceState> poolState(BatchAccountInfo account, String poolId) {
+        throw new UnsupportedOperationException("poolState");
+    }
+
+    /**
+     * Creates the pool only if none of that id exists ({@code If-None-Match: *}), with {@code metadata}
+     * (the run's tags): a race never overwrites a pool. A pool that exists is {@code azure.error.poolExists}.
+     */
+    default void createPoolIfAbsent(BatchAccountInfo account, PoolPlan plan, java.util.Map<String, String> metadata) {
+        createPool(account, plan);
+    }
 }

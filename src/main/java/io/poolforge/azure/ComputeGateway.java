@@ -81,4 +81,37 @@ public interface ComputeGateway {
     Optional<GalleryImageVersionInfo> findImageVersion(String imageVersionId);
 
     void deleteImageVersion(String imageVersionId, OperationMonitor monitor);
+
+    // --- what a run needs: tagged creates and read-back (PF-9) ------------------------------------
+
+    /**
+     * The provisioning state, tags and sources of a snapshot, gallery, image definition, image version
+     * or managed image, by its id; empty when Azure has no such resource.
+     */
+    default Optional<ResourceState> readState(String resourceId) {
+        throw new UnsupportedOperationException("readState");
+    }
+
+    /** {@link #createGallery} with tags (a PUT of the same name again updates it). */
+    default GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location,
+                                     Map<String, String> tags, OperationMonitor monitor) {
+        return createGallery(subscriptionId, resourceGroup, name, location, monitor);
+    }
+
+    /** {@link #createImageDefinition} with tags. */
+    default GalleryImageInfo createImageDefinition(ImagePlan plan, Map<String, String> tags, OperationMonitor monitor) {
+        return createImageDefinition(plan, monitor);
+    }
+
+    /** {@link #createImageVersion} with tags. */
+    default GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                                       Map<String, String> tags, OperationMonitor monitor) {
+        return createImageVersion(plan, osSnapshotId, dataSnapshotIdsByLun, monitor);
+    }
+
+    /** {@link #createManagedImage} with tags. */
+    default ManagedImageInfo createManagedImage(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                                Map<String, String> tags, OperationMonitor monitor) {
+        return createManagedImage(plan, osSnapshotId, dataSnapshotIdsByLun, monitor);
+    }
 }

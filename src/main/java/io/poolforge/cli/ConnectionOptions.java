@@ -76,12 +76,47 @@ public final class ConnectionOptions {
         if (cloud != null && CloudProfile.named(cloud).isEmpty()) {
             throw usage(spec, m.get("cli.error.cloud", cloud, String.join(", ", CloudProfile.all().stream().map(CloudProfile::name).toList())));
         }
+        // The sandbox's client secret goes to these addresses: loopback only, checked before any request.
+        if (sandboxUrl != null && !loopback(sandboxUrl)) throw usage(spec, m.get("cli.error.sandboxNotLoopback", sandboxUrl));
+        if (sandboxEndpoints != null) {
+            try {
+                JsonNode n = endpointsJson();
+                for (String k : new String[] {"arm", "authority", "token"}) {
+                    String u = n.path(k).asText(null);
+                    if (u != null && !loopback(u)) throw usage(spec, m.get("cli.error.sandboxNotLoopback", u));
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof CommandLine.ParameterException p) throw p;
+                throw usage(spec, m.get("cli.error.sandboxEndpoints", sandboxEndpoints));
+            }
+        }
     }
 
     /** The cloud: --cloud, else the one remembered in the PoolForge folder, else AzureCloud. */
     CloudProfile cloud(Path home) {
         if (cloud != null) return CloudProfile.named(cloud).orElseThrow();
         return new CloudChoice(home.resolve("settings.properties")).remembered().orElse(CloudProfile.AZURE_CLOUD);
+    }
+
+    /**
+     * True for an https URL whose host is a loopback literal (127.0.0.0/8, ::1) or "localhost"; decided from
+     * the text alone, without resolving a name.
+     */
+    static boolean loopback(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            String host = u.getHost();
+            if (host == null || !"https".equalsIgnoreCase(u.getScheme())) return false;
+            if (host.equalsIgnoreCase("localhost")) return true;
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+                for (String part : h.split("\\.")) if (Integer.parseInt(part) > 255) return false;
+                return true;
+            }
+            return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        } catch (java.net.URISyntaxException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** What the options point at, for messages: "sandbox (demo)", a URL, or "Azure". */

@@ -71,7 +71,8 @@ final class RunCleanUp {
         }
         uncertain.forEach(r -> err.println("  " + m.get("cli.cleanUp.uncertain", r.resourceId(), planFile)));
         err.flush();
-        if (!created.isEmpty() && !yes) {
+        boolean anything = !created.isEmpty() || !uncertain.isEmpty();
+        if (anything && !yes) {
             Console console = System.console();
             if (!interactive(console)) {
                 err.println(m.get("cli.cleanUp.needsYes"));
@@ -87,7 +88,7 @@ final class RunCleanUp {
         List<String> deleted = List.of();
         PoolForgeException failure = null;
         Path archived = null;
-        if (!created.isEmpty()) {
+        if (anything) {
             err.println(m.get("cli.connection.opening", connection.target(m)));
             err.flush();
             try (Connection c = open.get()) {
@@ -103,7 +104,8 @@ final class RunCleanUp {
                 failure = RunCommand.unexpected(e);
             }
         }
-        if (failure == null && uncertain.isEmpty()) {
+        // The clean-up decided the uncertain ones by Azure's tags (the run's id): nothing is left unknown.
+        if (failure == null) {
             try {
                 archived = store.archiveCleanedUp(journal, deleted, clock.instant());
             } catch (PoolForgeException e) {
@@ -112,11 +114,12 @@ final class RunCleanUp {
         }
         int code = failure == null ? ExitCodes.OK : RunCommand.exitCode(failure, interrupts);
         if (failure != null) {
+            RunCommand.logFailure(failure);
             err.println(m.get(failure.key(), failure.args()));
             err.println(m.get("cli.cleanUp.againHint", journal.runId(), planFile));
         }
         String status = failure == null ? "cleaned-up" : code == ExitCodes.INTERRUPTED ? "interrupted" : "failed";
-        output.cleanUp(journal, status, deleted, uncertain, archived, failure);
+        output.cleanUp(journal, status, deleted, failure == null ? List.of() : uncertain, archived, failure);
         return code;
     }
 

@@ -18,6 +18,7 @@ import io.poolforge.run.JournalStore;
 import io.poolforge.run.PlanRunner;
 import io.poolforge.run.Preflight;
 import io.poolforge.run.RunId;
+import io.poolforge.run.RunLock;
 import io.poolforge.run.RunSteps;
 import io.poolforge.run.StepRecord;
 import java.io.PrintWriter;
@@ -137,10 +138,40 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.RULE_VIOLATIONS;
         }
         JournalStore store = new JournalStore(PoolForgeHome.of(root).resolve("runs"), codec);
+        // One new run of a plan at a time, one writer per run: the plan's lock first, then the run's.
+        try (RunLock planLock = store.lockPlan(plan, planFile.toString())) {
+            return locked(store, plan, interrupts, findings);
+        } catch (PoolForgeException e) {
+            if (!e.key().equals("run.error.locked")) throw e;
+            err.println(m.get(e.key(), e.args()));
+            return ExitCodes.USAGE;
+        }
+    }
 
+    private Integer locked(JournalStore store, Plan plan, Interrupts interrupts, List<Finding> findings) {
+        List<JournalStore.Damaged> damaged = store.damaged().stream().filter(d -> ofThisPlan(store, plan, d)).toList();
         Journal journal;
         if (runId != null) {
             Optional<Journal> j = store.all().stream().filter(r -> r.runId().equals(runId)).findFirst();
+            Optional<JournalStore.Damaged> broken = damaged.stream().filter(d -> d.runId().equals(runId)).findFirst();
+            if (j.isEmpty() && cleanUp) {
+                // Journal damaged or gone: Azure's tags say what the run made.
+                return withRunLock(store, runId, () -> cleanUpByTags(store, plan, runId, interrupts));
+            }
+            if (j.isEmpty() && broken.isPresent() && broken.get().planReadable()) {
+                return withRunLock(store, runId, () -> {
+                    Journal fresh;
+                    try {
+                        fresh = store.restart(runId, clock.instant());
+                    } catch (PoolForgeException e) {
+                        LOG.warn("Could not restart the journal of {}: {}", runId, e.getMessage(), e);
+                        err.println(m.get(e.key(), e.args()));
+                        return ExitCodes.USAGE;
+                    }
+                    err.println(m.get("cli.run.journalRestarted", runId, broken.get().journal()));
+                    return run(store, plan, fresh, interrupts, findings);
+                });
+            }
             if (j.isEmpty()) {
                 err.println(m.get("cli.run.error.noSuchRun", runId, store.runDir(runId).getParent()));
                 return ExitCodes.USAGE;
@@ -150,6 +181,9 @@ public final class RunCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             journal = j.get();
+        } else if (!damaged.isEmpty()) {
+            reportDamaged(store, plan, damaged.get(0));
+            return ExitCodes.USAGE;
         } else if (cleanUp) {
             Optional<Journal> j = runsOf(store, plan, false).stream().findFirst();
             if (j.isEmpty()) {
@@ -161,10 +195,16 @@ public final class RunCommand implements Callable<Integer> {
             List<Journal> unfinished = runsOf(store, plan, true);
             if (resume) {
                 if (unfinished.isEmpty()) {
-                    err.println(m.get("cli.run.error.nothingToResume", planFile));
-                    return ExitCodes.USAGE;
+                    // A complete run whose last read of the pool failed resumes at the watch.
+                    Optional<Journal> complete = runsOf(store, plan, false).stream().findFirst();
+                    if (complete.isEmpty()) {
+                        err.println(m.get("cli.run.error.nothingToResume", planFile));
+                        return ExitCodes.USAGE;
+                    }
+                    journal = complete.get();
+                } else {
+                    journal = unfinished.get(0);
                 }
-                journal = unfinished.get(0);
             } else {
                 if (!unfinished.isEmpty()) {
                     Journal u = unfinished.get(0);
@@ -179,11 +219,102 @@ public final class RunCommand implements Callable<Integer> {
         if (!cleanUp && journal != null && journal.complete()) {
             err.println(m.get("cli.run.alreadyComplete", journal.runId()));
         }
+        Journal chosen = journal;
         if (cleanUp) {
-            return new RunCleanUp(m, err, output(), connection, this::open, clock, planFile, yes, pauseAfter)
-                    .run(store, journal, interrupts);
+            return withRunLock(store, chosen.runId(), () -> new RunCleanUp(m, err, output(), connection, this::open, clock, planFile, yes,
+                    pauseAfter).run(store, chosen, interrupts));
         }
-        return run(store, plan, journal, interrupts, findings);
+        if (chosen == null) return run(store, plan, null, interrupts, findings);
+        return withRunLock(store, chosen.runId(), () -> run(store, plan, chosen, interrupts, findings));
+    }
+
+    /** Runs {@code body} holding the run's lock; exit 2 naming the holder when another process has it. */
+    private int withRunLock(JournalStore store, String id, java.util.function.IntSupplier body) {
+        RunLock lock;
+        try {
+            lock = store.lockRun(id);
+        } catch (PoolForgeException e) {
+            err.println(m.get(e.key(), e.args()));
+            return ExitCodes.USAGE;
+        }
+        try (lock) {
+            return body.getAsInt();
+        }
+    }
+
+    /** True when a damaged run folder may be this plan's: its kept plan is this plan's, or unreadable (cannot tell). */
+    private boolean ofThisPlan(JournalStore store, Plan plan, JournalStore.Damaged d) {
+        if (!d.planReadable()) return true;
+        try {
+            return codec.sha256(RunSteps.resolve(plan, new RunId(d.runId()))).equals(codec.sha256(store.planOfRun(d.runId())));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A damaged journal stops everything: what the run's tags say exists, and the two ways on. */
+    private void reportDamaged(JournalStore store, Plan plan, JournalStore.Damaged d) {
+        err.println(m.get("cli.run.damaged", d.runId(), d.journal(), d.reason()));
+        err.flush();
+        try (Connection c = open()) {
+            Plan resolved = RunSteps.resolve(plan, new RunId(d.runId()));
+            Journal probe = RunSteps.newJournal(resolved, new RunId(d.runId()), codec, clock.instant());
+            List<io.poolforge.run.CreatedResource> tagged = new PlanRunner(c.compute(), c.batch(), store, clock)
+                    .survey(resolved, probe, java.util.Set.of()).tagged();
+            err.println(m.get("cli.run.damaged.tagged", d.runId(), tagged.size()));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+        } catch (CliFailure e) {
+            // open() said why.
+        } catch (Exception e) {
+            LOG.warn("Could not list the resources of run {} by tag: {}", d.runId(), SecretMasker.mask(String.valueOf(e.getMessage())), e);
+            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : e.getClass().getSimpleName();
+            err.println(m.get("cli.run.damaged.untagged", text));
+        }
+        if (d.planReadable()) err.println(m.get("cli.run.damaged.resume", planFile, d.runId()));
+        err.println(m.get("cli.run.damaged.cleanUp", planFile, d.runId()));
+    }
+
+    /** {@code --clean-up --run-id ID} without a readable journal: deletes what Azure's tags say run ID made. */
+    private int cleanUpByTags(JournalStore store, Plan plan, String id, Interrupts interrupts) {
+        Plan resolved = RunSteps.resolve(plan, new RunId(id));
+        Journal probe = RunSteps.newJournal(resolved, new RunId(id), codec, clock.instant());
+        err.println(m.get("cli.cleanUp.byTags", id));
+        err.println(m.get("cli.connection.opening", connection.target(m)));
+        err.flush();
+        BooleanSupplier cancelled = interrupts.cancelled();
+        List<String> deleted = List.of();
+        PoolForgeException failure = null;
+        try (Connection c = open()) {
+            PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
+            List<io.poolforge.run.CreatedResource> tagged = runner.survey(resolved, probe, java.util.Set.of()).tagged();
+            err.println(m.get("cli.run.damaged.tagged", id, tagged.size()));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+            if (!tagged.isEmpty() && !yes) {
+                err.println(m.get("cli.cleanUp.needsYes"));
+                return ExitCodes.USAGE;
+            }
+            deleted = runner.cleanUp(resolved, probe, new RunProgress(m, err, true, pauseAfter, cancelled), cancelled);
+        } catch (PoolForgeException e) {
+            failure = e;
+        } catch (CliFailure e) {
+            return e.code;
+        } catch (Exception e) {
+            failure = unexpected(e);
+        }
+        if (failure != null) {
+            logFailure(failure);
+            err.println(m.get(failure.key(), failure.args()));
+            return exitCode(failure, interrupts);
+        }
+        if (java.nio.file.Files.isDirectory(store.runDir(id))) {
+            try {
+                store.archiveCleanedUp(probe, deleted, clock.instant());
+            } catch (PoolForgeException e) {
+                err.println(m.get(e.key(), e.args()));
+            }
+        }
+        output().cleanUp(probe, "cleaned-up", deleted, List.of(), null, null);
+        return ExitCodes.OK;
     }
 
     // --- run and resume ---------------------------------------------------------------------------
@@ -193,58 +324,66 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
         BooleanSupplier cancelled = interrupts.cancelled();
         Journal journal = existing;
-        Journal result = existing;
+        Journal result = journal;
         PoolForgeException failure = null;
         PoolInfo pool = null;
+        RunLock newRunLock = null;
         try (Connection c = open()) {
-            Plan resolved;
-            try {
-                if (journal == null) {
-                    RunId id = RunId.create(clock.instant(), new SecureRandom());
-                    // The one preflight (PF-8), before anything exists: not even the run's folder.
-                    Integer refused = preflight(c, RunSteps.resolve(plan, id), offline);
-                    if (refused != null) return refused;
-                    journal = store.start(plan, id, clock.instant());
-                    err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
-                } else {
-                    err.println(m.get("cli.run.resuming", journal.runId(),
-                            journal.firstUnfinished().map(StepRecord::id).orElse("-")));
-                }
-                resolved = store.plan(journal);
-            } catch (PoolForgeException e) {
-                // The run folder or the plan in it (2), as before; Azure's answers to the preflight go on below.
-                if (journal == null && !e.key().startsWith("run.error.") && !e.key().startsWith("plan.error.")) throw e;
-                err.println(m.get(e.key(), e.args()));
-                return ExitCodes.USAGE;
-            }
-            result = journal;
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
+            Plan resolved;
+            PlanRunner.Survey survey = null;
+            if (journal == null) {
+                // A new run: Azure is read before the run folder is made, so a conflict leaves nothing behind.
+                RunId id = RunId.create(clock.instant(), new SecureRandom());
+                resolved = RunSteps.resolve(plan, id);
+                Journal probe = RunSteps.newJournal(resolved, id, codec, clock.instant());
+                // The one preflight (PF-8): every rule against the account itself, before anything exists.
+                Integer refused = preflight(c, resolved, offline);
+                if (refused != null) return refused;
+                survey = runner.survey(resolved, probe, java.util.Set.of());
+                if (survey.firstConflict().isPresent()) {
+                    PoolForgeException e = survey.firstConflict().get().conflict();
+                    err.println(m.get(e.key(), e.args()));
+                    err.println(m.get("cli.run.refusedConflict", planFile));
+                    return ExitCodes.RULE_VIOLATIONS;
+                }
+                newRunLock = store.lockRun(id.value());
+                journal = store.start(plan, id, clock.instant());
+                result = journal;
+                err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
+            } else {
+                err.println(m.get("cli.run.resuming", journal.runId(), journal.firstUnfinished().map(StepRecord::id).orElse("-")));
+                resolved = store.plan(journal);
+            }
+            err.flush();
             result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"),
-                    new RunProgress(m, err, false, pauseAfter, cancelled), cancelled);
+                    new RunProgress(m, err, false, pauseAfter, cancelled), cancelled, java.util.Set.of(), survey);
+            // The watch: the pool as Azure shows it now (a failure here leaves a run that --resume finishes).
             pool = c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
         } catch (PoolForgeException e) {
             failure = e;
-            if (journal == null) {
-                // The preflight could not read what it checks: nothing was created, there is no run to resume.
-                err.println(m.get(e.key(), e.args()));
-                return exitCode(e, interrupts);
-            }
-            result = reload(store, journal);
+            if (journal != null) result = reload(store, journal);
         } catch (CliFailure e) {
             return e.code;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (Exception e) {
             failure = unexpected(e);
-            if (journal == null) {
-                err.println(m.get(failure.key(), failure.args()));
-                return ExitCodes.AZURE_ERROR;
-            }
-            result = reload(store, journal);
+            if (journal != null) result = reload(store, journal);
+        } finally {
+            if (newRunLock != null) newRunLock.close();
+        }
+        if (result == null) {
+            // Failed before the run folder was made (reading Azure first): nothing was created.
+            logFailure(failure);
+            err.println(m.get(failure.key(), failure.args()));
+            err.println(m.get("cli.run.nothingStarted", planFile));
+            return failure.key().equals("run.error.locked") ? ExitCodes.USAGE : exitCode(failure, interrupts);
         }
         int code = failure == null ? ExitCodes.OK : exitCode(failure, interrupts);
         String status = failure == null ? "complete" : code == ExitCodes.INTERRUPTED ? "interrupted" : "failed";
         if (failure != null) {
+            logFailure(failure);
             err.println(m.get(failure.key(), failure.args()));
             err.println(m.get("cli.run.resumeHint", result.runId(), planFile));
         }
@@ -266,6 +405,13 @@ public final class RunCommand implements Callable<Integer> {
         err.println(m.get("cli.run.refusedOnline", planFile, String.join(", ", r.violations().stream()
                 .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().toList())));
         return ExitCodes.RULE_VIOLATIONS;
+    }
+
+    /** Every failure that is reported goes to the log with its details: key, Azure code, request id, cause (masked). */
+    static void logFailure(PoolForgeException e) {
+        if (e == null) return;
+        LOG.warn("Run failed: {} (azureCode={}, requestId={}): {}", e.key(), e.azureCode(), e.requestId(),
+                SecretMasker.mask(String.valueOf(e.getMessage())), e);
     }
 
     // --- shared -----------------------------------------------------------------------------------
@@ -299,7 +445,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (PoolForgeException | CommandLine.ParameterException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("Could not connect: {}", SecretMasker.mask(String.valueOf(e.getMessage())));
+            LOG.error("Could not connect to {}: {}", connection.target(m), SecretMasker.mask(String.valueOf(e.getMessage())), e);
             err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
             throw new CliFailure(ExitCodes.AZURE_ERROR);
         }
@@ -324,6 +470,10 @@ public final class RunCommand implements Callable<Integer> {
         if (interrupts.isCancelled() || k.equals("run.cancelled") || k.equals("azure.error.cancelled")
                 || k.equals("azure.error.cancelledInFlight")) {
             return ExitCodes.INTERRUPTED;
+        }
+        if (java.util.Set.of("run.error.poolExists", "run.error.conflictOtherRun", "run.error.conflictMismatch",
+                "run.error.conflictFailed").contains(k)) {
+            return ExitCodes.RULE_VIOLATIONS;
         }
         if (k.startsWith("run.error.") || k.startsWith("plan.error.")) return ExitCodes.USAGE;
         return ExitCodes.AZURE_ERROR;

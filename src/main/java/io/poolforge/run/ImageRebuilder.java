@@ -45,8 +45,15 @@ public final class ImageRebuilder {
     /** Makes again what is missing of the plan's image (journal first), then resizes the pool to its target. */
     public Journal rebuild(Plan plan, PoolInfo pool, PlanRunner.Listener listener, BooleanSupplier cancelled) {
         Journal journal = store.start(plan, RunId.create(clock.instant(), new Random()), clock.instant());
+        // The earlier runs of this pool's plan made what the rebuild reuses (snapshots, definition, the pool): adopt them.
+        java.util.Set<String> earlier = new java.util.HashSet<>();
+        for (Journal j : store.all()) {
+            if (j.runId().equals(journal.runId())) continue;
+            Plan p = store.plan(j);
+            if (p.pool() != null && pool.id().equalsIgnoreCase(p.pool().poolId())) earlier.add(j.runId());
+        }
         Journal done = runner.run(store.plan(journal), journal, Map.of("createdBy", "PoolForge", "poolforge-remedy", "rebuild-image"),
-                listener, cancelled);
+                listener, cancelled, earlier, null);
         BatchAccountInfo account = PlanRunner.account(plan);
         batch.resizePool(account, pool.id(), pool.targetDedicatedNodes(), pool.targetLowPriorityNodes(),
                 pool.resizeTimeout() == null ? plan.resizeTimeout() : pool.resizeTimeout());

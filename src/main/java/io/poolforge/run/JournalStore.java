@@ -33,6 +33,8 @@ public final class JournalStore {
     public static final String CLEANUP_FILE = "cleanup.json";
     /** The folder under runs/ that keeps cleaned-up runs. */
     public static final String CLEANED_UP_DIR = "cleaned-up";
+    /** The folder under runs/ with the lock files. */
+    public static final String LOCKS_DIR = ".locks";
 
     private final Path runsDir;
     private final PlanCodec codec;
@@ -124,6 +126,91 @@ public final class JournalStore {
         }
         out.sort(Comparator.comparing(Journal::runId).reversed());
         return List.copyOf(out);
+    }
+
+    /** A run folder whose journal cannot be read (damaged, truncated, or gone while the run's plan is there). */
+    public record Damaged(String runId, Path journal, String reason, boolean planReadable) {
+    }
+
+    /** Run folders with an unreadable or missing journal (never skipped silently: a run over them could duplicate). */
+    public List<Damaged> damaged() {
+        if (!Files.isDirectory(runsDir)) return List.of();
+        List<Damaged> out = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                if (!RunId.isValid(name)) continue;
+                Path file = d.resolve(JOURNAL_FILE);
+                String reason = null;
+                if (!Files.exists(file)) {
+                    if (Files.exists(d.resolve(PLAN_FILE))) reason = "journal.json is missing";
+                } else {
+                    try {
+                        load(name);
+                    } catch (PoolForgeException | IllegalArgumentException e) {
+                        reason = describe(e);
+                        LOG.warn("Damaged run journal {}: {}", file, reason, e);
+                    }
+                }
+                if (reason == null) continue;
+                boolean planReadable;
+                try {
+                    codec.read(d.resolve(PLAN_FILE));
+                    planReadable = true;
+                } catch (RuntimeException e) {
+                    planReadable = false;
+                }
+                out.add(new Damaged(name, file, reason, planReadable));
+            }
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.journalUnreadable", e, runsDir.toString());
+        }
+        out.sort(Comparator.comparing(Damaged::runId).reversed());
+        return List.copyOf(out);
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+                return j.getOriginalMessage() + " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** The resolved plan kept in a run's folder (also when its journal is damaged). */
+    public Plan planOfRun(String runId) {
+        return codec.read(runDir(runId).resolve(PLAN_FILE)).plan();
+    }
+
+    /**
+     * Recovery of a run whose journal is damaged: the damaged file is kept beside as {@code journal.json.damaged-T}
+     * and a journal of PENDING steps is written from the run's plan; resuming it reads Azure's state (the run's tags)
+     * and so finds what the run made without making it again.
+     */
+    public Journal restart(String runId, Instant now) {
+        Plan resolved = planOfRun(runId);
+        Path file = runDir(runId).resolve(JOURNAL_FILE);
+        try {
+            if (Files.exists(file)) {
+                Files.move(file, file.resolveSibling(JOURNAL_FILE + ".damaged-" + now.toEpochMilli()));
+            }
+        } catch (IOException e) {
+            throw new PoolForgeException("run.error.write", e, file.toString());
+        }
+        Journal journal = RunSteps.newJournal(resolved, new RunId(runId), codec, now);
+        save(journal);
+        return journal;
+    }
+
+    /** The lock of one run (one writer per run). */
+    public RunLock lockRun(String runId) {
+        return RunLock.acquire(runsDir.resolve(LOCKS_DIR).resolve("run-" + new RunId(runId).value() + ".lock"), runId);
+    }
+
+    /** The lock of a plan (one new run of a plan at a time), by the digest of the plan as given. */
+    public RunLock lockPlan(Plan plan, String label) {
+        return RunLock.acquire(runsDir.resolve(LOCKS_DIR).resolve("plan-" + codec.sha256(plan).substring(0, 32) + ".lock"), label);
     }
 
     /** Where {@link #archiveCleanedUp} keeps the folders of runs whose resources were deleted. */

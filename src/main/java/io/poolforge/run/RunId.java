@@ -24,6 +24,11 @@ public record RunId(String value) {
         if (!FORMAT.matcher(value).matches()) throw new IllegalArgumentException("Not a run id: " + value);
     }
 
+    /** True when {@code text} has a run id's shape. */
+    public static boolean isValid(String text) {
+        return text != null && FORMAT.matcher(text).matches();
+    }
+
     public static RunId create(Instant now, RandomGenerator random) {
         String time = STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         return new RunId(time + "-" + HexFormat.of().toHexDigits((short) random.nextInt(0x10000)));

@@ -93,7 +93,10 @@ final class BatchPools {
         checkName(name);
         String id = account.path("id").asText() + "/pools/" + name;
         if (p.store.get(id) != null) {
-            if ("*".equals(q.header("If-None-Match"))) throw new ApiError(409, "PoolExists", "The specified pool already exists.");
+            // ARM answers a conditional PUT whose condition fails with 412 (If-None-Match: * and the pool exists).
+            if ("*".equals(q.header("If-None-Match"))) {
+                throw new ApiError(412, "PreconditionFailed", "The pool '" + name + "' already exists (If-None-Match: *).");
+            }
             return update(q);
         }
         return ok(add(account, name, q.json().path("properties")));

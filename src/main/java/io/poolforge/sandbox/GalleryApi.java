@@ -111,7 +111,8 @@ final class GalleryApi {
             if (body.path("properties").has(k)) props.set(k, body.path("properties").get(k));
         }
         String id = imageId(q, q.param("name"));
-        ObjectNode img = Json.o("id", id, "name", q.param("name"), "type", IMAGE, "location", location, "properties", props);
+        ObjectNode img = Json.o("id", id, "name", q.param("name"), "type", IMAGE, "location", location,
+                "tags", body.has("tags") ? body.get("tags") : null, "properties", props);
         props.put("provisioningState", "Creating");
         boolean created = p.store.get(id) == null;
         p.store.put(img);

@@ -106,13 +106,56 @@ public final class Sandbox implements AutoCloseable {
             throw e;
         }
         try {
-            Path dir = b.certDir != null ? b.certDir : Path.of(System.getProperty("java.io.tmpdir"), "poolforge-sandbox");
+            Path dir = b.certDir != null ? b.certDir : defaultCertificateDirectory();
             Files.createDirectories(dir);
             this.certPath = dir.resolve("sandbox-" + transport.port() + ".pem");
-            Files.writeString(certPath, cert.pem(), StandardCharsets.US_ASCII);
+            writeNoFollow(certPath, cert.pem().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             transport.close();
             throw new UncheckedIOException("Cannot write the sandbox certificate", e);
+        }
+    }
+
+    /**
+     * The default certificate folder: per user ({@code $TMPDIR/poolforge-sandbox-USER}), created 0700 where the
+     * file system has POSIX permissions, and refused when it is a link or another user's.
+     */
+    static Path defaultCertificateDirectory() throws IOException {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "poolforge-sandbox-" + user);
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (posix) {
+                Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        }
+        if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(dir + " is not a plain folder (a link?)");
+        }
+        if (posix) {
+            var owner = Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            var me = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            if (!owner.equals(me)) throw new IOException(dir + " belongs to " + owner.getName() + ", not to " + me.getName());
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        return dir;
+    }
+
+    /** Writes a new file beside the target (never following a link), then moves it over the target atomically. */
+    static void writeNoFollow(Path target, byte[] content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            ch.write(java.nio.ByteBuffer.wrap(content));
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

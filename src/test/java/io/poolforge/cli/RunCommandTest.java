@@ -93,7 +93,9 @@ class RunCommandTest {
         assertThat(n.get("status").asText()).isEqualTo("failed");
         assertThat(n.at("/steps/0/status").asText()).isEqualTo("FAILED");
         assertThat(n.at("/steps/0/errorCode").asText()).isEqualTo("NotFound");
-        assertThat(n.at("/error/key").asText()).isEqualTo("azure.error.notFound");
+        // The message names what is missing (the source disk), not the snapshot that was to be made.
+        assertThat(n.at("/error/key").asText()).isEqualTo("azure.error.notFoundOther");
+        assertThat(n.at("/error/message").asText()).contains("no-such-disk").doesNotContain("snap-render-ubuntu2204-os was not found");
         assertThat(r.err()).contains("[1/5] snapshot-os snap-render-ubuntu2204-os: started",
                 "[1/5] snapshot-os snap-render-ubuntu2204-os: failed (NotFound)", "--resume");
         assertThat(n.get("created")).isEmpty();

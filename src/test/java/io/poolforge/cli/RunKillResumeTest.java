@@ -147,6 +147,40 @@ class RunKillResumeTest {
         assertThat(runIds()).isEmpty();
     }
 
+    @Test
+    void aSecondRunOrResumeWhileOneIsGoingOnIsToldWhoHoldsItAndExits2() throws Exception {
+        ObjectNode tree = TestPlans.tree(plan);
+        tree = TestPlans.edit(tree, "/snapshots/osDisk/snapshotName", "snap-locks-os");
+        tree = TestPlans.edit(tree, "/image/gallery/version", "5.0.0");
+        tree = TestPlans.edit(tree, "/pool/poolId", "pool-locks");
+        Path locksPlan = dir.resolve("locks-plan.json");
+        Files.writeString(locksPlan, tree.toPrettyString());
+        Path locksHome = dir.resolve("locks-home");
+        List<String> args = List.of("run", locksPlan.toString(), "--pause-after", "snapshot-os", "--sandbox-endpoints",
+                sandbox.endpointsFile.toString(), "--lang", "en");
+        SandboxProcess.Child first = new SandboxProcess.Child(locksHome, args.toArray(String[]::new));
+        first.awaitErr("Paused at snapshot-os");
+        long pid = first.process.pid();
+        // A plain second run of the same plan, and a resume, while the first holds the locks.
+        for (List<String> second : List.of(List.of("run", locksPlan.toString()), List.of("run", locksPlan.toString(), "--resume"))) {
+            List<String> all = new ArrayList<>(second);
+            all.addAll(List.of("--sandbox-endpoints", sandbox.endpointsFile.toString(), "--lang", "en"));
+            SandboxProcess.Child c = new SandboxProcess.Child(locksHome, all.toArray(String[]::new));
+            assertThat(c.exit()).as(c.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(c.stderr()).contains("is in use by another PoolForge process (pid " + pid);
+        }
+        first.process.destroyForcibly();
+        assertThat(first.exit()).isEqualTo(SIGKILLED);
+        // The OS released the locks with the process: the resume goes on, and the snapshot was PUT once only.
+        SandboxProcess.Child resume = new SandboxProcess.Child(locksHome, "run", locksPlan.toString(), "--resume",
+                "--sandbox-endpoints", sandbox.endpointsFile.toString(), "--lang", "en", "--json");
+        assertThat(resume.exit()).as(resume.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(JSON.readTree(resume.stdout()).get("status").asText()).isEqualTo("complete");
+        SandboxProcess.Child clean = new SandboxProcess.Child(locksHome, "run", locksPlan.toString(), "--clean-up", "--yes",
+                "--sandbox-endpoints", sandbox.endpointsFile.toString(), "--lang", "en");
+        assertThat(clean.exit()).as(clean.stderr()).isEqualTo(ExitCodes.OK);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     /** Runs a child that pauses at {@code point}, waits for it to get there, and SIGKILLs it. */

@@ -31,6 +31,11 @@ final class AzureErrors {
         HttpResponseException http = find(e, HttpResponseException.class);
         if (http != null) return fromHttp(http, what);
         Throwable network = networkCause(e);
+        if (network != null && !(network instanceof ConnectException) && !(network instanceof UnknownHostException)) {
+            // The request may have reached Azure (no answer in time, connection dropped): its outcome is unknown.
+            return new PoolForgeException("azure.error.outcomeUnknown", e, null, null, what,
+                    SecretMasker.mask(network.getClass().getSimpleName() + ": " + network.getMessage()));
+        }
         if (network != null) {
             return new PoolForgeException("azure.error.network", e, null, null, what, SecretMasker.mask(String.valueOf(network.getMessage())));
         }
@@ -66,6 +71,10 @@ final class AzureErrors {
             Matcher m = ACTION.matcher(message);
             key = m.find() ? "azure.error.forbiddenAction" : "azure.error.forbidden";
             args = m.find(0) ? new Object[] {what, m.group(1)} : new Object[] {what};
+        } else if (status == 404 && !names(message, what)) {
+            // Azure says what is missing (the source disk, the resource group, the account): name that, not the target.
+            key = "azure.error.notFoundOther";
+            args = new Object[] {what, message};
         } else if (status == 404) {
             key = "azure.error.notFound";
             args = new Object[] {what};
@@ -88,9 +97,18 @@ final class AzureErrors {
         return new PoolForgeException(key, e, code, requestId, args);
     }
 
+    /** True when Azure's not-found message is about {@code what} itself (or says nothing more specific). */
+    private static boolean names(String message, String what) {
+        if (message == null || message.isBlank() || what == null) return true;
+        String m = message.toLowerCase(Locale.ROOT);
+        boolean namesSomething = m.contains("/subscriptions/") || m.contains("'");
+        return !namesSomething || m.contains(what.toLowerCase(Locale.ROOT));
+    }
+
     private static Throwable networkCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
                     || t instanceof java.net.SocketException || t instanceof javax.net.ssl.SSLException) {
                 return t;
             }

@@ -119,7 +119,7 @@ public final class SdkBatchGateway implements BatchGateway {
         try {
             return Optional.of(call(poolId, () -> pool(managers.apply(id.subscriptionId()).pools().get(id.resourceGroup(), id.name(), poolId))));
         } catch (PoolForgeException e) {
-            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }
@@ -137,6 +137,53 @@ public final class SdkBatchGateway implements BatchGateway {
                                 .withNodeAgentSkuId(plan.nodeAgentSkuId())))
                 .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
                 .create()));
+    }
+
+    @Override
+    public Optional<io.poolforge.azure.ResourceState> poolState(BatchAccountInfo account, String poolId) {
+        ResourceId id = ResourceId.parse(account.id());
+        try {
+            return Optional.of(call(poolId, () -> {
+                var inner = managers.apply(id.subscriptionId()).serviceClient().getPools().get(id.resourceGroup(), id.name(), poolId);
+                Map<String, String> tags = new HashMap<>();
+                if (inner.metadata() != null) inner.metadata().forEach(m -> { if (m.name() != null) tags.put(m.name(), String.valueOf(m.value())); });
+                var vmc = inner.deploymentConfiguration() == null ? null : inner.deploymentConfiguration().virtualMachineConfiguration();
+                String image = vmc == null || vmc.imageReference() == null ? null : vmc.imageReference().id();
+                return new io.poolforge.azure.ResourceState(inner.id(),
+                        inner.provisioningState() == null ? null : inner.provisioningState().toString(), tags, List.of(), image);
+            }));
+        } catch (PoolForgeException e) {
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public void createPoolIfAbsent(BatchAccountInfo account, PoolPlan plan, Map<String, String> metadata) {
+        ResourceId id = ResourceId.parse(account.id());
+        List<com.azure.resourcemanager.batch.models.MetadataItem> items = new ArrayList<>();
+        new java.util.TreeMap<>(metadata).forEach((k, v) -> items.add(new com.azure.resourcemanager.batch.models.MetadataItem().withName(k).withValue(v)));
+        var body = new com.azure.resourcemanager.batch.fluent.models.PoolInner()
+                .withDisplayName(plan.displayName() == null ? plan.poolId() : plan.displayName())
+                .withVmSize(plan.vmSize())
+                .withDeploymentConfiguration(new DeploymentConfiguration().withVirtualMachineConfiguration(
+                        new VirtualMachineConfiguration()
+                                .withImageReference(new com.azure.resourcemanager.batch.models.ImageReference().withId(plan.imageId()))
+                                .withNodeAgentSkuId(plan.nodeAgentSkuId())))
+                .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
+                .withMetadata(items);
+        try {
+            managers.apply(id.subscriptionId()).serviceClient().getPools().createWithResponse(id.resourceGroup(), id.name(), plan.poolId(),
+                    body, null, "*", com.azure.core.util.Context.NONE);
+        } catch (com.azure.core.exception.HttpResponseException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+            if (status == 412 || (status == 409 && String.valueOf(e.getMessage()).contains("PoolExists"))) {
+                throw new PoolForgeException("azure.error.poolExists", e, "PreconditionFailed", null, plan.poolId());
+            }
+            throw AzureErrors.translate(e, plan.poolId());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(e, plan.poolId());
+        }
     }
 
     @Override

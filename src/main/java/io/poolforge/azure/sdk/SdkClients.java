@@ -84,6 +84,16 @@ public final class SdkClients {
                 null, null, cloud);
     }
 
+    /**
+     * The response timeout set with {@code -Dpoolforge.http.responseTimeoutMs=N} (the fault-matrix tests make
+     * "no answer in time" happen quickly), or null for the HTTP client's default.
+     */
+    static Duration responseTimeout() {
+        String v = System.getProperty("poolforge.http.responseTimeoutMs");
+        if (v == null || !v.matches("\\d{1,9}")) return null;
+        return Duration.ofMillis(Long.parseLong(v));
+    }
+
     /** A copy of this factory with another retry policy (tests shorten the back-off) and LRO poll interval. */
     public SdkClients with(RetryPolicy retry, Duration defaultPollInterval) {
         return new SdkClients(http, environment, credential, tenantId, retry, defaultPollInterval, cloud);
@@ -128,7 +138,10 @@ public final class SdkClients {
             tmf.init(trust);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, tmf.getTrustManagers(), null);
-            return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ctx)).build();
+            JdkHttpClientBuilder b = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ctx));
+            Duration timeout = responseTimeout();
+            if (timeout != null) b.responseTimeout(timeout);
+            return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the certificate " + pem, e);
         } catch (GeneralSecurityException e) {

@@ -147,9 +147,15 @@ public final class SdkComputeGateway implements ComputeGateway {
     @Override
     public ManagedImageInfo createManagedImage(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
                                                OperationMonitor monitor) {
+        return createManagedImage(plan, osSnapshotId, dataSnapshotIdsByLun, Map.of(), monitor);
+    }
+
+    @Override
+    public ManagedImageInfo createManagedImage(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                               Map<String, String> tags, OperationMonitor monitor) {
         List<ImageDataDisk> data = new ArrayList<>();
         dataSnapshotIdsByLun.forEach((lun, id) -> data.add(new ImageDataDisk().withLun(lun).withSnapshot(new SubResource().withId(id))));
-        ImageInner body = new ImageInner().withLocation(plan.location())
+        ImageInner body = new ImageInner().withLocation(plan.location()).withTags(tagsOrNull(tags))
                 .withHyperVGeneration(plan.hyperVGeneration() == io.poolforge.domain.HyperVGeneration.V2 ? HyperVGenerationTypes.V2 : HyperVGenerationTypes.V1)
                 .withStorageProfile(new ImageStorageProfile()
                         .withOsDisk(new ImageOSDisk().withOsType(osType(plan.osType())).withOsState(OperatingSystemStateTypes.GENERALIZED)
@@ -182,7 +188,14 @@ public final class SdkComputeGateway implements ComputeGateway {
 
     @Override
     public GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location, OperationMonitor monitor) {
-        GalleryInner body = new GalleryInner().withLocation(location).withDescription("PoolForge images for Azure Batch");
+        return createGallery(subscriptionId, resourceGroup, name, location, Map.of(), monitor);
+    }
+
+    @Override
+    public GalleryRef createGallery(String subscriptionId, String resourceGroup, String name, String location,
+                                    Map<String, String> tags, OperationMonitor monitor) {
+        GalleryInner body = new GalleryInner().withLocation(location).withDescription("PoolForge images for Azure Batch")
+                .withTags(tagsOrNull(tags));
         return gallery(Lro.await(() -> client(subscriptionId).getGalleries().beginCreateOrUpdate(resourceGroup, name, body), monitor, name));
     }
 
@@ -226,7 +239,12 @@ public final class SdkComputeGateway implements ComputeGateway {
 
     @Override
     public GalleryImageInfo createImageDefinition(ImagePlan plan, OperationMonitor monitor) {
-        GalleryImageInner body = new GalleryImageInner().withLocation(plan.location())
+        return createImageDefinition(plan, Map.of(), monitor);
+    }
+
+    @Override
+    public GalleryImageInfo createImageDefinition(ImagePlan plan, Map<String, String> tags, OperationMonitor monitor) {
+        GalleryImageInner body = new GalleryImageInner().withLocation(plan.location()).withTags(tagsOrNull(tags))
                 .withOsType(osType(plan.osType()))
                 .withOsState(plan.osState() == OsState.SPECIALIZED ? OperatingSystemStateTypes.SPECIALIZED : OperatingSystemStateTypes.GENERALIZED)
                 .withHyperVGeneration(plan.hyperVGeneration() == io.poolforge.domain.HyperVGeneration.V2 ? HyperVGeneration.V2 : HyperVGeneration.V1)
@@ -262,25 +280,32 @@ public final class SdkComputeGateway implements ComputeGateway {
     @Override
     public GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
                                                       OperationMonitor monitor) {
+        return createImageVersion(plan, osSnapshotId, dataSnapshotIdsByLun, Map.of(), monitor);
+    }
+
+    @Override
+    public GalleryImageVersionInfo createImageVersion(ImagePlan plan, String osSnapshotId, Map<Integer, String> dataSnapshotIdsByLun,
+                                                      Map<String, String> tags, OperationMonitor monitor) {
         List<GalleryDataDiskImage> data = new ArrayList<>();
         dataSnapshotIdsByLun.forEach((lun, id) -> data.add(new GalleryDataDiskImage().withLun(lun)
                 .withSource(new GalleryDiskImageSource().withId(id))));
         return putImageVersion(plan, new GalleryImageVersionStorageProfile()
                 .withOsDiskImage(new GalleryOSDiskImage().withSource(new GalleryDiskImageSource().withId(osSnapshotId)))
-                .withDataDiskImages(data), monitor);
+                .withDataDiskImages(data), tags, monitor);
     }
 
     @Override
     public GalleryImageVersionInfo createImageVersionFromImage(ImagePlan plan, String sourceImageId, OperationMonitor monitor) {
         return putImageVersion(plan, new GalleryImageVersionStorageProfile()
-                .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource().withId(sourceImageId)), monitor);
+                .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource().withId(sourceImageId)), Map.of(), monitor);
     }
 
     /** PUTs the plan's image version (its target regions and replicas) with the given sources, and reads its definition. */
-    private GalleryImageVersionInfo putImageVersion(ImagePlan plan, GalleryImageVersionStorageProfile storage, OperationMonitor monitor) {
+    private GalleryImageVersionInfo putImageVersion(ImagePlan plan, GalleryImageVersionStorageProfile storage, Map<String, String> tags,
+                                                    OperationMonitor monitor) {
         List<TargetRegion> regions = new ArrayList<>();
         plan.targetRegions().forEach(r -> regions.add(new TargetRegion().withName(r.region()).withRegionalReplicaCount(r.replicaCount())));
-        GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location())
+        GalleryImageVersionInner body = new GalleryImageVersionInner().withLocation(plan.location()).withTags(tagsOrNull(tags))
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions))
                 .withStorageProfile(storage);
         var c = client(plan.subscriptionId());
@@ -311,6 +336,57 @@ public final class SdkComputeGateway implements ComputeGateway {
                 monitor, id.name(1) + " " + id.name());
     }
 
+    @Override
+    public Optional<io.poolforge.azure.ResourceState> readState(String resourceId) {
+        ResourceId id = ResourceId.parse(resourceId);
+        String lower = resourceId.toLowerCase(java.util.Locale.ROOT);
+        return find(id.name(), () -> {
+            var c = client(id.subscriptionId());
+            if (lower.contains("/providers/microsoft.compute/snapshots/")) {
+                SnapshotInner s = c.getSnapshots().getByResourceGroup(id.resourceGroup(), id.name());
+                String source = s.creationData() == null ? null : s.creationData().sourceResourceId();
+                return new io.poolforge.azure.ResourceState(s.id(), s.provisioningState(), s.tags(),
+                        source == null ? List.of() : List.of(source), null);
+            }
+            if (lower.contains("/providers/microsoft.compute/images/")) {
+                ImageInner i = c.getImages().getByResourceGroup(id.resourceGroup(), id.name());
+                return new io.poolforge.azure.ResourceState(i.id(), i.provisioningState(), i.tags(),
+                        ComputeMapper.image(i).sourceIds(), null);
+            }
+            if (lower.contains("/versions/")) {
+                GalleryImageVersionInner v = c.getGalleryImageVersions().get(id.resourceGroup(), id.name(0), id.name(1), id.name());
+                List<String> sources = new ArrayList<>();
+                var sp = v.storageProfile();
+                if (sp != null) {
+                    if (sp.source() != null && sp.source().id() != null) sources.add(sp.source().id());
+                    if (sp.osDiskImage() != null && sp.osDiskImage().source() != null && sp.osDiskImage().source().id() != null) {
+                        sources.add(sp.osDiskImage().source().id());
+                    }
+                    if (sp.dataDiskImages() != null) {
+                        sp.dataDiskImages().stream().sorted(java.util.Comparator.comparingInt(d -> d.lun()))
+                                .forEach(d -> { if (d.source() != null && d.source().id() != null) sources.add(d.source().id()); });
+                    }
+                }
+                return new io.poolforge.azure.ResourceState(v.id(), str(v.provisioningState()), v.tags(), sources, null);
+            }
+            if (lower.contains("/images/")) {
+                GalleryImageInner g = c.getGalleryImages().get(id.resourceGroup(), id.name(0), id.name());
+                var ident = g.identifier();
+                String identity = (g.osType() == null ? "" : g.osType().toString()) + " "
+                        + (ident == null ? "" : ident.publisher() + "/" + ident.offer() + "/" + ident.sku());
+                return new io.poolforge.azure.ResourceState(g.id(), str(g.provisioningState()), g.tags(), List.of(), identity);
+            }
+            GalleryInner g = c.getGalleries().getByResourceGroup(id.resourceGroup(), id.name());
+            return new io.poolforge.azure.ResourceState(g.id(), str(g.provisioningState()), g.tags(), List.of(), null);
+        });
+    }
+
+    private static String str(Object o) { return o == null ? null : o.toString(); }
+
+    private static Map<String, String> tagsOrNull(Map<String, String> tags) {
+        return tags == null || tags.isEmpty() ? null : Map.copyOf(tags);
+    }
+
     private static GalleryRef gallery(GalleryInner g) {
         ResourceId rid = ResourceId.parse(g.id());
         return new GalleryRef(g.id(), g.name(), rid.resourceGroup(), g.location());
@@ -332,7 +408,7 @@ public final class SdkComputeGateway implements ComputeGateway {
         try {
             return Optional.of(call(what, body));
         } catch (PoolForgeException e) {
-            if ("azure.error.notFound".equals(e.key())) return Optional.empty();
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }
