@@ -134,7 +134,7 @@ public final class AppContext implements AutoCloseable {
     /** The wizard and its steps (built on first use, FX thread). */
     public WizardFrame wizard() {
         if (wizard == null) {
-            var describe = (java.util.function.Function<Throwable, String>) dialogs::describe;
+            var describe = (java.util.function.Function<Throwable, io.poolforge.domain.LocalizedText>) dialogs::text;
             signIn = new SignInViewModel(connector, tasks, i18n, describe, session, Platform::runLater);
             ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
@@ -202,7 +202,7 @@ public final class AppContext implements AutoCloseable {
     public InspectorPage inspector() {
         if (inspector == null) {
             wizard();
-            InspectorViewModel model = new InspectorViewModel(tasks, i18n, dialogs::describe, dialogs::confirm, remedies(), text -> {
+            InspectorViewModel model = new InspectorViewModel(tasks, i18n, dialogs::text, dialogs::confirm, remedies(), text -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(text);
                 Clipboard.getSystemClipboard().setContent(content);
@@ -220,7 +220,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Watches one pool in a window of its own (from the inspector); polling stops when it closes. */
     public Stage openWatchWindow(String poolId) {
-        PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::describe, dialogs::confirm, this::openUri,
+        PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::text, dialogs::confirm, this::openUri,
                 remedies(), clock);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new PoolWatchView(model, i18n).view());
         scroll.setFitToWidth(true);

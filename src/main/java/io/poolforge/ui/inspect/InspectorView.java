@@ -132,13 +132,13 @@ public final class InspectorView {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         Label status = new Label();
         status.setId("inspect-status");
         status.getStyleClass().add("text-muted");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
 
         VBox left = new VBox(8, title, toolbar, table, error, status);
         left.setPadding(new Insets(10));

@@ -36,7 +36,7 @@ class InspectorViewTest {
             @Override public void migrateToGallery(Request r) { migrations.add(r.pool().id()); }
         };
         I18n i18n = new I18n(Locale.ENGLISH);
-        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), i18n, e -> "failed", (t, text) -> true, remedies, s -> { });
+        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), i18n, e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", "failed"), (t, text) -> true, remedies, s -> { });
         InspectorView view = new InspectorView(model, i18n, name -> null);
         stage.setScene(new Scene(new StackPane(view.view()), 1200, 700));
         stage.show();

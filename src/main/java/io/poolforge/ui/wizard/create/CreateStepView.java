@@ -66,13 +66,13 @@ public final class CreateStepView extends StepView<CreateViewModel> {
 
         Label status = new Label();
         status.setId("create-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
         Label error = new Label();
         error.setId("create-error");
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
 
         ListView<String> left = new ListView<>(model.leftInAzure());
         left.setPrefHeight(100);

@@ -101,7 +101,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         spinner.visibleProperty().bind(model.busyProperty());
         Label status = new Label();
         status.setId("signin-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
@@ -109,8 +109,8 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
         // Subscription and account

@@ -124,8 +124,8 @@ public final class VmStepView extends StepView<VmViewModel> {
         none.managedProperty().bind(none.visibleProperty());
         Label error = new Label();
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
         javafx.scene.control.CheckBox fromImage = new javafx.scene.control.CheckBox();

@@ -1,5 +1,7 @@
 package io.poolforge.ui.wizard.vm;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.Connection;
 import io.poolforge.azure.Page;
 import io.poolforge.azure.VmQuery;
@@ -38,7 +40,7 @@ import javafx.collections.transformation.FilteredList;
 public final class VmViewModel {
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final WizardSession session;
 
     private final ObservableList<VmRow> rows = FXCollections.observableArrayList();
@@ -47,11 +49,11 @@ public final class VmViewModel {
     private final ObjectProperty<VmRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final IntegerProperty pagesLoaded = new SimpleIntegerProperty();
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private BatchAccountInfo loadedFor;
     private TaskHandle current;
 
-    public VmViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe, WizardSession session) {
+    public VmViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe, WizardSession session) {
         this.tasks = tasks;
         this.i18n = i18n;
         this.describe = describe;
@@ -79,7 +81,7 @@ public final class VmViewModel {
 
     public IntegerProperty pagesLoadedProperty() { return pagesLoaded; }
 
-    public StringProperty errorProperty() { return error; }
+    public ObjectProperty<LocalizedText> errorProperty() { return error; }
 
     /** Next needs an eligible VM (warnings are fine), or, from an existing image, that image. */
     public BooleanBinding invalidProperty() {
@@ -157,7 +159,7 @@ public final class VmViewModel {
         rows.clear();
         selected.set(null);
         pagesLoaded.set(0);
-        error.set("");
+        error.set(null);
         loadPage(session.connection(), account, null);
     }
 
