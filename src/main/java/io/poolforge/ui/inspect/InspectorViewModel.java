@@ -296,7 +296,8 @@ public final class InspectorViewModel {
     }
 
     private static LocalizedText raw(Object value) {
-        return LocalizedText.of("inspect.value.raw", value == null ? "" : String.valueOf(value));
+        // Typed values (instants) stay typed: the view formats them for people and keeps the raw one in a tooltip.
+        return LocalizedText.of("inspect.value.raw", value == null ? "" : value);
     }
 
     /** The limits per custom image, counted across the pools sharing it (PoolRules). */

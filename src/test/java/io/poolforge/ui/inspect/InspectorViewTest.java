@@ -49,7 +49,7 @@ class InspectorViewTest {
         TableView<PoolRow> table = robot.lookup("#inspect-pools").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(5);
         List<Label> flagged = robot.lookup(".retired-source").queryAllAs(Label.class).stream().toList();
-        assertThat(flagged).singleElement().satisfies(l -> assertThat(l.getText()).isEqualTo("Managed image (retired source)"));
+        assertThat(flagged).singleElement().satisfies(l -> assertThat(l.getText()).isEqualTo("Managed (retired)"));
 
         PoolRow managed = table.getItems().stream().filter(PoolRow::retiredSource).findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(managed));

@@ -59,12 +59,14 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(sizes, i18n, "wizard.pool.size.name", VmSkuInfo::name, 170);
         column(sizes, i18n, "wizard.pool.size.vcpus", VmSkuInfo::vCpus, 60);
-        column(sizes, i18n, "wizard.pool.size.memory", VmSkuInfo::memoryGb, 90);
+        column(sizes, i18n, "wizard.pool.size.memory", s -> i18n.formats().size(
+                io.poolforge.i18n.Formats.Size.ofMiB(Math.round(s.memoryGb() * 1024))), 90);
         column(sizes, i18n, "wizard.pool.size.family", VmSkuInfo::family, 200);
         column(sizes, i18n, "wizard.pool.size.headroom", s -> {
             Integer h = model.familyHeadroom(s);
-            return h == null ? "\u2014" : String.valueOf(h);
+            return h == null ? "\u2014" : i18n.formats().count(h);
         }, 120);
+        io.poolforge.ui.Tables.fitToContent(sizes, i18n);
         sizes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.vmSizeProperty().set(b);
         });

@@ -8,6 +8,9 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.rules.Severity;
 import io.poolforge.domain.rules.Violation;
 import io.poolforge.ui.I18n;
+import io.poolforge.ui.TableLayouts;
+import io.poolforge.ui.Tables;
+import javafx.scene.layout.Region;
 import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -29,8 +32,15 @@ import javafx.scene.layout.VBox;
 /** Step 2 on screen: search box, the VM table with an eligibility badge, and the selected VM's findings. */
 public final class VmStepView extends StepView<VmViewModel> {
 
+    private final TableLayouts layouts;
+
     public VmStepView(VmViewModel model, I18n i18n) {
+        this(model, i18n, TableLayouts.none());
+    }
+
+    public VmStepView(VmViewModel model, I18n i18n, TableLayouts layouts) {
         super("vm", "wizard.step.vm", model, i18n, model.invalidProperty());
+        this.layouts = layouts;
     }
 
     @Override public void onEnter() { model.enter(); }
@@ -59,31 +69,35 @@ public final class VmStepView extends StepView<VmViewModel> {
         TableView<VmRow> table = new TableView<>(model.rows());
         table.setId("vm-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<VmRow, VmRow.Eligibility> badge = column(table, i18n, "wizard.vm.col.eligible", VmRow::eligibility, 150);
+        // At a glance: can it be the source (and what needs attention), which VM, where, how big, from what, in what state.
+        TableColumn<VmRow, VmRow> badge = column(table, i18n, "wizard.vm.col.eligible", r -> r, 150);
         badge.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(VmRow.Eligibility e, boolean empty) {
-                super.updateItem(e, empty);
-                if (empty || e == null) {
+            @Override protected void updateItem(VmRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
                     setGraphic(null);
                     return;
                 }
-                Label l = new Label(i18n.get(switch (e) {
-                    case ELIGIBLE -> "wizard.vm.badge.eligible";
-                    case WARNINGS -> "wizard.vm.badge.warnings";
-                    case BLOCKED -> "wizard.vm.badge.blocked";
-                }));
+                VmRow.Eligibility e = r.eligibility();
+                Label l = new Label(i18n.get(r.badge()));
+                l.setMinWidth(Region.USE_PREF_SIZE);
                 l.getStyleClass().addAll("badge", e == VmRow.Eligibility.ELIGIBLE ? "ok" : e == VmRow.Eligibility.WARNINGS ? "warn" : "blocked");
                 setGraphic(l);
             }
         });
-        column(table, i18n, "wizard.vm.col.name", r -> r.vm().name(), 150);
-        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 100);
+        Tables.text(badge, r -> i18n.get(r.badge()), 20);
+        TableColumn<VmRow, VmRow> name = column(table, i18n, "wizard.vm.col.name", r -> r, 170);
+        Tables.copyableCells(name, i18n, r -> r.vm().name(), r -> r.vm().id());
+        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 110);
         column(table, i18n, "wizard.vm.col.region", r -> r.vm().location(), 90);
-        column(table, i18n, "wizard.vm.col.os", r -> r.vm().osType() == null ? "" : r.vm().osType().name().charAt(0) + r.vm().osType().name().substring(1).toLowerCase(), 70);
-        column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 120);
+        column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 130);
         column(table, i18n, "wizard.vm.col.disks", VmRow::diskCount, 50);
-        column(table, i18n, "wizard.vm.col.image", VmRow::sourceImage, 150);
-        column(table, i18n, "wizard.vm.col.power", r -> i18n.get(powerKey(r.vm().powerState())), 90);
+        TableColumn<VmRow, VmRow> image = column(table, i18n, "wizard.vm.col.image", r -> r, 130);
+        Tables.copyableCells(image, i18n, VmRow::sourceImageShort, VmRow::sourceImage);
+        column(table, i18n, "wizard.vm.col.power", r -> i18n.name(r.vm().powerState()), 90);
+        Tables.fitToContent(table, i18n);
+        layouts.remember(table, "vm");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
@@ -109,7 +123,9 @@ public final class VmStepView extends StepView<VmViewModel> {
                 setPrefWidth(0);
                 String sev = i18n.get(v.severity() == Severity.ERROR ? "wizard.vm.severity.error"
                         : v.severity() == Severity.WARNING ? "wizard.vm.severity.warning" : "wizard.vm.severity.info");
-                setText(sev + "  " + i18n.get(v.messageKey(), v.argsArray()) + "  [" + v.code().name() + "]");
+                setText(sev + "  " + i18n.get(v.messageKey(), v.argsArray()));
+                // The rule's code and its source page stay available, out of the way.
+                setTooltip(new javafx.scene.control.Tooltip(v.code().name() + (v.source() == null ? "" : "\n" + v.source())));
                 if (v.severity() == Severity.ERROR) getStyleClass().add("danger");
                 else if (v.severity() == Severity.WARNING) getStyleClass().add("warning-text");
             }
@@ -144,8 +160,7 @@ public final class VmStepView extends StepView<VmViewModel> {
             @Override protected void updateItem(io.poolforge.domain.GalleryImageVersionInfo v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty || v == null ? null : v.image().galleryName() + " / " + v.image().name() + " / " + v.version()
-                        + "  (" + (v.image().osType() == null ? "" : v.image().osType().name().toLowerCase()) + ", "
-                        + (v.image().hyperVGeneration() == null ? "" : v.image().hyperVGeneration().name()) + ")");
+                        + "  (" + i18n.name(v.image().osType()) + ", " + i18n.name(v.image().hyperVGeneration()) + ")");
             }
         };
         images.setCellFactory(cells);
@@ -163,15 +178,4 @@ public final class VmStepView extends StepView<VmViewModel> {
         return root;
     }
 
-    private static String powerKey(io.poolforge.domain.PowerState state) {
-        return switch (state) {
-            case RUNNING -> "wizard.vm.power.running";
-            case DEALLOCATED -> "wizard.vm.power.deallocated";
-            case STOPPED -> "wizard.vm.power.stopped";
-            case STARTING -> "wizard.vm.power.starting";
-            case STOPPING -> "wizard.vm.power.stopping";
-            case DEALLOCATING -> "wizard.vm.power.deallocating";
-            default -> "wizard.vm.power.unknown";
-        };
-    }
 }
