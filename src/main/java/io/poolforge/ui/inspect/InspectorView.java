@@ -69,6 +69,8 @@ public final class InspectorView {
     private Node build() {
         Label title = new Label();
         title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("inspect.title",
                 model.account() == null ? "" : model.account().name()), i18n.messagesProperty(), model.statusProperty()));
         Button refresh = new Button();
@@ -234,7 +236,11 @@ public final class InspectorView {
         PoolRow row = model.selectedProperty().get();
         PoolDetails d = model.detailsProperty().get();
         if (row == null) {
-            box.getChildren().add(new Label(i18n.get("inspect.details.none")));
+            Label none = new Label(i18n.get("inspect.details.none"));
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            none.getStyleClass().add("text-muted");
+            box.getChildren().add(none);
             return;
         }
         Label heading = new Label(i18n.get("inspect.details.title", row.id()));

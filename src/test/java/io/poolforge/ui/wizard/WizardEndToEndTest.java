@@ -223,9 +223,9 @@ class WizardEndToEndTest {
     }
 
     private static String findings(FxRobot robot) {
-        var list = robot.lookup("#vm-findings").queryListView();
+        var box = robot.lookup("#vm-findings").queryAs(javafx.scene.layout.VBox.class);
         StringBuilder sb = new StringBuilder();
-        for (Object v : list.getItems()) {
+        for (Object v : box.getChildren().stream().map(Node::getUserData).toList()) {
             var violation = (io.poolforge.domain.rules.Violation) v;
             sb.append(violation.severity() == io.poolforge.domain.rules.Severity.ERROR ? "Error: " : "")
                     .append(violation.args()).append(" [").append(violation.code()).append("]\n");

@@ -37,6 +37,9 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         image.setId("pool-image");
         image.textProperty().bind(Bindings.createStringBinding(() -> model.session().imageProperty().get() == null ? ""
                 : model.session().imageProperty().get().imageId(), model.session().imageProperty()));
+        // A full resource id is long: it wraps at its slashes rather than being cut off.
+        image.setWrapText(true);
+        image.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<String> agent = new ComboBox<>(model.nodeAgentSkus());
         agent.setId("pool-node-agent");
         agent.valueProperty().bindBidirectional(model.nodeAgentSkuProperty());

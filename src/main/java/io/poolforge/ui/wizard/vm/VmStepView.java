@@ -18,8 +18,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -108,32 +106,37 @@ public final class VmStepView extends StepView<VmViewModel> {
 
         ObservableList<Violation> findings = FXCollections.observableArrayList();
         model.selectedProperty().addListener((o, a, b) -> findings.setAll(b == null ? java.util.List.of() : b.violations()));
-        ListView<Violation> list = new ListView<>(findings);
-        list.setId("vm-findings");
-        list.setPrefHeight(150);
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override protected void updateItem(Violation v, boolean empty) {
-                super.updateItem(v, empty);
-                getStyleClass().removeAll("danger", "warning-text");
-                if (empty || v == null) {
-                    setText(null);
-                    return;
-                }
-                setWrapText(true);
-                setPrefWidth(0);
+        // The findings as wrapping labels (each holds its Violation as user data): they are as tall as
+        // their text in either language, which a ListView's recycled cells are not after a switch.
+        VBox findingsBox = new VBox(4);
+        findingsBox.setId("vm-findings");
+        findingsBox.getStyleClass().add("vm-findings");
+        findingsBox.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        Runnable showFindings = () -> {
+            findingsBox.getChildren().clear();
+            for (Violation v : findings) {
                 String sev = i18n.get(v.severity() == Severity.ERROR ? "wizard.vm.severity.error"
                         : v.severity() == Severity.WARNING ? "wizard.vm.severity.warning" : "wizard.vm.severity.info");
-                setText(sev + "  " + i18n.get(v.messageKey(), v.argsArray()));
+                Label l = new Label(sev + "  " + i18n.get(v.messageKey(), v.argsArray()));
+                l.setUserData(v);
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
                 // The rule's code and its source page stay available, out of the way.
-                setTooltip(new javafx.scene.control.Tooltip(v.code().name() + (v.source() == null ? "" : "\n" + v.source())));
-                if (v.severity() == Severity.ERROR) getStyleClass().add("danger");
-                else if (v.severity() == Severity.WARNING) getStyleClass().add("warning-text");
+                l.setTooltip(new javafx.scene.control.Tooltip(v.code().name() + (v.source() == null ? "" : "\n" + v.source())));
+                if (v.severity() == Severity.ERROR) l.getStyleClass().add("danger");
+                else if (v.severity() == Severity.WARNING) l.getStyleClass().add("warning-text");
+                findingsBox.getChildren().add(l);
             }
-        });
+        };
+        findings.addListener((javafx.collections.ListChangeListener<Violation>) c -> showFindings.run());
+        javafx.scene.control.ScrollPane list = new javafx.scene.control.ScrollPane(findingsBox);
+        list.setFitToWidth(true);
+        list.setPrefHeight(150);
+        list.setMinHeight(150);
         // Cells render their text when they update: a language switch must make them update.
         i18n.messagesProperty().addListener((o, a, b) -> {
             table.refresh();
-            list.refresh();
+            showFindings.run();
         });
         Label none = paragraph(i18n, "wizard.vm.findings.none");
         none.visibleProperty().bind(Bindings.and(Bindings.isEmpty(findings), model.selectedProperty().isNotNull()));
