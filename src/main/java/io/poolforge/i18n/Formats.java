@@ -62,7 +62,7 @@ public final class Formats {
     /** The date only, in the user's zone and locale. */
     public String date(Instant t) { return t == null ? "" : date.format(t); }
 
-    /** "just now", "5 min ago", "3 days ago", "in 2 hours"; months and years count as 30 and 365 days. */
+    /** "just now", "5 min ago", "3 days ago", "in 2 hours"; days up to 45, then months (30 days) and years (365 days). */
     public String relative(Instant t) {
         if (t == null) return "";
         Duration d = Duration.between(t, clock.instant());
@@ -72,7 +72,7 @@ public final class Formats {
         String amount;
         if (s < 3_600) amount = messages.get("ui.time.minutes", Math.max(1, Math.round(s / 60.0)));
         else if (s < 86_400) amount = messages.get("ui.time.hours", Math.round(s / 3_600.0));
-        else if (s < 30L * 86_400) amount = messages.get("ui.time.days", Math.round(s / 86_400.0));
+        else if (s < 45L * 86_400) amount = messages.get("ui.time.days", Math.round(s / 86_400.0));
         else if (s < 365L * 86_400) amount = messages.get("ui.time.months", Math.round(s / (30.0 * 86_400)));
         else amount = messages.get("ui.time.years", Math.round(s / (365.0 * 86_400)));
         return messages.get(future ? "ui.time.in" : "ui.time.ago", amount);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
@@ -55,7 +54,10 @@ public final class TableLayouts {
             store.get(prefix + "width." + c.getId()).ifPresent(w -> {
                 try {
                     double px = Double.parseDouble(w);
-                    if (px > 0 && px < 4000) c.setPrefWidth(px);
+                    if (px > 0 && px < 4000) {
+                        c.setPrefWidth(px);
+                        c.getProperties().put(Tables.USER_WIDTH, px);
+                    }
                 } catch (NumberFormatException ignored) {
                     // a hand-edited value: keep the default
                 }
@@ -68,15 +70,19 @@ public final class TableLayouts {
                 if (c.getId() == null) continue;
                 ids.add(c.getId());
                 store.put(prefix + "width." + c.getId(), String.valueOf(Math.round(c.getWidth())));
+                c.getProperties().put(Tables.USER_WIDTH, (double) Math.round(c.getWidth()));
             }
             store.put(prefix + "order", String.join(",", ids));
         });
-        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) ch -> later.playFromStart());
-        for (TableColumn<S, ?> c : byId.values()) {
-            // Only a user's drag changes a width after the first layout; the first layouts are not saved.
-            c.widthProperty().addListener((o, a, b) -> {
-                if (table.getScene() != null && table.getScene().getWindow() != null && table.isHover()) later.playFromStart();
-            });
-        }
+        // Only the user changes widths and order by hand, by dragging in the header: save after such a drag
+        // (layout passes and the resize policy change widths too, and are not the user's choice).
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            for (javafx.scene.Node n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null && n != table; n = n.getParent()) {
+                if (n.getStyleClass().contains("column-header-background")) {
+                    later.playFromStart();
+                    return;
+                }
+            }
+        });
     }
 }

@@ -27,10 +27,12 @@ import javafx.scene.text.Text;
 public final class Tables {
     private static final String TEXT = "poolforge.cellText";
     private static final String EXTRA = "poolforge.cellExtra";
+    /** A column's width as the user left it (TableLayouts puts it there). */
+    static final String USER_WIDTH = "poolforge.userWidth";
     /** Rows measured at most (the first ones); enough for a screen, cheap for 10,000 VMs. */
     private static final int MEASURED_ROWS = 400;
-    private static final double CELL_PADDING = 22;
-    private static final double HEADER_PADDING = 30;
+    private static final double CELL_PADDING = 14;
+    private static final double HEADER_PADDING = 18;
 
     private Tables() {
     }
@@ -72,8 +74,19 @@ public final class Tables {
     }
 
     /** The same with another clipboard (tests). */
+    /** The same, with a tooltip of its own (more than the copied value). */
+    public static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
+                                         Function<S, String> tooltip) {
+        copyableCells(column, i18n, shown, full, tooltip, Tables::toClipboard);
+    }
+
     public static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
                                          Consumer<String> clipboard) {
+        copyableCells(column, i18n, shown, full, full, clipboard);
+    }
+
+    private static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
+                                          Function<S, String> tooltip, Consumer<String> clipboard) {
         column.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(S row, boolean empty) {
                 super.updateItem(row, empty);
@@ -90,7 +103,7 @@ public final class Tables {
                     setContextMenu(null);
                     return;
                 }
-                setTooltip(new Tooltip(value));
+                setTooltip(new Tooltip(tooltip.apply(row)));
                 MenuItem copy = new MenuItem(i18n.get("ui.copy.id"));
                 copy.setOnAction(e -> clipboard.accept(value));
                 setContextMenu(new ContextMenu(copy));
@@ -126,7 +139,11 @@ public final class Tables {
         table.getItems().addListener((ListChangeListener<S>) c -> fit.run());
         table.itemsProperty().addListener((o, a, b) -> fit.run());
         table.skinProperty().addListener((o, a, b) -> fit.run());
-        for (TableColumn<S, ?> c : table.getColumns()) c.textProperty().addListener((Observable o) -> fit.run());
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            c.textProperty().addListener((Observable o) -> fit.run());
+            c.visibleProperty().addListener((Observable o) -> fit.run());
+        }
+        table.widthProperty().addListener((Observable o) -> fit.run());
         fit.run();
     }
 
@@ -149,8 +166,12 @@ public final class Tables {
             }
             w = Math.ceil(w);
             c.setMinWidth(w);
-            if (c.getPrefWidth() < w) c.setPrefWidth(w);
+            // As wide as its content, or as the user last made it; the resize policy shares out the rest.
+            double user = c.getProperties().get(USER_WIDTH) instanceof Double d ? d : 0;
+            c.setPrefWidth(Math.max(w, user));
         }
+        // Let the resize policy share the width out again with the new minimums.
+        table.requestLayout();
     }
 
     private static Font fontOf(TableView<?> table, String selector, Font fallback) {

@@ -225,6 +225,14 @@ class ScreensReadableTest {
         } else if (node instanceof Text t && t.getText() != null && !t.getText().isBlank() && !(t.getParent() instanceof Labeled)) {
             texts.add(t.getText());
         }
+        if (node instanceof TableView<?> t && t.getWidth() > 0) {
+            // Columns wider than the table hide behind a horizontal scroll: cut off just the same.
+            double columns = t.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+            if (columns > t.getWidth() - t.snappedLeftInset() - t.snappedRightInset() + 1) {
+                out.add(where + ": table #" + t.getId() + " needs " + Math.round(columns) + " px, has " + Math.round(t.getWidth())
+                        + " " + t.getVisibleLeafColumns().stream().map(c -> c.getText() + "=" + Math.round(c.getWidth()) + "(min " + Math.round(c.getMinWidth()) + ", pref " + Math.round(c.getPrefWidth()) + ")").toList());
+            }
+        }
         if (node instanceof Labeled l && l.getGraphic() != null) walk(l.getGraphic(), out, texts, where);
         if (node instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {

@@ -94,12 +94,16 @@ public final class InspectorView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.loadingProperty());
-        HBox toolbar = new HBox(8, refresh, custom, errors, search, spinner);
+        HBox toolbar = new HBox(8, refresh, custom, errors, spinner);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        // The filter gets a row of its own: beside an opened pool the list pane is narrow.
+        search.setMaxWidth(Double.MAX_VALUE);
 
         TableView<PoolRow> table = new TableView<>(model.rows());
         table.setId("inspect-pools");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns as wide as their content (Tables.fitToContent), not stretched: the last ones hide while a pool
+        // is open, and a constrained policy keeps the stretched widths of before, pushing columns out of view.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // What staff look for first: the pool, its state, its nodes, its last error; then its image.
         TableColumn<PoolRow, PoolRow> id = column(table, "inspect.col.id", r -> r, 150);
         Tables.copyableCells(id, i18n, PoolRow::id, PoolRow::id);
@@ -118,13 +122,13 @@ public final class InspectorView {
                 setGraphic(empty || r == null ? null : imageTypeBadge(r));
             }
         });
-        Tables.text(type, r -> i18n.get(badgeKey(r)), 20);
+        Tables.text(type, r -> i18n.get(badgeKey(r)), 14);
         TableColumn<PoolRow, PoolRow> image = column(table, "inspect.col.image", r -> r, 160);
         Tables.copyableCells(image, i18n, r -> r.customImage() ? Tables.shortName(r.pool().customImageId()) : r.imageDisplay(),
                 PoolRow::imageDisplay);
-        column(table, "inspect.col.vmSize", r -> r.pool().vmSize(), 120);
+        // The VM size is in the details (and in the filter): the list has no room for it in Spanish.
         // Once a pool is open, its details sit beside the list: the list keeps the columns that tell pools apart.
-        for (TableColumn<PoolRow, ?> wide : java.util.List.of(type, image, table.getColumns().get(table.getColumns().size() - 1))) {
+        for (TableColumn<PoolRow, ?> wide : java.util.List.of(type, image)) {
             wide.visibleProperty().bind(model.selectedProperty().isNull());
         }
         Tables.fitToContent(table, i18n);
@@ -146,7 +150,7 @@ public final class InspectorView {
         status.getStyleClass().add("text-muted");
         status.textProperty().bind(i18n.text(model.statusProperty()));
 
-        VBox left = new VBox(8, title, toolbar, table, error, status);
+        VBox left = new VBox(8, title, toolbar, search, table, error, status);
         left.setPadding(new Insets(10));
 
         VBox detail = new VBox(10);
@@ -175,7 +179,7 @@ public final class InspectorView {
     }
 
     private static final double LIST_ONLY = 0.9;
-    private static final double OPENED = 0.42;
+    private static final double OPENED = 0.45;
 
     /** "2 / 4" dedicated nodes, with the Spot ones when the pool has some: "2 / 4 + 1 / 3 Spot". */
     static io.poolforge.domain.LocalizedText nodesText(PoolRow r) {

@@ -84,13 +84,14 @@ public final class VmStepView extends StepView<VmViewModel> {
                 setGraphic(l);
             }
         });
-        Tables.text(badge, r -> i18n.get(r.badge()), 20);
+        Tables.text(badge, r -> i18n.get(r.badge()), 14);
+        // The resource group and the disk count go in the name's tooltip (with the full id): at
+        // 1280x800 the table has room for six columns in Spanish, and these tell VMs apart least.
         TableColumn<VmRow, VmRow> name = column(table, i18n, "wizard.vm.col.name", r -> r, 170);
-        Tables.copyableCells(name, i18n, r -> r.vm().name(), r -> r.vm().id());
-        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 110);
+        Tables.copyableCells(name, i18n, r -> r.vm().name(), r -> r.vm().id(), r -> i18n.get("wizard.vm.col.group") + ": "
+                + r.vm().resourceGroup() + "\n" + i18n.get("wizard.vm.col.disks") + ": " + r.diskCount() + "\n" + r.vm().id());
         column(table, i18n, "wizard.vm.col.region", r -> r.vm().location(), 90);
         column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 130);
-        column(table, i18n, "wizard.vm.col.disks", VmRow::diskCount, 50);
         TableColumn<VmRow, VmRow> image = column(table, i18n, "wizard.vm.col.image", r -> r, 130);
         Tables.copyableCells(image, i18n, VmRow::sourceImageShort, VmRow::sourceImage);
         column(table, i18n, "wizard.vm.col.power", r -> i18n.name(r.vm().powerState()), 90);
