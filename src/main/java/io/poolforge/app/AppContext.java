@@ -105,6 +105,8 @@ public final class AppContext implements AutoCloseable {
         this.connector = new SdkConnector(this::startSandbox, Sandbox.SCENARIOS, paths.home());
     }
 
+    private io.poolforge.ui.TableLayouts tableLayouts;
+
     public AppPaths paths() { return paths; }
 
     public I18n i18n() { return i18n; }
@@ -134,7 +136,7 @@ public final class AppContext implements AutoCloseable {
     /** The wizard and its steps (built on first use, FX thread). */
     public WizardFrame wizard() {
         if (wizard == null) {
-            var describe = (java.util.function.Function<Throwable, String>) dialogs::describe;
+            var describe = (java.util.function.Function<Throwable, io.poolforge.domain.LocalizedText>) dialogs::text;
             signIn = new SignInViewModel(connector, tasks, i18n, describe, session, Platform::runLater);
             // The cloud chosen last (shared with the command line's --cloud), remembered after each sign-in.
             io.poolforge.azure.CloudChoice clouds = new io.poolforge.azure.CloudChoice(paths.settingsFile());
@@ -159,7 +161,7 @@ public final class AppContext implements AutoCloseable {
             });
             List<WizardStep> steps = List.of(
                     new SignInStepView(signIn, i18n),
-                    new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n),
+                    new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n, tableLayouts()),
                     new SnapshotStepView(new SnapshotViewModel(session), i18n),
                     new ImageStepView(new ImageViewModel(session), i18n),
                     new PoolStepView(poolModel = new PoolViewModel(session), i18n),
@@ -214,7 +216,7 @@ public final class AppContext implements AutoCloseable {
     public InspectorPage inspector() {
         if (inspector == null) {
             wizard();
-            InspectorViewModel model = new InspectorViewModel(tasks, i18n, dialogs::describe, dialogs::confirm, remedies(), text -> {
+            InspectorViewModel model = new InspectorViewModel(tasks, i18n, dialogs::text, dialogs::confirm, remedies(), text -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(text);
                 Clipboard.getSystemClipboard().setContent(content);
@@ -224,7 +226,7 @@ public final class AppContext implements AutoCloseable {
                 chooser.setInitialFileName(name);
                 java.io.File f = chooser.showSaveDialog(window == null ? null : window.root().getScene().getWindow());
                 return f == null ? null : f.toPath();
-            });
+            }, tableLayouts());
             inspector = new InspectorPage(model, view, signIn, session, i18n, this::openWatchWindow);
         }
         return inspector;
@@ -232,7 +234,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Watches one pool in a window of its own (from the inspector); polling stops when it closes. */
     public Stage openWatchWindow(String poolId) {
-        PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::describe, dialogs::confirm, this::openUri,
+        PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::text, dialogs::confirm, this::openUri,
                 remedies(), clock);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new PoolWatchView(model, i18n).view());
         scroll.setFitToWidth(true);
@@ -301,6 +303,25 @@ public final class AppContext implements AutoCloseable {
     /** Whether the desktop should open the sandbox at once (no Azure account ever signed in). */
     public boolean shouldStartInSandbox() {
         return options.autoSandbox() && !Files.exists(paths.home().resolve("auth-record.json"));
+    }
+
+    /** Column order and widths of the tables, kept in the settings (saved in the background). */
+    public io.poolforge.ui.TableLayouts tableLayouts() {
+        if (tableLayouts == null) {
+            tableLayouts = new io.poolforge.ui.TableLayouts(new io.poolforge.ui.TableLayouts.Store() {
+                @Override public java.util.Optional<String> get(String key) { return settings.get(key); }
+
+                @Override public void put(String key, String value) {
+                    if (value.equals(settings.get(key).orElse(null))) return;
+                    settings.put(key, value);
+                    tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+                        settings.save();
+                        return null;
+                    }).onFailure(e -> LOG.warn("Could not save settings", e)));
+                }
+            });
+        }
+        return tableLayouts;
     }
 
     private void rememberLanguage(Locale locale) {

@@ -177,6 +177,12 @@ public final class Screenshots {
         }
 
         private void next(WizardFrame wizard, String expected) throws Exception {
+            fx(() -> {
+                // The image step's checklist is the user's to confirm; the demo confirms it.
+                stage.getScene().getRoot().lookupAll(".image-check")
+                        .forEach(n -> ((javafx.scene.control.CheckBox) n).setSelected(true));
+                return null;
+            });
             try {
                 waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
             } catch (IllegalStateException e) {

@@ -131,13 +131,13 @@ final class InspectOutput {
         if (image.custom()) prop("inspect.cli.prop.imageExists", exists(image));
         prop("inspect.cli.prop.nodeAgentSku", nz(p.nodeAgentSkuId()));
         prop("inspect.cli.prop.allocation", p.allocationStateTransitionTime() == null ? RunOutput.allocation(m, p)
-                : m.get("inspect.cli.value.since", RunOutput.allocation(m, p), p.allocationStateTransitionTime().toString()));
+                : m.get("inspect.cli.value.since", RunOutput.allocation(m, p), p.allocationStateTransitionTime()));
         prop("inspect.cli.prop.dedicated", m.get("inspect.cli.value.currentOfTarget", p.currentDedicatedNodes(), p.targetDedicatedNodes()));
         prop("inspect.cli.prop.lowPriority", m.get("inspect.cli.value.currentOfTarget", p.currentLowPriorityNodes(),
                 p.targetLowPriorityNodes()));
         prop("inspect.cli.prop.resizeTimeout", p.resizeTimeout() == null ? "-"
                 : m.get("inspect.cli.value.minutes", p.resizeTimeout().toMinutes()));
-        prop("inspect.cli.prop.lastResize", p.lastResizeStartTime() == null ? "-" : p.lastResizeStartTime().toString());
+        prop("inspect.cli.prop.lastResize", p.lastResizeStartTime() == null ? "-" : m.formats().dateTime(p.lastResizeStartTime()));
         prop("inspect.cli.prop.autoScale", m.get(p.autoScale() ? "inspect.cli.value.yes" : "inspect.cli.value.no"));
         if (counts != null) prop("inspect.cli.prop.nodes", nodeStates(counts));
         if (image.retiredSource()) {

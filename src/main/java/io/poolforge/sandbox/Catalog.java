@@ -69,7 +69,7 @@ final class Catalog {
     /** Batch's management-plane SKU entry (LocationListVirtualMachineSkus). */
     static ObjectNode skuJson(VmSize s) {
         ArrayNode caps = Json.a(
-                cap("MaxResourceVolumeMB", String.valueOf(s.vCpus * 8192)),
+                cap("MaxResourceVolumeMB", String.valueOf(resourceDiskMb(s))),
                 cap("OSVhdSizeMB", "1047552"),
                 cap("vCPUs", String.valueOf(s.vCpus)),
                 cap("MemoryPreservingMaintenanceSupported", "True"),
@@ -90,6 +90,26 @@ final class Catalog {
                 cap("RdmaEnabled", "False"),
                 cap("MaxNetworkInterfaces", String.valueOf(Math.max(2, s.vCpus / 2))));
         return Json.o("name", s.name, "batchSupportEndOfLife", s.endOfLife, "capabilities", caps, "familyName", s.family);
+    }
+
+    /**
+     * The size's local temporary disk in MiB, as Azure's SKU capability MaxResourceVolumeMB reports it:
+     * 0 for the sizes without one (Dv5/Dsv5 and Ev5/Esv5, "for workloads that don't require local temp
+     * disk", learn.microsoft.com/azure/virtual-machines/dv5-dsv5-series), else the documented temp storage.
+     */
+    static long resourceDiskMb(VmSize s) {
+        return switch (s.name) {
+            case "Standard_A1_v2" -> 10_240;
+            case "Standard_A2_v2" -> 20_480;
+            case "Standard_D2s_v3" -> 16_384;
+            case "Standard_D4s_v3", "Standard_F4s_v2" -> 32_768;
+            case "Standard_D8s_v3" -> 65_536;
+            case "Standard_F16s_v2" -> 131_072;
+            case "Standard_NC6s_v3" -> 753_664;
+            case "Standard_NC4as_T4_v3" -> 184_320;
+            case "Standard_D2s_v5", "Standard_D4s_v5", "Standard_D16s_v5", "Standard_E8s_v5" -> 0;
+            default -> s.vCpus * 8_192L;
+        };
     }
 
     private static ObjectNode cap(String name, String value) {

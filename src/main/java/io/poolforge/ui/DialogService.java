@@ -1,5 +1,6 @@
 package io.poolforge.ui;
 
+import io.poolforge.domain.LocalizedText;
 import io.poolforge.domain.PoolForgeException;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -28,6 +29,12 @@ public final class DialogService {
     public String describe(Throwable error) {
         if (error instanceof PoolForgeException pfe) return i18n.get(pfe.key(), pfe.args());
         return i18n.get("error.unexpected", error.getClass().getSimpleName());
+    }
+
+    /** The same, as a text the views render (so it follows a language switch). */
+    public LocalizedText text(Throwable error) {
+        if (error instanceof PoolForgeException pfe) return LocalizedText.of(pfe.key(), pfe.args());
+        return LocalizedText.of("error.unexpected", error.getClass().getSimpleName());
     }
 
     public void showError(String titleKey, Throwable error) {

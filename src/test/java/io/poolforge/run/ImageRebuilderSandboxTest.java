@@ -70,7 +70,7 @@ class ImageRebuilderSandboxTest {
                 @Override public void migrateToGallery(Request r) { }
             };
             PoolWatchViewModel watch = new PoolWatchViewModel(new CurrentThreadTaskExecutor(), new io.poolforge.ui.watch.ManualScheduler(),
-                    new I18n(Locale.ENGLISH), Throwable::getMessage, (t, x) -> true, u -> { }, remedies, Clock.systemUTC());
+                    new I18n(Locale.ENGLISH), e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", e.getMessage()), (t, x) -> true, u -> { }, remedies, Clock.systemUTC());
             watch.watch(c, account, poolId);
             Diagnosis d = watch.diagnoses().stream().filter(x -> x.cause() == Cause.IMAGE_DELETED).findFirst().orElseThrow();
             assertThat(watch.perform(io.poolforge.domain.diagnose.Action.REBUILD_IN_GALLERY, d)).isTrue();

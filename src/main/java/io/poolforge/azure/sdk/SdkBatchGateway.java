@@ -87,7 +87,8 @@ public final class SdkBatchGateway implements BatchGateway {
                 }
                 int vcpus = (int) Math.max(1, parse(caps.get("vCPUs"), 1));
                 out.add(new VmSkuInfo(s.name(), s.familyName() == null ? "unknown" : s.familyName(), vcpus,
-                        parse(caps.get("MemoryGB"), 0), gens, "True".equalsIgnoreCase(caps.get("LowPriorityCapable")), null));
+                        parse(caps.get("MemoryGB"), 0), gens, "True".equalsIgnoreCase(caps.get("LowPriorityCapable")), null,
+                        caps.containsKey("MaxResourceVolumeMB") ? (long) parse(caps.get("MaxResourceVolumeMB"), 0) : null));
             }
             return out;
         });

@@ -117,7 +117,8 @@ public final class VmRules {
             out.add(Violation.of(RuleCode.VM_GENERATION_UNKNOWN, name));
         } else if (vm.hyperVGeneration() != HyperVGeneration.V1
                 || vm.securityType() != SecurityType.STANDARD) {
-            out.add(Violation.of(RuleCode.VM_SECURITY_PROFILE, name, vm.hyperVGeneration().name(), vm.securityType().name()));
+            // Typed arguments: whoever renders the text shows their display names ("Trusted launch"), not the constants.
+            out.add(Violation.of(RuleCode.VM_SECURITY_PROFILE, name, vm.hyperVGeneration(), vm.securityType()));
         }
 
         // Power state: a snapshot of a running VM is crash-consistent.

@@ -3,6 +3,8 @@ package io.poolforge.ui.inspect;
 import io.poolforge.domain.ResizeError;
 import io.poolforge.domain.diagnose.Diagnosis;
 import io.poolforge.ui.I18n;
+import io.poolforge.ui.TableLayouts;
+import io.poolforge.ui.Tables;
 import io.poolforge.ui.watch.DiagnosisCards;
 import io.poolforge.ui.watch.ImageHealth;
 import io.poolforge.ui.watch.NodeStates;
@@ -41,6 +43,7 @@ public final class InspectorView {
     private final InspectorViewModel model;
     private final I18n i18n;
     private final Function<String, Path> chooseExportFile;
+    private final TableLayouts layouts;
     private Node view;
 
     /**
@@ -48,6 +51,11 @@ public final class InspectorView {
      *                         cancelled (the app shows a FileChooser); null to offer no file export
      */
     public InspectorView(InspectorViewModel model, I18n i18n, Function<String, Path> chooseExportFile) {
+        this(model, i18n, chooseExportFile, TableLayouts.none());
+    }
+
+    public InspectorView(InspectorViewModel model, I18n i18n, Function<String, Path> chooseExportFile, TableLayouts layouts) {
+        this.layouts = layouts;
         this.model = model;
         this.i18n = i18n;
         this.chooseExportFile = chooseExportFile;
@@ -61,6 +69,8 @@ public final class InspectorView {
     private Node build() {
         Label title = new Label();
         title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("inspect.title",
                 model.account() == null ? "" : model.account().name()), i18n.messagesProperty(), model.statusProperty()));
         Button refresh = new Button();
@@ -84,15 +94,27 @@ public final class InspectorView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.loadingProperty());
-        HBox toolbar = new HBox(8, refresh, custom, errors, search, spinner);
+        HBox toolbar = new HBox(8, refresh, custom, errors, spinner);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        // The filter gets a row of its own: beside an opened pool the list pane is narrow.
+        search.setMaxWidth(Double.MAX_VALUE);
 
         TableView<PoolRow> table = new TableView<>(model.rows());
         table.setId("inspect-pools");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        column(table, "inspect.col.id", PoolRow::id, 120);
-        column(table, "inspect.col.vmSize", r -> r.pool().vmSize(), 120);
-        TableColumn<PoolRow, PoolRow> type = column(table, "inspect.col.imageType", r -> r, 150);
+        // Columns as wide as their content (Tables.fitToContent), not stretched: the last ones hide while a pool
+        // is open, and a constrained policy keeps the stretched widths of before, pushing columns out of view.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // What staff look for first: the pool, its state, its nodes, its last error; then its image.
+        TableColumn<PoolRow, PoolRow> id = column(table, "inspect.col.id", r -> r, 150);
+        Tables.copyableCells(id, i18n, PoolRow::id, PoolRow::id);
+        column(table, "inspect.col.allocation", r -> i18n.name(r.pool().allocationState()), 90);
+        TableColumn<PoolRow, PoolRow> nodes = column(table, "inspect.col.nodes", r -> r, 90);
+        Tables.copyableCells(nodes, i18n, r -> i18n.get(nodesText(r)), r -> i18n.get(nodesDetail(r)));
+        column(table, "inspect.col.lastError", r -> {
+            ResizeError e = r.lastError();
+            return e == null ? "" : e.code();
+        }, 130);
+        TableColumn<PoolRow, PoolRow> type = column(table, "inspect.col.imageType", r -> r, 120);
         type.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(PoolRow r, boolean empty) {
                 super.updateItem(r, empty);
@@ -100,29 +122,17 @@ public final class InspectorView {
                 setGraphic(empty || r == null ? null : imageTypeBadge(r));
             }
         });
-        column(table, "inspect.col.image", PoolRow::imageDisplay, 220);
-        TableColumn<PoolRow, Boolean> exists = column(table, "inspect.col.imageExists", PoolRow::imageExists, 90);
-        exists.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Boolean b, boolean empty) {
-                super.updateItem(b, empty);
-                getStyleClass().remove("danger");
-                if (empty) {
-                    setText(null);
-                    return;
-                }
-                setText(i18n.get(b == null ? "inspect.value.unknown" : b ? "inspect.value.yes" : "inspect.value.no"));
-                if (Boolean.FALSE.equals(b)) getStyleClass().add("danger");
-            }
-        });
-        column(table, "inspect.col.allocation", r -> i18n.get(allocationKey(r)), 90);
-        column(table, "inspect.col.dedicated", r -> i18n.get("inspect.value.currentOfTarget",
-                r.pool().currentDedicatedNodes(), r.pool().targetDedicatedNodes()), 90);
-        column(table, "inspect.col.lowPriority", r -> i18n.get("inspect.value.currentOfTarget",
-                r.pool().currentLowPriorityNodes(), r.pool().targetLowPriorityNodes()), 90);
-        column(table, "inspect.col.lastError", r -> {
-            ResizeError e = r.lastError();
-            return e == null ? "" : e.code();
-        }, 140);
+        Tables.text(type, r -> i18n.get(badgeKey(r)), 14);
+        TableColumn<PoolRow, PoolRow> image = column(table, "inspect.col.image", r -> r, 160);
+        Tables.copyableCells(image, i18n, r -> r.customImage() ? Tables.shortName(r.pool().customImageId()) : r.imageDisplay(),
+                PoolRow::imageDisplay);
+        // The VM size is in the details (and in the filter): the list has no room for it in Spanish.
+        // Once a pool is open, its details sit beside the list: the list keeps the columns that tell pools apart.
+        for (TableColumn<PoolRow, ?> wide : java.util.List.of(type, image)) {
+            wide.visibleProperty().bind(model.selectedProperty().isNull());
+        }
+        Tables.fitToContent(table, i18n);
+        layouts.remember(table, "inspector-pools");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
@@ -132,15 +142,15 @@ public final class InspectorView {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         Label status = new Label();
         status.setId("inspect-status");
         status.getStyleClass().add("text-muted");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
 
-        VBox left = new VBox(8, title, toolbar, table, error, status);
+        VBox left = new VBox(8, title, toolbar, search, table, error, status);
         left.setPadding(new Insets(10));
 
         VBox detail = new VBox(10);
@@ -158,14 +168,42 @@ public final class InspectorView {
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, scroll);
-        split.setDividerPositions(0.5);
+        // The list gets the room until a pool is opened; then the details share it.
+        split.setDividerPositions(model.selectedProperty().get() == null ? LIST_ONLY : OPENED);
+        model.selectedProperty().addListener((o, a, b) -> {
+            if ((a == null) != (b == null)) split.setDividerPositions(b == null ? LIST_ONLY : OPENED);
+        });
         split.setId("inspector");
         split.getStyleClass().add("inspector");
         return split;
     }
 
+    private static final double LIST_ONLY = 0.9;
+    private static final double OPENED = 0.45;
+
+    /** "2 / 4" dedicated nodes, with the Spot ones when the pool has some: "2 / 4 + 1 / 3 Spot". */
+    static io.poolforge.domain.LocalizedText nodesText(PoolRow r) {
+        var p = r.pool();
+        if (p.targetLowPriorityNodes() == 0 && p.currentLowPriorityNodes() == 0) {
+            return io.poolforge.domain.LocalizedText.of("inspect.value.currentOfTarget", p.currentDedicatedNodes(), p.targetDedicatedNodes());
+        }
+        return io.poolforge.domain.LocalizedText.of("inspect.value.nodesWithSpot", p.currentDedicatedNodes(), p.targetDedicatedNodes(),
+                p.currentLowPriorityNodes(), p.targetLowPriorityNodes());
+    }
+
+    static io.poolforge.domain.LocalizedText nodesDetail(PoolRow r) {
+        var p = r.pool();
+        return io.poolforge.domain.LocalizedText.of("inspect.value.nodesDetail", p.currentDedicatedNodes(), p.targetDedicatedNodes(),
+                p.currentLowPriorityNodes(), p.targetLowPriorityNodes());
+    }
+
     private <T> TableColumn<PoolRow, T> column(TableView<PoolRow> table, String key, Function<PoolRow, T> value, double width) {
         TableColumn<PoolRow, T> c = new TableColumn<>();
+        c.setId(key);
+        Tables.text(c, row -> {
+            Object v = value.apply(row);
+            return v == null ? "" : String.valueOf(v);
+        }, 0);
         c.textProperty().bind(i18n.text(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
@@ -173,12 +211,18 @@ public final class InspectorView {
         return c;
     }
 
-    private Node imageTypeBadge(PoolRow r) {
-        Label l = new Label(i18n.get(switch (r.imageType()) {
-            case MARKETPLACE -> "inspect.value.marketplace";
-            case GALLERY -> "inspect.value.galleryImage";
+    /** A short badge: Marketplace, Gallery, Gallery (missing), Managed (retired). */
+    private static String badgeKey(PoolRow r) {
+        return switch (r.imageType()) {
+            case MARKETPLACE -> "inspect.badge.marketplace";
+            case GALLERY -> Boolean.FALSE.equals(r.imageExists()) ? "inspect.badge.galleryMissing" : "inspect.badge.gallery";
             case MANAGED -> "inspect.badge.retiredSource";
-        }));
+        };
+    }
+
+    private Node imageTypeBadge(PoolRow r) {
+        Label l = new Label(i18n.get(badgeKey(r)));
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("badge");
         if (r.retiredSource()) {
             l.getStyleClass().addAll("warn", "retired-source");
@@ -190,20 +234,17 @@ public final class InspectorView {
         return l;
     }
 
-    private static String allocationKey(PoolRow r) {
-        return switch (r.pool().allocationState()) {
-            case STEADY -> "watch.allocation.steady";
-            case RESIZING -> "watch.allocation.resizing";
-            case STOPPING -> "watch.allocation.stopping";
-        };
-    }
 
     private void fillDetails(VBox box) {
         box.getChildren().clear();
         PoolRow row = model.selectedProperty().get();
         PoolDetails d = model.detailsProperty().get();
         if (row == null) {
-            box.getChildren().add(new Label(i18n.get("inspect.details.none")));
+            Label none = new Label(i18n.get("inspect.details.none"));
+            none.setWrapText(true);
+            none.setMinHeight(Region.USE_PREF_SIZE);
+            none.getStyleClass().add("text-muted");
+            box.getChildren().add(none);
             return;
         }
         Label heading = new Label(i18n.get("inspect.details.title", row.id()));
@@ -211,8 +252,11 @@ public final class InspectorView {
         Button copy = new Button(i18n.get("inspect.action.copyJson"));
         copy.setId("inspect-copy-json");
         copy.setOnAction(e -> model.copyJson(row));
-        HBox actions = new HBox(8, heading, spacer(), copy);
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, copy);
         actions.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().add(heading);
         if (chooseExportFile != null) {
             Button export = new Button(i18n.get("inspect.action.exportJson"));
             export.setId("inspect-export-json");
@@ -251,7 +295,13 @@ public final class InspectorView {
                 Label k = new Label(i18n.get(p.labelKey()));
                 k.getStyleClass().add("text-muted");
                 k.setMinWidth(Region.USE_PREF_SIZE);
-                Label v = new Label(i18n.get(p.value().key(), p.value().argsArray()));
+                Label v = new Label(i18n.get(p.value()));
+                // The raw value (an ISO instant, a full id) stays one hover away, and copyable.
+                String rawValue = p.value().args().size() == 1 ? String.valueOf(p.value().args().get(0)) : v.getText();
+                v.setTooltip(new javafx.scene.control.Tooltip(rawValue));
+                javafx.scene.control.MenuItem copyValue = new javafx.scene.control.MenuItem(i18n.get("ui.copy.value"));
+                copyValue.setOnAction(e -> Tables.toClipboard(rawValue));
+                v.setContextMenu(new javafx.scene.control.ContextMenu(copyValue));
                 v.setWrapText(true);
                 v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 grid.addRow(i++, k, v);
@@ -318,11 +368,6 @@ public final class InspectorView {
         return l;
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
 
     private static String kindKey(ImageHealth.Kind k) {
         return switch (k) {

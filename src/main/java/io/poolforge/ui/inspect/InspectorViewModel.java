@@ -59,7 +59,7 @@ import javafx.collections.transformation.FilteredList;
 public final class InspectorViewModel {
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final Confirmer confirmer;
     private final PoolRemedies remedies;
     private final Consumer<String> clipboard;
@@ -73,8 +73,8 @@ public final class InspectorViewModel {
     private final ObjectProperty<PoolRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolDetails> details = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
 
     private Connection connection;
     private BatchAccountInfo account;
@@ -88,7 +88,7 @@ public final class InspectorViewModel {
      * @param remedies  the wizard's remedies (rebuild the image, recreate the pool, migrate to gallery)
      * @param clipboard puts text on the system clipboard (the app: {@code Clipboard.getSystemClipboard()})
      */
-    public InspectorViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe, Confirmer confirmer,
+    public InspectorViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe, Confirmer confirmer,
                               PoolRemedies remedies, Consumer<String> clipboard) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -123,9 +123,9 @@ public final class InspectorViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
 
-    public ReadOnlyStringProperty errorProperty() { return error; }
+    public ReadOnlyObjectProperty<LocalizedText> errorProperty() { return error; }
 
-    public ReadOnlyStringProperty statusProperty() { return status; }
+    public ReadOnlyObjectProperty<LocalizedText> statusProperty() { return status; }
 
     public BatchAccountInfo account() { return account; }
 
@@ -152,7 +152,7 @@ public final class InspectorViewModel {
         if (listing != null) listing.cancel();
         int gen = ++generation;
         loading.set(true);
-        error.set("");
+        error.set(null);
         String previous = selected.get() == null ? null : selected.get().id();
         listing = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.list", acct.name()), ctx -> {
             List<PoolInfo> pools = c.batch().listPools(acct);
@@ -174,7 +174,7 @@ public final class InspectorViewModel {
         }).onSuccess(l -> {
             if (gen != generation) return;
             all.setAll(l.rows());
-            status.set(i18n.get("inspect.status.listed", l.rows().size(), acct.name()));
+            status.set(LocalizedText.of("inspect.status.listed", l.rows().size(), acct.name()));
             if (previous != null) {
                 l.rows().stream().filter(r -> r.id().equalsIgnoreCase(previous)).findFirst().ifPresent(r -> {
                     PoolRow before = selected.get();
@@ -296,7 +296,8 @@ public final class InspectorViewModel {
     }
 
     private static LocalizedText raw(Object value) {
-        return LocalizedText.of("inspect.value.raw", value == null ? "" : String.valueOf(value));
+        // Typed values (instants) stay typed: the view formats them for people and keeps the raw one in a tooltip.
+        return LocalizedText.of("inspect.value.raw", value == null ? "" : value);
     }
 
     /** The limits per custom image, counted across the pools sharing it (PoolRules). */
@@ -317,7 +318,7 @@ public final class InspectorViewModel {
     public void copyJson(PoolRow row) {
         if (row == null) return;
         clipboard.accept(json(row));
-        status.set(i18n.get("inspect.status.copied", row.id()));
+        status.set(LocalizedText.of("inspect.status.copied", row.id()));
     }
 
     /** Writes the pool's properties as JSON to {@code file} (chosen by the caller), in the background. */
@@ -334,8 +335,8 @@ public final class InspectorViewModel {
                 Files.deleteIfExists(tmp);
             }
             return file;
-        }).onSuccess(f -> status.set(i18n.get("inspect.status.exported", row.id(), f.getFileName())))
-          .onFailure(e -> error.set(i18n.get("inspect.error.export", f(file), describe.apply(e)))));
+        }).onSuccess(f -> status.set(LocalizedText.of("inspect.status.exported", row.id(), f.getFileName())))
+          .onFailure(e -> error.set(LocalizedText.of("inspect.error.export", f(file), describe.apply(e)))));
     }
 
     private static String f(Path p) { return p.getFileName() == null ? p.toString() : p.getFileName().toString(); }

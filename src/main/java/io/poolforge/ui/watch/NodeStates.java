@@ -47,25 +47,7 @@ public final class NodeStates {
 
     /** The label key of a state; unknown states use {@code watch.state.other} with the raw name. */
     public static String labelKey(String state) {
-        return switch (norm(state)) {
-            case "idle" -> "watch.state.idle";
-            case "running" -> "watch.state.running";
-            case "creating" -> "watch.state.creating";
-            case "starting" -> "watch.state.starting";
-            case "waitingforstarttask" -> "watch.state.waitingForStartTask";
-            case "starttaskfailed" -> "watch.state.startTaskFailed";
-            case "rebooting" -> "watch.state.rebooting";
-            case "reimaging" -> "watch.state.reimaging";
-            case "upgradingos" -> "watch.state.upgradingOs";
-            case "leavingpool" -> "watch.state.leavingPool";
-            case "offline" -> "watch.state.offline";
-            case "preempted" -> "watch.state.preempted";
-            case "deallocating" -> "watch.state.deallocating";
-            case "deallocated" -> "watch.state.deallocated";
-            case "unusable" -> "watch.state.unusable";
-            case "unknown" -> "watch.state.unknown";
-            default -> "watch.state.other";
-        };
+        return io.poolforge.i18n.DisplayNames.nodeStateKey(norm(state));
     }
 
     /** The states with at least one node, grouped (ready, starting, preempted, problem, other), "total" left out. */

@@ -91,7 +91,7 @@ public final class PoolWatchView {
         stepStatus.setId("watch-status");
         stepStatus.setWrapText(true);
         stepStatus.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        stepStatus.textProperty().bind(model.statusProperty());
+        stepStatus.textProperty().bind(i18n.text(model.statusProperty()));
         ProgressBar stepBar = new ProgressBar();
         stepBar.setId("watch-steps");
         stepBar.setMaxWidth(Double.MAX_VALUE);
@@ -103,8 +103,8 @@ public final class PoolWatchView {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
         Label diagnosesTitle = new Label();

@@ -1,5 +1,7 @@
 package io.poolforge.ui.watch;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.Connection;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.BatchAccountInfo;
@@ -62,8 +64,8 @@ public final class PoolWatchViewModel {
     private final ObjectProperty<NodeStates.Grid> grid = new SimpleObjectProperty<>(new NodeStates.Grid(List.of(), 0));
     private final ObservableList<Diagnosis> diagnoses = FXCollections.observableArrayList();
     private final ObservableList<Action> actions = FXCollections.observableArrayList();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty watching = new SimpleBooleanProperty();
     private final ObjectProperty<Instant> lastPolled = new SimpleObjectProperty<>();
@@ -82,7 +84,7 @@ public final class PoolWatchViewModel {
      * @param remedies   what the wizard does for "rebuild the image" and "recreate the pool"
      * @param clock      for the time a resize was requested (stale errors)
      */
-    public PoolWatchViewModel(TaskExecutor tasks, Scheduler scheduler, I18n i18n, Function<Throwable, String> describe,
+    public PoolWatchViewModel(TaskExecutor tasks, Scheduler scheduler, I18n i18n, Function<Throwable, LocalizedText> describe,
                               Confirmer confirmer, Consumer<URI> openUri, PoolRemedies remedies, Clock clock) {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(scheduler, "scheduler");
@@ -115,9 +117,9 @@ public final class PoolWatchViewModel {
     /** The actions PoolForge can perform now, from the diagnoses and the pool's state. */
     public ObservableList<Action> actions() { return actions; }
 
-    public ReadOnlyStringProperty errorProperty() { return error; }
+    public ReadOnlyObjectProperty<LocalizedText> errorProperty() { return error; }
 
-    public ReadOnlyStringProperty statusProperty() { return status; }
+    public ReadOnlyObjectProperty<LocalizedText> statusProperty() { return status; }
 
     /** An action (resize, stop) is being sent. */
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
@@ -165,8 +167,8 @@ public final class PoolWatchViewModel {
         grid.set(new NodeStates.Grid(List.of(), 0));
         diagnoses.clear();
         actions.clear();
-        error.set("");
-        status.set("");
+        error.set(null);
+        status.set(null);
     }
 
     /** Polls now (the user pressed Refresh), then goes on at the usual pace. */
@@ -176,7 +178,7 @@ public final class PoolWatchViewModel {
 
     private void apply(PoolPoller.PollResult r) {
         PoolInfo p = r.pool();
-        error.set("");
+        error.set(null);
         lastPolled.set(clock.instant());
         pool.set(p);
         image.set(r.image());

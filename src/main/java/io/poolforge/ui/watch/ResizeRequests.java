@@ -1,5 +1,7 @@
 package io.poolforge.ui.watch;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.Connection;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.BatchAccountInfo;
@@ -23,19 +25,19 @@ import javafx.beans.property.StringProperty;
 final class ResizeRequests {
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final Clock clock;
     private final PoolPoller poller;
     private final LastResize lastResize;
     private final ObjectProperty<PoolInfo> pool;
     private final BooleanProperty busy;
-    private final StringProperty error;
-    private final StringProperty status;
+    private final ObjectProperty<LocalizedText> error;
+    private final ObjectProperty<LocalizedText> status;
 
     /** The properties are the watch's: the pool, busy, the error line and the status line. */
-    ResizeRequests(TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe, Clock clock, PoolPoller poller,
-                   LastResize lastResize, ObjectProperty<PoolInfo> pool, BooleanProperty busy, StringProperty error,
-                   StringProperty status) {
+    ResizeRequests(TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe, Clock clock, PoolPoller poller,
+                   LastResize lastResize, ObjectProperty<PoolInfo> pool, BooleanProperty busy, ObjectProperty<LocalizedText> error,
+                   ObjectProperty<LocalizedText> status) {
         this.tasks = tasks;
         this.i18n = i18n;
         this.describe = describe;
@@ -58,7 +60,7 @@ final class ResizeRequests {
         String id = poller.poolId();
         int gen = poller.generation();
         busy.set(true);
-        error.set("");
+        error.set(null);
         lastResize.requested(clock.instant());
         tasks.execute(BackgroundTask.of(i18n.get("watch.task.resize", id, dedicated, lowPriority),
                 ctx -> c.batch().resizePool(acct, id, dedicated, lowPriority, timeout))
@@ -68,7 +70,7 @@ final class ResizeRequests {
                         if (p.allocationState() != AllocationState.STEADY) lastResize.resizing();
                         pool.set(p);
                     }
-                    if (stepFailed == null) status.set(i18n.get("watch.status.resizeRequested", id, dedicated, lowPriority));
+                    if (stepFailed == null) status.set(LocalizedText.of("watch.status.resizeRequested", id, dedicated, lowPriority));
                 })
                 .onFailure(e -> {
                     if (gen != poller.generation()) return;

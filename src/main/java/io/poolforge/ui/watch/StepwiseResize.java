@@ -1,5 +1,7 @@
 package io.poolforge.ui.watch;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.diagnose.Action;
 import io.poolforge.domain.diagnose.Diagnosis;
@@ -34,7 +36,7 @@ final class StepwiseResize {
 
     private final I18n i18n;
     private final Confirmer confirmer;
-    private final StringProperty status;
+    private final ObjectProperty<LocalizedText> status;
     private final Resizer resizer;
 
     private final BooleanProperty stepping = new SimpleBooleanProperty();
@@ -45,7 +47,7 @@ final class StepwiseResize {
     private int stepIndex;
 
     /** @param status the watch's status line */
-    StepwiseResize(I18n i18n, Confirmer confirmer, StringProperty status, Resizer resizer) {
+    StepwiseResize(I18n i18n, Confirmer confirmer, ObjectProperty<LocalizedText> status, Resizer resizer) {
         this.i18n = i18n;
         this.confirmer = confirmer;
         this.status = status;
@@ -82,7 +84,7 @@ final class StepwiseResize {
     private void startStep(int index) {
         stepIndex = index;
         ResizeStep s = steps.get(index);
-        status.set(i18n.get("watch.steps.progress", index + 1, steps.size(), s.targetNodes(), s.resizeTimeout().toMinutes()));
+        status.set(LocalizedText.of("watch.steps.progress", index + 1, steps.size(), s.targetNodes(), s.resizeTimeout().toMinutes()));
         stepProgress.set((double) index / steps.size());
         resizer.resize(s.targetDedicatedNodes(), s.targetLowPriorityNodes(), s.resizeTimeout(), s);
     }
@@ -103,7 +105,7 @@ final class StepwiseResize {
                 && p.currentLowPriorityNodes() >= s.targetLowPriorityNodes();
         if (!current.isEmpty() || !reachedTarget) {
             stepFailure.set(current.isEmpty() ? null : current.get(0));
-            status.set(i18n.get("watch.steps.failed", stepIndex + 1, steps.size(), p.currentNodes(), s.targetNodes()));
+            status.set(LocalizedText.of("watch.steps.failed", stepIndex + 1, steps.size(), p.currentNodes(), s.targetNodes()));
             stepping.set(false);
             steps = null;
             return;
@@ -112,7 +114,7 @@ final class StepwiseResize {
             startStep(stepIndex + 1);
         } else {
             stepProgress.set(1.0);
-            status.set(i18n.get("watch.steps.done", p.id(), p.currentNodes(), steps.size()));
+            status.set(LocalizedText.of("watch.steps.done", p.id(), p.currentNodes(), steps.size()));
             stepping.set(false);
             steps = null;
         }
@@ -120,7 +122,7 @@ final class StepwiseResize {
 
     /** The resize request of {@code step} failed: the steps stop there ({@code current}: the pool as last seen, or null). */
     void requestFailed(PoolInfo current, ResizeStep step) {
-        status.set(i18n.get("watch.steps.failed", stepIndex + 1, steps().size(),
+        status.set(LocalizedText.of("watch.steps.failed", stepIndex + 1, steps().size(),
                 current == null ? 0 : current.currentNodes(), step.targetNodes()));
         stepping.set(false);
         steps = null;
@@ -129,7 +131,7 @@ final class StepwiseResize {
     /** The user stopped the pool's resize: says so if steps were under way, and ends them. */
     void stopped(String poolId) {
         if (steps != null) {
-            status.set(i18n.get("watch.steps.stopped", poolId, stepIndex + 1, steps.size()));
+            status.set(LocalizedText.of("watch.steps.stopped", poolId, stepIndex + 1, steps.size()));
         }
         end();
     }

@@ -44,6 +44,11 @@ public final class StepViews {
         c.textProperty().bind(i18n.text(headerKey));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setId(headerKey);
+        io.poolforge.ui.Tables.text(c, row -> {
+            Object v = value.apply(row);
+            return v == null ? "" : String.valueOf(v);
+        }, 0);
         table.getColumns().add(c);
         return c;
     }

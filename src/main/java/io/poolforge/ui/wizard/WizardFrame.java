@@ -57,6 +57,7 @@ public final class WizardFrame extends BorderPane {
             label.setId("step-" + step.id());
             label.getStyleClass().add("step-item");
             label.setMaxWidth(Double.MAX_VALUE);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             label.setPadding(new Insets(8, 10, 8, 10));
             stepList.getChildren().add(label);
         }

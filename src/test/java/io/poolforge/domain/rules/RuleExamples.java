@@ -143,7 +143,7 @@ final class RuleExamples {
                 c("encryption unknown", vm(v -> v.encryption = DiskEncryption.UNKNOWN),
                         RuleCode.VM_OS_DISK_ENCRYPTION_UNKNOWN, Severity.INFO, "vm-build-01", "vm-build-01_OsDisk_1"),
                 c("trusted launch recorded", vm(v -> v.securityType = SecurityType.TRUSTED_LAUNCH),
-                        RuleCode.VM_SECURITY_PROFILE, Severity.INFO, "vm-build-01", "V2", "TRUSTED_LAUNCH"),
+                        RuleCode.VM_SECURITY_PROFILE, Severity.INFO, "vm-build-01", "V2"), // the security type by its display name, never TRUSTED_LAUNCH
                 c("generation unknown", vm(v -> v.generation = null),
                         RuleCode.VM_GENERATION_UNKNOWN, Severity.WARNING, "vm-build-01"),
                 c("running VM", vm(v -> v.powerState = PowerState.RUNNING),

@@ -56,7 +56,7 @@ class InspectorDemoTest {
 
         TableView<PoolRow> table = robot.lookup("#inspect-pools").queryAs(TableView.class);
         List<Label> flagged = robot.lookup(".retired-source").queryAllAs(Label.class).stream().toList();
-        assertThat(flagged).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).isEqualTo("Managed image (retired source)"));
+        assertThat(flagged).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).isEqualTo("Managed (retired)"));
         PoolRow managed = table.getItems().stream().filter(PoolRow::retiredSource).findFirst().orElseThrow();
         assertThat(managed.imageDisplay()).contains("/Microsoft.Compute/images/");
         PoolRow orphaned = table.getItems().stream().filter(r -> Boolean.FALSE.equals(r.image().exists())).findFirst().orElseThrow();

@@ -65,7 +65,7 @@ class InspectorViewModelTest {
             @Override public void recreatePoolFromGallery(Request r) { remedies.add("recreate:" + r.pool().id()); }
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
-        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), new I18n(Locale.ENGLISH), e -> "failed: " + e.getMessage(),
+        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), new I18n(Locale.ENGLISH), e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", "failed: " + e.getMessage()),
                 (t, text) -> confirmations.add(t + "|" + text), recorder, clipboard::add);
         model.setSource(azure.connection, azure.account);
     }
@@ -85,7 +85,7 @@ class InspectorViewModelTest {
         assertThat(row("pool-managed").imageType()).isEqualTo(PoolRow.ImageType.MANAGED);
         assertThat(row("pool-managed").retiredSource()).isTrue();
         assertThat(row("pool-deleted").lastError().code()).isEqualTo("AllocationFailed");
-        assertThat(model.statusProperty().get()).isEqualTo("5 pools in the Batch account batchacct.");
+        assertThat(en(model.statusProperty().get())).isEqualTo("5 pools in the Batch account batchacct.");
     }
 
     @Test
@@ -150,7 +150,7 @@ class InspectorViewModelTest {
         model.exportJson(row, file);
         String saved = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(saved).isEqualTo(json);
-        assertThat(model.statusProperty().get()).contains("pool-gallery-b.json");
+        assertThat(en(model.statusProperty().get())).contains("pool-gallery-b.json");
 
         model.selectedProperty().set(row);
         String opened = model.json(row);
@@ -163,5 +163,9 @@ class InspectorViewModelTest {
         assertThat(json).doesNotContain(JWT).doesNotContain("eyJ").doesNotContain("QWxhZGRpbjpvcGVuIHNlc2FtZQ")
                 .doesNotContainIgnoringCase("bearer ey").doesNotContain("ana@contoso")
                 .doesNotContainPattern("[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
+    }
+
+    private static String en(io.poolforge.domain.LocalizedText t) {
+        return new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH).text(t);
     }
 }

@@ -36,7 +36,7 @@ class InspectorViewTest {
             @Override public void migrateToGallery(Request r) { migrations.add(r.pool().id()); }
         };
         I18n i18n = new I18n(Locale.ENGLISH);
-        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), i18n, e -> "failed", (t, text) -> true, remedies, s -> { });
+        model = new InspectorViewModel(new CurrentThreadTaskExecutor(), i18n, e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", "failed"), (t, text) -> true, remedies, s -> { });
         InspectorView view = new InspectorView(model, i18n, name -> null);
         stage.setScene(new Scene(new StackPane(view.view()), 1200, 700));
         stage.show();
@@ -49,7 +49,7 @@ class InspectorViewTest {
         TableView<PoolRow> table = robot.lookup("#inspect-pools").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(5);
         List<Label> flagged = robot.lookup(".retired-source").queryAllAs(Label.class).stream().toList();
-        assertThat(flagged).singleElement().satisfies(l -> assertThat(l.getText()).isEqualTo("Managed image (retired source)"));
+        assertThat(flagged).singleElement().satisfies(l -> assertThat(l.getText()).isEqualTo("Managed (retired)"));
 
         PoolRow managed = table.getItems().stream().filter(PoolRow::retiredSource).findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(managed));

@@ -51,7 +51,7 @@ class PoolWatchSandboxTest {
             @Override public void recreatePoolFromGallery(Request r) { remedies.add("recreate:" + r.pool().id()); }
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
-        return new PoolWatchViewModel(new CurrentThreadTaskExecutor(), scheduler, new I18n(Locale.ENGLISH), Throwable::getMessage,
+        return new PoolWatchViewModel(new CurrentThreadTaskExecutor(), scheduler, new I18n(Locale.ENGLISH), e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", e.getMessage()),
                 (title, text) -> true, uri -> { }, recorder, Clock.systemUTC());
     }
 
@@ -98,7 +98,7 @@ class PoolWatchSandboxTest {
             var pool = c.batch().getPool(account, "big-pool").orElseThrow();
             assertThat(pool.currentDedicatedNodes()).isEqualTo(900);
             assertThat(pool.targetDedicatedNodes()).isEqualTo(900);
-            assertThat(model.statusProperty().get()).contains("900").contains("3 steps");
+            assertThat(en(model.statusProperty().get())).contains("900").contains("3 steps");
             model.stop();
         }
     }
@@ -113,5 +113,9 @@ class PoolWatchSandboxTest {
             }
         }
         throw new AssertionError("no Linux gallery image version with a replica in " + account.location());
+    }
+
+    private static String en(io.poolforge.domain.LocalizedText t) {
+        return new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH).text(t);
     }
 }

@@ -44,7 +44,7 @@ class PoolWatchViewModelTest {
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
         model = new PoolWatchViewModel(new CurrentThreadTaskExecutor(), scheduler, new I18n(Locale.ENGLISH),
-                e -> "failed: " + e.getMessage(), (title, text) -> {
+                e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", "failed: " + e.getMessage()), (title, text) -> {
                     confirmations.add(title + "|" + text);
                     return answer;
                 }, opened::add, recorder, FakeAzure.CLOCK);
@@ -88,7 +88,7 @@ class PoolWatchViewModelTest {
         assertThat(model.stepProgressProperty().get()).isEqualTo(1.0);
         assertThat(model.stepFailureProperty().get()).isNull();
         assertThat(model.pool().currentDedicatedNodes()).isEqualTo(900);
-        assertThat(model.statusProperty().get()).isEqualTo("Pool pool-big reached 900 nodes in 3 steps.");
+        assertThat(en(model.statusProperty().get())).isEqualTo("Pool pool-big reached 900 nodes in 3 steps.");
     }
 
     @Test
@@ -113,7 +113,7 @@ class PoolWatchViewModelTest {
         assertThat(failure).isNotNull();
         assertThat(failure.cause()).isEqualTo(Cause.ALLOCATION_FAILED);
         assertThat(failure.stale()).isFalse();
-        assertThat(model.statusProperty().get()).startsWith("Step 2 of 3 stopped at 450 of 600 nodes");
+        assertThat(en(model.statusProperty().get())).startsWith("Step 2 of 3 stopped at 450 of 600 nodes");
         assertThat(model.diagnoses()).contains(failure);
     }
 
@@ -215,9 +215,13 @@ class PoolWatchViewModelTest {
     @Test
     void aVanishedPoolIsReportedAndPollingBacksOff() {
         model.watch(azure.connection, azure.account, "nope");
-        assertThat(model.errorProperty().get()).startsWith("failed: watch.error.poolNotFound");
+        assertThat(en(model.errorProperty().get())).startsWith("failed: watch.error.poolNotFound");
         assertThat(scheduler.pendingDelay()).isEqualTo(Duration.ofSeconds(4));
         model.stop();
         assertThat(scheduler.hasPending()).isFalse();
+    }
+
+    private static String en(io.poolforge.domain.LocalizedText t) {
+        return new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH).text(t);
     }
 }

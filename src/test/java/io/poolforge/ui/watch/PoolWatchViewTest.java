@@ -37,7 +37,7 @@ class PoolWatchViewTest {
         azure.batch.counts.put("pool-w", new NodeCounts("pool-w", Map.of("idle", 1100), Map.of()));
         azure.batch.resizeKeepsOldState = true;
         I18n i18n = new I18n(Locale.ENGLISH);
-        model = new PoolWatchViewModel(new CurrentThreadTaskExecutor(), new ManualScheduler(), i18n, e -> "failed",
+        model = new PoolWatchViewModel(new CurrentThreadTaskExecutor(), new ManualScheduler(), i18n, e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", "failed"),
                 (t, text) -> true, uri -> { }, PoolRemedies.none(), FakeAzure.CLOCK);
         stage.setScene(new Scene(new ScrollPane(new PoolWatchView(model, i18n).view()), 900, 700));
         stage.show();

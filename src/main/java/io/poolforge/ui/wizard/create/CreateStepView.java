@@ -53,7 +53,8 @@ public final class CreateStepView extends StepView<CreateViewModel> {
                 state.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(stateKey(row.statusProperty().get())),
                         row.statusProperty(), i18n.messagesProperty()));
                 state.setId("create-state-" + row.id());
-                Label kind = new Label(row.kind().name().toLowerCase().replace('_', ' '));
+                Label kind = new Label();
+                kind.textProperty().bind(i18n.text(kindKey(row.kind())));
                 Label name = new Label(row.name());
                 Label detail = new Label();
                 detail.textProperty().bind(row.detailProperty());
@@ -66,13 +67,13 @@ public final class CreateStepView extends StepView<CreateViewModel> {
 
         Label status = new Label();
         status.setId("create-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
         Label error = new Label();
         error.setId("create-error");
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
 
         ListView<String> left = new ListView<>(model.leftInAzure());
         left.setPrefHeight(100);
@@ -98,6 +99,19 @@ public final class CreateStepView extends StepView<CreateViewModel> {
                 grid, status, error, leftovers, watchPane);
         root.setId("step-view-create");
         return root;
+    }
+
+    /** The display name of what a run step creates; a kind added later reads as its name in words. */
+    static String kindKey(io.poolforge.run.StepKind kind) {
+        return switch (kind.name()) {
+            case "POOL" -> "wizard.create.kind.pool";
+            case "IMAGE_VERSION" -> "wizard.create.kind.imageVersion";
+            case "IMAGE_DEFINITION" -> "wizard.create.kind.imageDefinition";
+            case "MANAGED_IMAGE" -> "wizard.create.kind.managedImage";
+            case "GALLERY" -> "wizard.create.kind.gallery";
+            case "SNAPSHOT" -> "wizard.create.kind.snapshot";
+            default -> "wizard.create.kind.other";
+        };
     }
 
     private static String stateKey(String state) {

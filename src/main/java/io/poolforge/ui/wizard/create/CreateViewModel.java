@@ -1,5 +1,7 @@
 package io.poolforge.ui.wizard.create;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.Connection;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.plan.Plan;
@@ -44,7 +46,7 @@ public final class CreateViewModel {
     private final WizardSession session;
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final Function<Connection, JournalStoreAndRunner> runners;
     private final Supplier<Plan> plan;
     private final Consumer<Runnable> fxThread;
@@ -53,8 +55,8 @@ public final class CreateViewModel {
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty finished = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolInfo> pool = new SimpleObjectProperty<>();
     private final ObservableList<String> leftInAzure = FXCollections.observableArrayList();
     private TaskHandle handle;
@@ -64,7 +66,7 @@ public final class CreateViewModel {
     /** What a run needs for a connection: where journals live and a runner over its gateways. */
     public record JournalStoreAndRunner(JournalStore store, PlanRunner runner, Preflight preflight) { }
 
-    public CreateViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
+    public CreateViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe,
                            Function<Connection, JournalStoreAndRunner> runners, Supplier<Plan> plan,
                            Consumer<Runnable> fxThread) {
         this.session = session;
@@ -83,9 +85,9 @@ public final class CreateViewModel {
 
     public BooleanProperty finishedProperty() { return finished; }
 
-    public StringProperty statusProperty() { return status; }
+    public ObjectProperty<LocalizedText> statusProperty() { return status; }
 
-    public StringProperty errorProperty() { return error; }
+    public ObjectProperty<LocalizedText> errorProperty() { return error; }
 
     /** The created pool (for the watcher), once the run is done. */
     public ObjectProperty<PoolInfo> poolProperty() { return pool; }
@@ -151,7 +153,7 @@ public final class CreateViewModel {
      * reading them) happens there too, never on the FX thread.
      */
     private void execute(Connection c, JournalStoreAndRunner r, Supplier<Journal> open, String poolName) {
-        error.set("");
+        error.set(null);
         leftInAzure.clear();
         running.set(true);
         Map<String, String> tags = Map.of("createdBy", "PoolForge");
@@ -183,12 +185,12 @@ public final class CreateViewModel {
         }).onSuccess(created -> {
             finished.set(true);
             pool.set(created);
-            status.set(i18n.get("wizard.create.done", resolved.pool().poolId()));
+            status.set(LocalizedText.of("wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
             error.set(describe.apply(e));
             reportLeftovers(r);
         }).onCancelled(() -> {
-            status.set(i18n.get("wizard.create.cancelled"));
+            status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
         }).onFinally(() -> running.set(false)));
     }
@@ -207,7 +209,7 @@ public final class CreateViewModel {
             return r.runner().cleanUp(r.store().plan(j), j, PlanRunner.Listener.NONE, ctx::isCancelled);
         }).onSuccess(deleted -> {
             leftInAzure.clear();
-            status.set(i18n.get("wizard.create.cleanup.done", deleted.size()));
+            status.set(LocalizedText.of("wizard.create.cleanup.done", deleted.size()));
         }).onFailure(e -> error.set(describe.apply(e))));
     }
 

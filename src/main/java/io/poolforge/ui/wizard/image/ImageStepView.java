@@ -74,10 +74,36 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         managedBox.visibleProperty().bind(managed.selectedProperty());
         managedBox.managedProperty().bind(managedBox.visibleProperty());
 
+        // Once for the image, not as a note on every VM: what PoolForge cannot read from Azure.
+        javafx.scene.control.CheckBox tempDrive = check("image-check-temp-drive", "wizard.image.check.tempDrive",
+                model.tempDriveConfirmedProperty(), model.tempDriveCheckNeeded());
+        javafx.scene.control.CheckBox dataDisks = check("image-check-data-disks", "wizard.image.check.dataDisks",
+                model.dataDisksConfirmedProperty(), model.dataDisksCheckNeeded());
+        Label checklistTitle = label(i18n, "wizard.image.check.title", "text-bold");
+        VBox checklist = new VBox(6, checklistTitle, tempDrive, dataDisks);
+        checklist.setId("image-checklist");
+        checklist.getStyleClass().add("image-checklist");
+        checklist.visibleProperty().bind(Bindings.or(model.tempDriveCheckNeeded(), model.dataDisksCheckNeeded()));
+        checklist.managedProperty().bind(checklist.visibleProperty());
+
         VBox root = new VBox(12, title(i18n, "wizard.step.image"), paragraph(i18n, "wizard.image.about"), gallery, galleryBox, managed, managedBox,
-                new ViolationList(i18n, model.violations()));
+                checklist, new ViolationList(i18n, model.violations()));
         root.setId("step-view-image");
         return root;
+    }
+
+    private javafx.scene.control.CheckBox check(String id, String key, javafx.beans.property.BooleanProperty confirmed,
+                                                javafx.beans.value.ObservableBooleanValue needed) {
+        javafx.scene.control.CheckBox c = new javafx.scene.control.CheckBox();
+        c.setId(id);
+        c.getStyleClass().add("image-check");
+        c.textProperty().bind(i18n.text(key));
+        c.setWrapText(true);
+        c.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.selectedProperty().bindBidirectional(confirmed);
+        c.visibleProperty().bind(needed);
+        c.managedProperty().bind(c.visibleProperty());
+        return c;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty p) {

@@ -72,8 +72,34 @@ public final class ImageViewModel {
 
     public ObservableList<Violation> violations() { return violations; }
 
+    // ---- The checklist: what no Azure API tells, confirmed once before building the image ----
+
+    private final javafx.beans.property.BooleanProperty tempDriveConfirmed = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty dataDisksConfirmed = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** "The VM's OS uses the default temporary drive": asked unless Azure told (the size has no temporary disk, or it changed). */
+    public BooleanBinding tempDriveCheckNeeded() {
+        return Bindings.createBooleanBinding(() -> session.vm() != null
+                && session.vm().tempDrive() == io.poolforge.domain.TempDrive.UNKNOWN, session.vmProperty());
+    }
+
+    /** "The data disks are mounted and formatted inside the VM": asked when data disks are snapshotted. */
+    public BooleanBinding dataDisksCheckNeeded() {
+        return Bindings.createBooleanBinding(() -> session.snapshotsProperty().get() != null
+                && !session.snapshotsProperty().get().dataDisks().isEmpty(), session.snapshotsProperty());
+    }
+
+    public javafx.beans.property.BooleanProperty tempDriveConfirmedProperty() { return tempDriveConfirmed; }
+
+    public javafx.beans.property.BooleanProperty dataDisksConfirmedProperty() { return dataDisksConfirmed; }
+
+    /** Next needs an image plan without errors and every needed checklist item confirmed. */
     public BooleanBinding invalidProperty() {
-        return Bindings.createBooleanBinding(() -> session.imageProperty().get() == null, session.imageProperty());
+        BooleanBinding temp = tempDriveCheckNeeded();
+        BooleanBinding data = dataDisksCheckNeeded();
+        return Bindings.createBooleanBinding(() -> session.imageProperty().get() == null
+                        || (temp.get() && !tempDriveConfirmed.get()) || (data.get() && !dataDisksConfirmed.get()),
+                session.imageProperty(), temp, data, tempDriveConfirmed, dataDisksConfirmed);
     }
 
     /** The Batch account's region (always a target region). */

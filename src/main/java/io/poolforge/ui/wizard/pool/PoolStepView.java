@@ -37,6 +37,9 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         image.setId("pool-image");
         image.textProperty().bind(Bindings.createStringBinding(() -> model.session().imageProperty().get() == null ? ""
                 : model.session().imageProperty().get().imageId(), model.session().imageProperty()));
+        // A full resource id is long: it wraps at its slashes rather than being cut off.
+        image.setWrapText(true);
+        image.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<String> agent = new ComboBox<>(model.nodeAgentSkus());
         agent.setId("pool-node-agent");
         agent.valueProperty().bindBidirectional(model.nodeAgentSkuProperty());
@@ -59,12 +62,14 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(sizes, i18n, "wizard.pool.size.name", VmSkuInfo::name, 170);
         column(sizes, i18n, "wizard.pool.size.vcpus", VmSkuInfo::vCpus, 60);
-        column(sizes, i18n, "wizard.pool.size.memory", VmSkuInfo::memoryGb, 90);
+        column(sizes, i18n, "wizard.pool.size.memory", s -> i18n.formats().size(
+                io.poolforge.i18n.Formats.Size.ofMiB(Math.round(s.memoryGb() * 1024))), 90);
         column(sizes, i18n, "wizard.pool.size.family", VmSkuInfo::family, 200);
         column(sizes, i18n, "wizard.pool.size.headroom", s -> {
             Integer h = model.familyHeadroom(s);
-            return h == null ? "\u2014" : String.valueOf(h);
+            return h == null ? "\u2014" : i18n.formats().count(h);
         }, 120);
+        io.poolforge.ui.Tables.fitToContent(sizes, i18n);
         sizes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.vmSizeProperty().set(b);
         });

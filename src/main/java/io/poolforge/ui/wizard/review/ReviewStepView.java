@@ -54,7 +54,7 @@ public final class ReviewStepView extends StepView<ReviewViewModel> {
         save.setOnAction(e -> choose("poolforge-plan.json", file -> model.savePlan(file.toPath())));
         Label status = new Label();
         status.setId("review-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
         VBox root = new VBox(12, title(i18n, "wizard.step.review"), paragraph(i18n, "wizard.review.about"), items,
                 label(i18n, "wizard.review.cores", "text-bold"), cores, new HBox(8, export, save), status);
         root.setId("step-view-review");

@@ -5,6 +5,8 @@ import io.poolforge.domain.DataDiskSnapshot;
 import io.poolforge.domain.ImagePlan;
 import io.poolforge.domain.ImageTarget;
 import io.poolforge.domain.LocalizedText;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ObjectProperty;
 import io.poolforge.domain.PoolPlan;
 import io.poolforge.domain.SnapshotPlan;
 import io.poolforge.domain.VmSkuInfo;
@@ -37,14 +39,14 @@ public final class ReviewViewModel {
     private final WizardSession session;
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final PlanCodec codec;
     private final String version;
     private final ObservableList<LocalizedText> items = FXCollections.observableArrayList();
     private final ObservableList<LocalizedText> cores = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
 
-    public ReviewViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
+    public ReviewViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe,
                            PlanCodec codec, String version) {
         this.session = session;
         this.tasks = tasks;
@@ -58,7 +60,7 @@ public final class ReviewViewModel {
 
     public ObservableList<LocalizedText> cores() { return cores; }
 
-    public StringProperty statusProperty() { return status; }
+    public ObjectProperty<LocalizedText> statusProperty() { return status; }
 
     /** The plan of what the wizard decided (names as chosen). */
     public Plan plan() {
@@ -116,7 +118,7 @@ public final class ReviewViewModel {
         tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.save", file.getFileName()), ctx -> {
             Files.writeString(file, codec.write(plan), StandardCharsets.UTF_8);
             return file;
-        }).onSuccess(f -> status.set(i18n.get("wizard.review.saved", f)))
+        }).onSuccess(f -> status.set(LocalizedText.of("wizard.review.saved", f)))
           .onFailure(e -> status.set(describe.apply(e))));
     }
 
@@ -128,7 +130,7 @@ public final class ReviewViewModel {
             String text = exporters.of(format).export(PlanNames.resolveForExport(plan, codec));
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
-        }).onSuccess(f -> status.set(i18n.get("wizard.review.exported", f)))
+        }).onSuccess(f -> status.set(LocalizedText.of("wizard.review.exported", f)))
           .onFailure(e -> status.set(describe.apply(e))));
     }
 }

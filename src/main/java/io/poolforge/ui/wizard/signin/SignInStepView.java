@@ -8,7 +8,6 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.azure.AzureEndpoints;
 import io.poolforge.azure.SubscriptionRef;
 import io.poolforge.domain.BatchAccountInfo;
-import io.poolforge.domain.PoolAllocationMode;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
@@ -108,7 +107,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         spinner.visibleProperty().bind(model.busyProperty());
         Label status = new Label();
         status.setId("signin-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(i18n.text(model.statusProperty()));
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
@@ -116,8 +115,8 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         error.setWrapText(true);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
         // Subscription and account
@@ -139,11 +138,11 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(accounts, i18n, "wizard.signin.account.name", BatchAccountInfo::name, 160);
         column(accounts, i18n, "wizard.signin.account.region", BatchAccountInfo::location, 110);
-        column(accounts, i18n, "wizard.signin.account.mode", a -> i18n.get(a.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION
-                ? "wizard.signin.account.mode.user" : "wizard.signin.account.mode.batch"), 150);
+        column(accounts, i18n, "wizard.signin.account.mode", a -> i18n.name(a.poolAllocationMode()), 150);
         column(accounts, i18n, "wizard.signin.account.dedicated", BatchAccountInfo::dedicatedCoreQuota, 110);
         column(accounts, i18n, "wizard.signin.account.lowPriority", BatchAccountInfo::lowPriorityCoreQuota, 120);
         column(accounts, i18n, "wizard.signin.account.pools", BatchAccountInfo::poolQuota, 80);
+        io.poolforge.ui.Tables.fitToContent(accounts, i18n);
         accounts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.session().accountProperty().set(b);
         });

@@ -2,6 +2,8 @@ package io.poolforge.ui.wizard.signin;
 
 import io.poolforge.azure.AccountFacts;
 import io.poolforge.azure.AccountReader;
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.AzureConnector;
 import io.poolforge.azure.AzureEndpoints;
 import io.poolforge.azure.Connection;
@@ -37,7 +39,7 @@ public final class SignInViewModel {
     private final java.util.function.Consumer<Runnable> fxThread;
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final WizardSession session;
 
     private final StringProperty scenario = new SimpleStringProperty();
@@ -48,12 +50,12 @@ public final class SignInViewModel {
     /** Signed in to a real cloud (so Sign out is offered). */
     private final BooleanProperty signedInToAzure = new SimpleBooleanProperty();
     private java.util.function.Consumer<AzureEndpoints.Cloud> rememberCloud = c -> { };
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private final ObservableList<SubscriptionRef> subscriptions = FXCollections.observableArrayList();
     private final ObservableList<BatchAccountInfo> accounts = FXCollections.observableArrayList();
 
-    public SignInViewModel(AzureConnector connector, TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe,
+    public SignInViewModel(AzureConnector connector, TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe,
                            WizardSession session, java.util.function.Consumer<Runnable> fxThread) {
         this.fxThread = fxThread;
         this.connector = connector;
@@ -103,14 +105,14 @@ public final class SignInViewModel {
             subscriptions.clear();
             accounts.clear();
             signedInToAzure.set(false);
-            status.set(i18n.get("wizard.signin.signedOut"));
+            status.set(LocalizedText.of("wizard.signin.signedOut"));
         }).onFailure(e -> error.set(describe.apply(e)))
           .onFinally(() -> busy.set(false)));
     }
 
-    public StringProperty statusProperty() { return status; }
+    public ObjectProperty<LocalizedText> statusProperty() { return status; }
 
-    public StringProperty errorProperty() { return error; }
+    public ObjectProperty<LocalizedText> errorProperty() { return error; }
 
     public ObservableList<SubscriptionRef> subscriptions() { return subscriptions; }
 
@@ -125,14 +127,14 @@ public final class SignInViewModel {
 
     public void trySandbox() {
         String chosen = scenario.get();
-        connect(i18n.get("wizard.signin.task.sandbox", chosen), () -> connector.sandbox(chosen));
+        connect(LocalizedText.of("wizard.signin.task.sandbox", chosen), () -> connector.sandbox(chosen));
     }
 
     public void signIn() {
         AzureEndpoints endpoints = endpointsOf(cloud.get());
         String t = blankToNull(tenant.get());
         String c = blankToNull(clientId.get());
-        connect(i18n.get("wizard.signin.task.azure"), () -> connector.azure(endpoints, t, c));
+        connect(LocalizedText.of("wizard.signin.task.azure"), () -> connector.azure(endpoints, t, c));
     }
 
     /** Sign-in with a device code (machines without a browser): the code is shown in the status line. */
@@ -140,8 +142,8 @@ public final class SignInViewModel {
         AzureEndpoints endpoints = endpointsOf(cloud.get());
         String t = blankToNull(tenant.get());
         String c = blankToNull(clientId.get());
-        connect(i18n.get("wizard.signin.task.deviceCode"), () -> connector.azureWithDeviceCode(endpoints, t, c,
-                (url, code) -> fxThread.accept(() -> status.set(i18n.get("wizard.signin.deviceCode.show", url, code)))));
+        connect(LocalizedText.of("wizard.signin.task.deviceCode"), () -> connector.azureWithDeviceCode(endpoints, t, c,
+                (url, code) -> fxThread.accept(() -> status.set(LocalizedText.of("wizard.signin.deviceCode.show", url, code)))));
     }
 
     private static AzureEndpoints endpointsOf(AzureEndpoints.Cloud cloud) {
@@ -158,10 +160,11 @@ public final class SignInViewModel {
 
     private record Connected(Connection connection, List<SubscriptionRef> subscriptions) { }
 
-    private void connect(String title, Opener opener) {
-        error.set("");
+    private void connect(LocalizedText what, Opener opener) {
+        String title = i18n.get(what);
+        error.set(null);
         busy.set(true);
-        status.set(title);
+        status.set(what);
         tasks.execute(BackgroundTask.of(title, ctx -> {
             ctx.updateMessage(title);
             Connection c = opener.open();
@@ -175,14 +178,16 @@ public final class SignInViewModel {
             String user = r.connection().identity().currentAccount().map(a -> a.username()).orElse("?");
             boolean azure = !r.connection().endpoints().isSandbox();
             signedInToAzure.set(azure);
-            String said = i18n.get("wizard.signin.signedIn", user, r.subscriptions().size());
+            LocalizedText said = LocalizedText.of("wizard.signin.signedIn", user, r.subscriptions().size());
             // Say plainly when nothing keeps the sign-in: no keyring, so the next start opens the browser again.
-            if (azure && r.connection().identity().tokensInMemoryOnly()) said += " " + i18n.get("wizard.signin.memoryOnly");
+            if (azure && r.connection().identity().tokensInMemoryOnly()) {
+                said = LocalizedText.of("wizard.signin.signedInWithNote", said, LocalizedText.of("wizard.signin.memoryOnly"));
+            }
             status.set(said);
             if (azure) rememberCloud.accept(r.connection().endpoints().cloud());
             if (!r.subscriptions().isEmpty()) session.subscriptionProperty().set(r.subscriptions().get(0));
         }).onFailure(e -> {
-            status.set("");
+            status.set(null);
             error.set(describe.apply(e));
         }).onFinally(() -> busy.set(false)));
     }

@@ -66,11 +66,18 @@ public final class SnapshotStepView extends StepView<SnapshotViewModel> {
             include.setDisable(row.isOsDisk());
             include.setId("snapshot-include-" + (r - 1));
             Label disk = new Label(row.disk().name());
+            disk.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (row.disk().id() != null) disk.setTooltip(new javafx.scene.control.Tooltip(row.disk().id()));
             Label lun = row.isOsDisk() ? label(i18n, "wizard.snapshot.osDisk") : new Label(String.valueOf(row.disk().lun()));
-            Label size = new Label(i18n.get("wizard.snapshot.sizeGb", row.disk().sizeGb()));
+            Label size = new Label();
+            size.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get("wizard.snapshot.sizeGb",
+                    io.poolforge.i18n.Formats.Size.ofGiB(row.disk().sizeGb())), i18n.messagesProperty()));
+            size.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextField name = new TextField();
             name.setId("snapshot-name-" + (r - 1));
-            name.setPrefColumnCount(32);
+            name.setPrefColumnCount(22);
+            name.setMinWidth(160);
+            GridPane.setHgrow(name, Priority.ALWAYS);
             name.textProperty().bindBidirectional(row.nameProperty());
             name.disableProperty().bind(row.includeProperty().not());
             grid.addRow(r++, include, disk, lun, size, name);

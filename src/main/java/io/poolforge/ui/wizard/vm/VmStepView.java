@@ -8,6 +8,9 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.domain.rules.Severity;
 import io.poolforge.domain.rules.Violation;
 import io.poolforge.ui.I18n;
+import io.poolforge.ui.TableLayouts;
+import io.poolforge.ui.Tables;
+import javafx.scene.layout.Region;
 import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -15,8 +18,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -29,8 +30,15 @@ import javafx.scene.layout.VBox;
 /** Step 2 on screen: search box, the VM table with an eligibility badge, and the selected VM's findings. */
 public final class VmStepView extends StepView<VmViewModel> {
 
+    private final TableLayouts layouts;
+
     public VmStepView(VmViewModel model, I18n i18n) {
+        this(model, i18n, TableLayouts.none());
+    }
+
+    public VmStepView(VmViewModel model, I18n i18n, TableLayouts layouts) {
         super("vm", "wizard.step.vm", model, i18n, model.invalidProperty());
+        this.layouts = layouts;
     }
 
     @Override public void onEnter() { model.enter(); }
@@ -59,31 +67,36 @@ public final class VmStepView extends StepView<VmViewModel> {
         TableView<VmRow> table = new TableView<>(model.rows());
         table.setId("vm-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<VmRow, VmRow.Eligibility> badge = column(table, i18n, "wizard.vm.col.eligible", VmRow::eligibility, 150);
+        // At a glance: can it be the source (and what needs attention), which VM, where, how big, from what, in what state.
+        TableColumn<VmRow, VmRow> badge = column(table, i18n, "wizard.vm.col.eligible", r -> r, 150);
         badge.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(VmRow.Eligibility e, boolean empty) {
-                super.updateItem(e, empty);
-                if (empty || e == null) {
+            @Override protected void updateItem(VmRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
                     setGraphic(null);
                     return;
                 }
-                Label l = new Label(i18n.get(switch (e) {
-                    case ELIGIBLE -> "wizard.vm.badge.eligible";
-                    case WARNINGS -> "wizard.vm.badge.warnings";
-                    case BLOCKED -> "wizard.vm.badge.blocked";
-                }));
+                VmRow.Eligibility e = r.eligibility();
+                Label l = new Label(i18n.get(r.badge()));
+                l.setMinWidth(Region.USE_PREF_SIZE);
                 l.getStyleClass().addAll("badge", e == VmRow.Eligibility.ELIGIBLE ? "ok" : e == VmRow.Eligibility.WARNINGS ? "warn" : "blocked");
                 setGraphic(l);
             }
         });
-        column(table, i18n, "wizard.vm.col.name", r -> r.vm().name(), 150);
-        column(table, i18n, "wizard.vm.col.group", r -> r.vm().resourceGroup(), 100);
+        Tables.text(badge, r -> i18n.get(r.badge()), 14);
+        // The resource group and the disk count go in the name's tooltip (with the full id): at
+        // 1280x800 the table has room for six columns in Spanish, and these tell VMs apart least.
+        TableColumn<VmRow, VmRow> name = column(table, i18n, "wizard.vm.col.name", r -> r, 170);
+        Tables.copyableCells(name, i18n, r -> r.vm().name(), r -> r.vm().id(), r -> i18n.get("wizard.vm.col.group") + ": "
+                + r.vm().resourceGroup() + "\n" + i18n.get("wizard.vm.col.disks") + ": " + r.diskCount() + "\n" + r.vm().id());
         column(table, i18n, "wizard.vm.col.region", r -> r.vm().location(), 90);
-        column(table, i18n, "wizard.vm.col.os", r -> r.vm().osType() == null ? "" : r.vm().osType().name().charAt(0) + r.vm().osType().name().substring(1).toLowerCase(), 70);
-        column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 120);
-        column(table, i18n, "wizard.vm.col.disks", VmRow::diskCount, 50);
-        column(table, i18n, "wizard.vm.col.image", VmRow::sourceImage, 150);
-        column(table, i18n, "wizard.vm.col.power", r -> i18n.get(powerKey(r.vm().powerState())), 90);
+        column(table, i18n, "wizard.vm.col.size", r -> r.vm().vmSize(), 130);
+        TableColumn<VmRow, VmRow> image = column(table, i18n, "wizard.vm.col.image", r -> r, 130);
+        Tables.copyableCells(image, i18n, VmRow::sourceImageShort, VmRow::sourceImage);
+        column(table, i18n, "wizard.vm.col.power", r -> i18n.name(r.vm().powerState()), 90);
+        Tables.fitToContent(table, i18n);
+        layouts.remember(table, "vm");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
@@ -94,38 +107,45 @@ public final class VmStepView extends StepView<VmViewModel> {
 
         ObservableList<Violation> findings = FXCollections.observableArrayList();
         model.selectedProperty().addListener((o, a, b) -> findings.setAll(b == null ? java.util.List.of() : b.violations()));
-        ListView<Violation> list = new ListView<>(findings);
-        list.setId("vm-findings");
-        list.setPrefHeight(150);
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override protected void updateItem(Violation v, boolean empty) {
-                super.updateItem(v, empty);
-                getStyleClass().removeAll("danger", "warning-text");
-                if (empty || v == null) {
-                    setText(null);
-                    return;
-                }
-                setWrapText(true);
-                setPrefWidth(0);
+        // The findings as wrapping labels (each holds its Violation as user data): they are as tall as
+        // their text in either language, which a ListView's recycled cells are not after a switch.
+        VBox findingsBox = new VBox(4);
+        findingsBox.setId("vm-findings");
+        findingsBox.getStyleClass().add("vm-findings");
+        findingsBox.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        Runnable showFindings = () -> {
+            findingsBox.getChildren().clear();
+            for (Violation v : findings) {
                 String sev = i18n.get(v.severity() == Severity.ERROR ? "wizard.vm.severity.error"
                         : v.severity() == Severity.WARNING ? "wizard.vm.severity.warning" : "wizard.vm.severity.info");
-                setText(sev + "  " + i18n.get(v.messageKey(), v.argsArray()) + "  [" + v.code().name() + "]");
-                if (v.severity() == Severity.ERROR) getStyleClass().add("danger");
-                else if (v.severity() == Severity.WARNING) getStyleClass().add("warning-text");
+                Label l = new Label(sev + "  " + i18n.get(v.messageKey(), v.argsArray()));
+                l.setUserData(v);
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                // The rule's code and its source page stay available, out of the way.
+                l.setTooltip(new javafx.scene.control.Tooltip(v.code().name() + (v.source() == null ? "" : "\n" + v.source())));
+                if (v.severity() == Severity.ERROR) l.getStyleClass().add("danger");
+                else if (v.severity() == Severity.WARNING) l.getStyleClass().add("warning-text");
+                findingsBox.getChildren().add(l);
             }
-        });
+        };
+        findings.addListener((javafx.collections.ListChangeListener<Violation>) c -> showFindings.run());
+        javafx.scene.control.ScrollPane list = new javafx.scene.control.ScrollPane(findingsBox);
+        list.setFitToWidth(true);
+        list.setPrefHeight(150);
+        list.setMinHeight(150);
         // Cells render their text when they update: a language switch must make them update.
         i18n.messagesProperty().addListener((o, a, b) -> {
             table.refresh();
-            list.refresh();
+            showFindings.run();
         });
         Label none = paragraph(i18n, "wizard.vm.findings.none");
         none.visibleProperty().bind(Bindings.and(Bindings.isEmpty(findings), model.selectedProperty().isNotNull()));
         none.managedProperty().bind(none.visibleProperty());
         Label error = new Label();
         error.getStyleClass().add("danger");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.textProperty().bind(i18n.text(model.errorProperty()));
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
         javafx.scene.control.CheckBox fromImage = new javafx.scene.control.CheckBox();
@@ -144,8 +164,7 @@ public final class VmStepView extends StepView<VmViewModel> {
             @Override protected void updateItem(io.poolforge.domain.GalleryImageVersionInfo v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty || v == null ? null : v.image().galleryName() + " / " + v.image().name() + " / " + v.version()
-                        + "  (" + (v.image().osType() == null ? "" : v.image().osType().name().toLowerCase()) + ", "
-                        + (v.image().hyperVGeneration() == null ? "" : v.image().hyperVGeneration().name()) + ")");
+                        + "  (" + i18n.name(v.image().osType()) + ", " + i18n.name(v.image().hyperVGeneration()) + ")");
             }
         };
         images.setCellFactory(cells);
@@ -163,15 +182,4 @@ public final class VmStepView extends StepView<VmViewModel> {
         return root;
     }
 
-    private static String powerKey(io.poolforge.domain.PowerState state) {
-        return switch (state) {
-            case RUNNING -> "wizard.vm.power.running";
-            case DEALLOCATED -> "wizard.vm.power.deallocated";
-            case STOPPED -> "wizard.vm.power.stopped";
-            case STARTING -> "wizard.vm.power.starting";
-            case STOPPING -> "wizard.vm.power.stopping";
-            case DEALLOCATING -> "wizard.vm.power.deallocating";
-            default -> "wizard.vm.power.unknown";
-        };
-    }
 }

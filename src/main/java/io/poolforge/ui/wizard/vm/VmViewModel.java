@@ -1,5 +1,7 @@
 package io.poolforge.ui.wizard.vm;
 
+import io.poolforge.domain.LocalizedText;
+
 import io.poolforge.azure.Connection;
 import io.poolforge.azure.Page;
 import io.poolforge.azure.VmQuery;
@@ -38,7 +40,7 @@ import javafx.collections.transformation.FilteredList;
 public final class VmViewModel {
     private final TaskExecutor tasks;
     private final I18n i18n;
-    private final Function<Throwable, String> describe;
+    private final Function<Throwable, LocalizedText> describe;
     private final WizardSession session;
 
     private final ObservableList<VmRow> rows = FXCollections.observableArrayList();
@@ -47,11 +49,11 @@ public final class VmViewModel {
     private final ObjectProperty<VmRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final IntegerProperty pagesLoaded = new SimpleIntegerProperty();
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private BatchAccountInfo loadedFor;
     private TaskHandle current;
 
-    public VmViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, String> describe, WizardSession session) {
+    public VmViewModel(TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe, WizardSession session) {
         this.tasks = tasks;
         this.i18n = i18n;
         this.describe = describe;
@@ -79,7 +81,7 @@ public final class VmViewModel {
 
     public IntegerProperty pagesLoadedProperty() { return pagesLoaded; }
 
-    public StringProperty errorProperty() { return error; }
+    public ObjectProperty<LocalizedText> errorProperty() { return error; }
 
     /** Next needs an eligible VM (warnings are fine), or, from an existing image, that image. */
     public BooleanBinding invalidProperty() {
@@ -157,7 +159,7 @@ public final class VmViewModel {
         rows.clear();
         selected.set(null);
         pagesLoaded.set(0);
-        error.set("");
+        error.set(null);
         loadPage(session.connection(), account, null);
     }
 
@@ -166,12 +168,16 @@ public final class VmViewModel {
     private void loadPage(Connection c, BatchAccountInfo account, String token) {
         loading.set(true);
         List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        List<io.poolforge.domain.VmSkuInfo> sizes = List.copyOf(session.vmSizes());
         LocalDate today = LocalDate.now(session.clock());
         String title = i18n.get("wizard.vm.task.list", pagesLoaded.get() + 1);
         current = tasks.execute(BackgroundTask.of(title, ctx -> {
             Page<VmSummary> page = c.compute().listVms(account.subscriptionId(), token);
             List<VmRow> out = new ArrayList<>(page.items().size());
-            for (VmSummary vm : page.items()) out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
+            for (VmSummary listed : page.items()) {
+                VmSummary vm = withSizeFacts(listed, sizes);
+                out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
+            }
             return new Loaded(out, page.continuationToken());
         }).onSuccess(l -> {
             if (loadedFor != account) return;
@@ -185,6 +191,22 @@ public final class VmViewModel {
         }).onCancelled(() -> loading.set(false)));
     }
 
+    /**
+     * What the VM's size tells: a size whose SKU capability MaxResourceVolumeMB is 0 has no temporary
+     * disk at all (Azure answers that; what the OS does with a temporary disk it does not).
+     */
+    static VmSummary withSizeFacts(VmSummary vm, List<io.poolforge.domain.VmSkuInfo> sizes) {
+        if (vm.tempDrive() != io.poolforge.domain.TempDrive.UNKNOWN || vm.vmSize() == null) return vm;
+        for (io.poolforge.domain.VmSkuInfo s : sizes) {
+            if (s.name().equalsIgnoreCase(vm.vmSize()) && s.lacksTempDisk()) {
+                return new VmSummary(vm.id(), vm.name(), vm.subscriptionId(), vm.resourceGroup(), vm.location(), vm.osType(),
+                        vm.vmSize(), vm.powerState(), vm.osDisk(), vm.dataDisks(), vm.imageReference(), vm.plan(), vm.extensions(),
+                        vm.securityType(), vm.hyperVGeneration(), vm.osDiskEncryption(), io.poolforge.domain.TempDrive.NONE);
+            }
+        }
+        return vm;
+    }
+
     /** The list lacks OS disk details (encryption, generation): read the whole VM, check again. */
     private void onSelected(VmRow row) {
         if (session.fromExistingImage()) return;
@@ -193,9 +215,10 @@ public final class VmViewModel {
         Connection c = session.connection();
         BatchAccountInfo account = session.account();
         List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        List<io.poolforge.domain.VmSkuInfo> sizes = List.copyOf(session.vmSizes());
         LocalDate today = LocalDate.now(session.clock());
         tasks.execute(BackgroundTask.of(i18n.get("wizard.vm.task.details", row.vm().name()), ctx -> {
-            VmSummary full = c.compute().getVm(row.vm().id());
+            VmSummary full = withSizeFacts(c.compute().getVm(row.vm().id()), sizes);
             return new VmRow(full, VmRules.check(full, account, supported, ImageTarget.GALLERY, today));
         }).onSuccess(full -> {
             int i = rows.indexOf(row);

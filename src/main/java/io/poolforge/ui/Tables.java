@@ -1,0 +1,197 @@
+package io.poolforge.ui;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Tables that fit: each column knows the text its cells show, and its minimum width follows the
+ * widest of them and its header (in the current language), so no cell or header is cut off; the
+ * constrained resize policy gives the rest of the width to the columns. Resource ids show by their
+ * short name with the full id in a tooltip and a "Copy full id" menu. FX thread only.
+ */
+public final class Tables {
+    private static final String TEXT = "poolforge.cellText";
+    private static final String EXTRA = "poolforge.cellExtra";
+    /** A column's width as the user left it (TableLayouts puts it there). */
+    static final String USER_WIDTH = "poolforge.userWidth";
+    /** Rows measured at most (the first ones); enough for a screen, cheap for 10,000 VMs. */
+    private static final int MEASURED_ROWS = 400;
+    private static final double CELL_PADDING = 14;
+    private static final double HEADER_PADDING = 18;
+
+    private Tables() {
+    }
+
+    /** Declares the text the column's cells show ({@code extra}: room for a badge's padding). */
+    public static <S> void text(TableColumn<S, ?> column, Function<S, String> text, double extra) {
+        column.getProperties().put(TEXT, text);
+        column.getProperties().put(EXTRA, extra);
+    }
+
+    /** The last segment of an Azure resource id ("/subscriptions/…/versions/1.0.0" → "1.0.0"), else the text itself. */
+    public static String shortName(String id) {
+        if (id == null) return "";
+        String s = id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
+        if (!s.startsWith("/")) return s;
+        String[] parts = s.split("/");
+        String last = parts[parts.length - 1];
+        // A gallery image version reads better with its image: "render-legacy/0.9.0".
+        if (parts.length >= 3 && "versions".equalsIgnoreCase(parts[parts.length - 2]) && parts.length >= 5
+                && "images".equalsIgnoreCase(parts[parts.length - 4])) {
+            return parts[parts.length - 3] + "/" + last;
+        }
+        return last;
+    }
+
+    /**
+     * Cells that show {@code shown} of the row, with {@code full} in a tooltip and a context menu
+     * copying it (the full resource id, or the raw value behind a formatted one).
+     */
+    public static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full) {
+        copyableCells(column, i18n, shown, full, Tables::toClipboard);
+    }
+
+    /** Puts text on the system clipboard. */
+    public static void toClipboard(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The same with another clipboard (tests). */
+    /** The same, with a tooltip of its own (more than the copied value). */
+    public static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
+                                         Function<S, String> tooltip) {
+        copyableCells(column, i18n, shown, full, tooltip, Tables::toClipboard);
+    }
+
+    public static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
+                                         Consumer<String> clipboard) {
+        copyableCells(column, i18n, shown, full, full, clipboard);
+    }
+
+    private static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
+                                          Function<S, String> tooltip, Consumer<String> clipboard) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(S row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    setContextMenu(null);
+                    return;
+                }
+                setText(shown.apply(row));
+                String value = full.apply(row);
+                if (value == null || value.isEmpty()) {
+                    setTooltip(null);
+                    setContextMenu(null);
+                    return;
+                }
+                setTooltip(new Tooltip(tooltip.apply(row)));
+                MenuItem copy = new MenuItem(i18n.get("ui.copy.id"));
+                copy.setOnAction(e -> clipboard.accept(value));
+                setContextMenu(new ContextMenu(copy));
+            }
+        });
+        text(column, shown, 0);
+    }
+
+    /**
+     * Keeps every column at least as wide as its header and its declared cell texts (first rows),
+     * measured in the table's fonts, again whenever the rows or the language change.
+     */
+    public static <S> void fitToContent(TableView<S> table, I18n i18n) {
+        // Cells render their text when they update: a language switch must make them update (and re-measure).
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            table.refresh();
+            fitNow(table);
+        });
+        fitToContent(table);
+    }
+
+    /** The same without the language (its cells follow nothing but their rows). */
+    public static <S> void fitToContent(TableView<S> table) {
+        boolean[] queued = {false};
+        Runnable fit = () -> {
+            if (queued[0]) return;
+            queued[0] = true;
+            Platform.runLater(() -> {
+                queued[0] = false;
+                fitNow(table);
+            });
+        };
+        table.getItems().addListener((ListChangeListener<S>) c -> fit.run());
+        table.itemsProperty().addListener((o, a, b) -> fit.run());
+        table.skinProperty().addListener((o, a, b) -> fit.run());
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            c.textProperty().addListener((Observable o) -> fit.run());
+            c.visibleProperty().addListener((Observable o) -> fit.run());
+        }
+        table.widthProperty().addListener((Observable o) -> fit.run());
+        fit.run();
+    }
+
+    /** Measures now (tests call it after a language switch to skip the queue). */
+    @SuppressWarnings("unchecked")
+    public static <S> void fitNow(TableView<S> table) {
+        Font cellFont = fontOf(table, ".table-row-cell .table-cell", Font.getDefault());
+        Font headerFont = fontOf(table, ".column-header .label",
+                Font.font(cellFont.getFamily(), FontWeight.BOLD, cellFont.getSize()));
+        int rows = Math.min(MEASURED_ROWS, table.getItems().size());
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            double w = width(c.getText(), headerFont) + HEADER_PADDING;
+            Object f = c.getProperties().get(TEXT);
+            if (f instanceof Function<?, ?> fn) {
+                double extra = c.getProperties().get(EXTRA) instanceof Double d ? d : 0;
+                for (int i = 0; i < rows; i++) {
+                    String s = ((Function<S, String>) fn).apply(table.getItems().get(i));
+                    w = Math.max(w, width(s, cellFont) + CELL_PADDING + extra);
+                }
+            }
+            w = Math.ceil(w);
+            c.setMinWidth(w);
+            // As wide as its content, or as the user last made it; the resize policy shares out the rest.
+            double user = c.getProperties().get(USER_WIDTH) instanceof Double d ? d : 0;
+            c.setPrefWidth(Math.max(w, user));
+        }
+        // Let the resize policy share the width out again with the new minimums.
+        table.requestLayout();
+    }
+
+    private static Font fontOf(TableView<?> table, String selector, Font fallback) {
+        Node n = table.lookup(selector);
+        return n instanceof Labeled l && l.getFont() != null ? l.getFont() : fallback;
+    }
+
+    private static double width(String s, Font font) {
+        if (s == null || s.isEmpty()) return 0;
+        double max = 0;
+        for (String line : s.split("\n")) {
+            Text t = new Text(line);
+            t.setFont(font);
+            max = Math.max(max, t.getLayoutBounds().getWidth());
+        }
+        return max;
+    }
+
+    /** A lower-case key for a table's settings ("VM table" → "vm-table"). */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}
