@@ -6,7 +6,8 @@
 # Each measurement runs in a fresh JVM (`runs` times, default 5); every line the benchmarks print
 # starts with "BENCH" and is appended to $OUT (default target-bench/bench-results.txt), then
 # bench/summarize.py prints median, min and max of every figure. JVM flags to try go in JAVA_OPTS
-# (applied to every JVM, the bare window's too), APP_OPTS to PoolForge's JVMs only. NOBUILD=1 skips the build. The UI benchmarks need a
+# (applied to every JVM, the bare window's too), APP_OPTS to PoolForge's JVMs only; VARIANTS (see below) compares
+# several flag sets in one alternating start-up loop; JAVA (default: java on PATH) picks the JDK. NOBUILD=1 skips the build. The UI benchmarks need a
 # display: without DISPLAY the script re-runs itself under xvfb-run (apt-get install xvfb xauth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ RUNS=${2:-5}
 BUILD=${PF_BENCH_BUILD:-$PWD/target-bench}
 OUT=${OUT:-$BUILD/bench-results.txt}
 JAVA_OPTS=${JAVA_OPTS:-}
+JAVA=${JAVA:-java}
 APP_OPTS=${APP_OPTS:-}   # flags for PoolForge's JVMs only (e.g. its AppCDS archive), not the bare window
 
 if [ -z "${DISPLAY:-}" ] && [ "$WHAT" != vmlist ] && [ "$WHAT" != sandbox ]; then
@@ -29,18 +31,29 @@ mkdir -p "$(dirname "$OUT")"
 APP_CP="$BUILD/poolforge.jar:$BUILD/test-classes"
 FX_CP="$(ls "$BUILD"/lib/javafx-*.jar | tr '\n' ':')$BUILD/test-classes"
 LABEL=${LABEL:-default}
+# VARIANTS='name=flags;name2=flags2': start-up runs every variant of the app after each bare window (one loop).
+VARIANTS=${VARIANTS:-}
 
 run() { # name, then the java command's arguments
   local name=$1; shift
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "$@" 2>>"$BUILD/bench-stderr.txt" | grep '^BENCH' | sed "s/^BENCH \([^ ]*\)/BENCH \1 label=$LABEL/" | tee -a "$OUT" || echo "# $name failed (see $BUILD/bench-stderr.txt)" | tee -a "$OUT"
+  "$JAVA" $JAVA_OPTS "$@" 2>>"$BUILD/bench-stderr.txt" | grep '^BENCH' | sed "s/^BENCH \([^ ]*\)/BENCH \1 label=$LABEL load=$(cut -d" " -f1 /proc/loadavg)/" | tee -a "$OUT" || echo "# $name failed (see $BUILD/bench-stderr.txt)" | tee -a "$OUT"
 }
 
 echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for i in $(seq "$RUNS"); do
   case $WHAT in startup|all)
     run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
-    run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup ;;
+    if [ -n "$VARIANTS" ]; then
+      # Several app variants in one loop, each paired with the bare window measured just before them.
+      IFS=';' read -ra vs <<<"$VARIANTS"
+      for v in "${vs[@]}"; do
+        # shellcheck disable=SC2086
+        LABEL="${v%%=*}" run app ${v#*=} $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup
+      done
+    else
+      run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup
+    fi ;;
   esac
   case $WHAT in flow|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo ;; esac
   case $WHAT in flow-large|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow large ;; esac
