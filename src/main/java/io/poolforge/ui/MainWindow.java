@@ -150,6 +150,12 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
+        // Labels, pages and choices keep their whole text (Spanish is longer); the subtitle gives way first.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {themeLabel, languageLabel, startPage, wizardPage,
+                inspectorPage, theme, language}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        names.setMinWidth(120);
         HBox header = new HBox(12, names, spacer, switcher, spacer2, themeLabel, theme, languageLabel, language);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 24, 12, 24));

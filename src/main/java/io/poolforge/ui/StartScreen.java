@@ -61,6 +61,8 @@ public final class StartScreen {
         b.setMnemonicParsing(true);
         b.textProperty().bind(i18n.text(key));
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.getStyleClass().addAll("door", "title-4");
         b.setOnAction(e -> action.run());
         Label line = new Label();
