@@ -20,8 +20,10 @@ for line in open(sys.argv[1] if len(sys.argv) > 1 else "target-bench/bench-resul
         key.append("cold" if kv.get("iteration") == "0" else "warm")
     if parts[1] == "bare-window":
         last_bare[kv.get("label", "")] = kv
-    elif parts[1] == "app" and kv.get("mode") == "startup" and kv.get("label", "") in last_bare:
-        bare = last_bare.pop(kv.get("label", ""))
+        last_bare[None] = kv
+    elif parts[1] == "app" and kv.get("mode") == "startup" and (kv.get("label", "") in last_bare or None in last_bare):
+        # The bare window of the same label just before, else (VARIANTS loops) the last bare window of any label.
+        bare = last_bare.pop(kv.get("label", "")) if kv.get("label", "") in last_bare else last_bare[None]
         kv["ratioVsBare"] = "%.2f" % (float(kv["interactiveMs"]) / float(bare["interactiveMs"]))
         kv["startupRssOverBareMb"] = "%.1f" % (float(kv["startupPeakRssMb"]) - float(bare["peakRssMb"]))
     for k, v in kv.items():

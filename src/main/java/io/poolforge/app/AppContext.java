@@ -65,12 +65,15 @@ public final class AppContext implements AutoCloseable {
      * @param sandboxTimeScale 0 = instant (tests), 1 = demo pace
      * @param autoSandbox      start the sandbox at once when no Azure account was ever signed in
      */
-    public record Options(double sandboxTimeScale, boolean autoSandbox) {
+    public record Options(double sandboxTimeScale, boolean autoSandbox, boolean startScreen) {
         public static Options desktop() {
-            return new Options(Double.parseDouble(System.getProperty("poolforge.sandbox.timeScale", "1")), true);
+            return new Options(Double.parseDouble(System.getProperty("poolforge.sandbox.timeScale", "1")), true, true);
         }
 
-        public static Options tests() { return new Options(0, false); }
+        /** Tests open straight on the wizard (no start screen) and start no sandbox by themselves. */
+        public static Options tests() { return new Options(0, false, false); }
+
+        public Options withStartScreen(boolean on) { return new Options(sandboxTimeScale, autoSandbox, on); }
     }
 
     private final AppPaths paths;
@@ -82,7 +85,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock = Clock.systemDefaultZone();
     private final AzureConnector connector;
     private final WizardSession session = new WizardSession(clock);
-    private final PlanCodec codec = new PlanCodec();
+    private PlanCodec codec; // Jackson: built when first needed, not on the first screen's path (PF-13)
     private final FxScheduler scheduler = new FxScheduler();
     private SignInViewModel signIn;
     private WizardFrame wizard;
@@ -93,6 +96,7 @@ public final class AppContext implements AutoCloseable {
     private PoolRemedies remedies;
     private PoolViewModel poolModel;
     private MainWindow window;
+    private final io.poolforge.ui.Theme theme;
     private Consumer<URI> uriOpener = uri -> LOG.warn("No browser to open {}", uri);
 
     public AppContext(AppPaths paths, Locale osLocale, Options options) {
@@ -103,6 +107,24 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new FxTaskExecutor(4);
         this.dialogs = new DialogService(i18n);
         this.connector = new SdkConnector(this::startSandbox, Sandbox.SCENARIOS, paths.home());
+        io.poolforge.ui.Theme.Choice choice = settings.theme();
+        this.theme = new io.poolforge.ui.Theme(choice,
+                choice == io.poolforge.ui.Theme.Choice.SYSTEM && io.poolforge.ui.Theme.osPrefersDark());
+    }
+
+    public io.poolforge.ui.Theme theme() { return theme; }
+
+    public Options options() { return options; }
+
+    private synchronized PlanCodec codec() {
+        if (codec == null) codec = new PlanCodec();
+        return codec;
+    }
+
+    /** True while the session is connected to the sandbox (the band shows then). */
+    public javafx.beans.binding.BooleanBinding sandboxConnected() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.connection() != null && session.connection().endpoints().isSandbox(), session.connectionProperty());
     }
 
     private io.poolforge.ui.TableLayouts tableLayouts;
@@ -120,8 +142,22 @@ public final class AppContext implements AutoCloseable {
     /** The sandbox this app started last, if any (tests read its resource counts). */
     public java.util.Optional<Sandbox> currentSandbox() { return java.util.Optional.ofNullable(sandbox); }
 
+    /** The sign-in view model (built on first use, FX thread; the wizard's first step uses the same one). */
     public SignInViewModel signIn() {
-        wizard();
+        if (signIn == null) {
+            signIn = new SignInViewModel(connector, tasks, i18n, dialogs::text, session, Platform::runLater);
+            // The cloud chosen last (shared with the command line's --cloud), remembered after each sign-in.
+            io.poolforge.azure.CloudChoice clouds = new io.poolforge.azure.CloudChoice(paths.settingsFile());
+            clouds.remembered().ifPresent(c -> signIn.cloudProperty().set(c.cloud()));
+            signIn.rememberCloudWith(cloud -> tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+                clouds.remember(io.poolforge.azure.AzureEndpoints.of(switch (cloud) {
+                    case AZURE_US_GOVERNMENT -> io.poolforge.azure.CloudProfile.AZURE_US_GOVERNMENT;
+                    case AZURE_CHINA -> io.poolforge.azure.CloudProfile.AZURE_CHINA;
+                    default -> io.poolforge.azure.CloudProfile.AZURE_CLOUD;
+                }).profile());
+                return cloud;
+            }).onFailure(e -> LOG.warn("Could not remember the cloud", e))));
+        }
         return signIn;
     }
 
@@ -137,19 +173,8 @@ public final class AppContext implements AutoCloseable {
     public WizardFrame wizard() {
         if (wizard == null) {
             var describe = (java.util.function.Function<Throwable, io.poolforge.domain.LocalizedText>) dialogs::text;
-            signIn = new SignInViewModel(connector, tasks, i18n, describe, session, Platform::runLater);
-            // The cloud chosen last (shared with the command line's --cloud), remembered after each sign-in.
-            io.poolforge.azure.CloudChoice clouds = new io.poolforge.azure.CloudChoice(paths.settingsFile());
-            clouds.remembered().ifPresent(c -> signIn.cloudProperty().set(c.cloud()));
-            signIn.rememberCloudWith(cloud -> tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
-                clouds.remember(io.poolforge.azure.AzureEndpoints.of(switch (cloud) {
-                    case AZURE_US_GOVERNMENT -> io.poolforge.azure.CloudProfile.AZURE_US_GOVERNMENT;
-                    case AZURE_CHINA -> io.poolforge.azure.CloudProfile.AZURE_CHINA;
-                    default -> io.poolforge.azure.CloudProfile.AZURE_CLOUD;
-                }).profile());
-                return cloud;
-            }).onFailure(e -> LOG.warn("Could not remember the cloud", e))));
-            ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec, RootCommand.version());
+            signIn();
+            ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec(), RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
             watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,
                     remedies(), clock);
@@ -180,7 +205,7 @@ public final class AppContext implements AutoCloseable {
      */
     private CreateViewModel.JournalStoreAndRunner runnerFor(Connection c) {
         JournalStore store = new JournalStore(c.endpoints().isSandbox()
-                ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec);
+                ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec());
         return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock),
                 new io.poolforge.run.Preflight(c.compute(), c.batch(), clock));
     }
@@ -190,7 +215,7 @@ public final class AppContext implements AutoCloseable {
      * as is. Reading the journals is quick (a few small files) but still done off the FX thread.
      */
     private void offerUnfinishedRun(CreateViewModel create) {
-        JournalStore store = new JournalStore(paths.runs(), codec);
+        JournalStore store = new JournalStore(paths.runs(), codec());
         record Offer(io.poolforge.run.Journal journal, io.poolforge.plan.Plan plan) { }
         tasks.execute(BackgroundTask.of(i18n.get("run.offer.task"), ctx -> store.unfinished().stream().findFirst()
                         .map(j -> new Offer(j, store.plan(j))))
@@ -254,8 +279,20 @@ public final class AppContext implements AutoCloseable {
 
     /** Builds the main window's content (FX thread). */
     public MainWindow mainWindow() {
-        window = new MainWindow(i18n, wizard(), inspector().root(), new TaskBar(i18n, tasks.runningTasks()).root(), this::rememberLanguage);
+        io.poolforge.ui.StartScreen start = options.startScreen() ? new io.poolforge.ui.StartScreen(i18n,
+                () -> window.showWizard(), () -> window.showInspector(), this::sandboxDemo) : null;
+        // The wizard and the inspector are built when first shown: the first frame holds the start screen only.
+        window = new MainWindow(i18n, this::wizard, () -> inspector().root(), start == null ? null : start.root(),
+                new TaskBar(i18n, tasks.runningTasks()).root(), sandboxConnected(), theme, this::rememberLanguage,
+                this::rememberTheme);
         return window;
+    }
+
+    /** The start screen's third door: the wizard, connected to the sandbox (connecting now unless it already is). */
+    private void sandboxDemo() {
+        window.showWizard();
+        Connection c = session.connection();
+        if ((c == null || !c.endpoints().isSandbox()) && !signIn().busyProperty().get()) signIn().trySandbox();
     }
 
     /** How "open the quota request page" and similar links reach the browser (the app sets HostServices). */
@@ -322,6 +359,14 @@ public final class AppContext implements AutoCloseable {
             });
         }
         return tableLayouts;
+    }
+
+    private void rememberTheme(io.poolforge.ui.Theme.Choice choice) {
+        settings.setTheme(choice);
+        tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+            settings.save();
+            return null;
+        }).onFailure(e -> LOG.warn("Could not save settings", e)));
     }
 
     private void rememberLanguage(Locale locale) {

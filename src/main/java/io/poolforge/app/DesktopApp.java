@@ -1,9 +1,9 @@
 package io.poolforge.app;
 
-import atlantafx.base.theme.PrimerLight;
 import io.poolforge.ui.MainWindow;
 import java.io.InputStream;
 import java.util.Locale;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -28,12 +28,27 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         context.setUriOpener(uri -> getHostServices().showDocument(uri.toString()));
         show(context, stage);
-        if (startInSandbox) context.signIn().trySandbox();
+        // The first-run sandbox starts once the first frame is on screen: it would otherwise compete with it (PF-13).
+        if (startInSandbox) afterFirstFrame(() -> context.signIn().trySandbox());
+    }
+
+    /** Runs {@code then} (FX thread) at the second pulse from now, i.e. once the frame being built is on screen. */
+    public static void afterFirstFrame(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) return;
+                stop();
+                then.run();
+            }
+        }.start();
     }
 
     /** Puts the main window on a stage (also used by tests and the screenshot command). */
     public static MainWindow show(AppContext context, Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        context.theme().apply();
         MainWindow window = context.mainWindow();
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(DesktopApp.class.getResource("/io/poolforge/ui/poolforge.css").toExternalForm());

@@ -48,7 +48,7 @@ public final class Screenshots {
             this.stage = stage;
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
-            context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests());
+            context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
             window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
@@ -68,6 +68,28 @@ public final class Screenshots {
 
         private void drive(Path outDir) throws Exception {
             Files.createDirectories(outDir);
+            // The start screen, light and dark, in every language (PF-14).
+            for (io.poolforge.ui.Theme.Choice look : List.of(io.poolforge.ui.Theme.Choice.LIGHT, io.poolforge.ui.Theme.Choice.DARK)) {
+                for (Locale locale : Messages.SUPPORTED) {
+                    fx(() -> {
+                        context.theme().choiceProperty().set(look);
+                        context.i18n().setLocale(locale);
+                        return null;
+                    });
+                    Thread.sleep(300);
+                    String file = String.format("start-%s-%s.png", look.name().toLowerCase(Locale.ROOT), locale.getLanguage());
+                    fx(() -> {
+                        write(stage.getScene(), outDir.resolve(file));
+                        return null;
+                    });
+                }
+            }
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                window.showWizard();
+                return null;
+            });
             WizardFrame wizard = fx(() -> context.wizard());
             fx(() -> {
                 context.signIn().trySandbox();

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String LANGUAGE = "language";
+    private static final String THEME = "theme";
 
     private final Path file;
     private final Properties props = new Properties();
@@ -42,6 +43,19 @@ public final class Settings {
 
     public synchronized void setLanguage(Locale locale) {
         props.setProperty(LANGUAGE, locale.toLanguageTag());
+    }
+
+    /** The theme the user chose in the app (light, dark, or following the OS: the default). */
+    public synchronized io.poolforge.ui.Theme.Choice theme() {
+        String v = props.getProperty(THEME, "");
+        for (io.poolforge.ui.Theme.Choice c : io.poolforge.ui.Theme.Choice.values()) {
+            if (c.name().equalsIgnoreCase(v)) return c;
+        }
+        return io.poolforge.ui.Theme.Choice.SYSTEM;
+    }
+
+    public synchronized void setTheme(io.poolforge.ui.Theme.Choice choice) {
+        props.setProperty(THEME, choice.name().toLowerCase(Locale.ROOT));
     }
 
     public synchronized Optional<String> get(String key) {

@@ -3,6 +3,8 @@ package io.poolforge.ui;
 import io.poolforge.i18n.Messages;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,27 +12,43 @@ import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The main window's content: a header (name, wizard/inspector switch, language) and the page below it. */
+/**
+ * The main window's content: the sandbox band (while connected to the sandbox), a header (name,
+ * start/wizard/inspector switch, theme, language) and the page below it. Pages are built the first
+ * time they are shown (PF-13: the first frame shows the start screen only).
+ */
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ComboBox<Locale> language = new ComboBox<>();
-    private final Runnable showInspector;
-    private final Runnable showWizard;
+    private final ComboBox<Theme.Choice> theme = new ComboBox<>();
+    private final ToggleGroup pages = new ToggleGroup();
+    private final ToggleButton startPage = new ToggleButton();
+    private final ToggleButton wizardPage = new ToggleButton();
+    private final ToggleButton inspectorPage = new ToggleButton();
 
     /**
+     * @param start            the start screen, or null to open on the wizard (tests)
+     * @param sandbox          true while the session is connected to the sandbox (shows the band)
      * @param onLanguageChosen called (FX thread) when the user picks a language; saves the choice
+     * @param onThemeChosen    called (FX thread) when the user picks a theme; saves the choice
      */
-    public MainWindow(I18n i18n, Node wizard, Node inspector, Node statusBar, Consumer<Locale> onLanguageChosen) {
+    public MainWindow(I18n i18n, Supplier<Node> wizard, Supplier<Node> inspector, Node start, Node statusBar,
+                      ObservableBooleanValue sandbox, Theme themes, Consumer<Locale> onLanguageChosen,
+                      Consumer<Theme.Choice> onThemeChosen) {
         Label title = new Label();
         title.textProperty().bind(i18n.text("app.title"));
         title.getStyleClass().addAll("title-2", "app-title");
@@ -41,6 +59,7 @@ public final class MainWindow {
 
         Label languageLabel = new Label();
         languageLabel.textProperty().bind(i18n.text("app.language"));
+        languageLabel.setMnemonicParsing(true);
         language.setId("language");
         language.getItems().setAll(Messages.SUPPORTED);
         Callback<ListView<Locale>, ListCell<Locale>> cells = lv -> new ListCell<>() {
@@ -52,6 +71,7 @@ public final class MainWindow {
         language.setCellFactory(cells);
         language.setButtonCell(cells.call(null));
         language.setValue(i18n.locale());
+        language.accessibleTextProperty().bind(i18n.text("app.language.name"));
         languageLabel.setLabelFor(language);
         language.valueProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(i18n.locale())) {
@@ -61,49 +81,113 @@ public final class MainWindow {
         });
         // The language can also change from elsewhere (settings, screenshots): keep the box true.
         i18n.messagesProperty().addListener((obs, old, now) -> language.setValue(now.locale()));
-        // Wizard or pool inspector: two pages of one window.
-        ToggleGroup pages = new ToggleGroup();
-        ToggleButton wizardPage = new ToggleButton();
+
+        Label themeLabel = new Label();
+        themeLabel.textProperty().bind(i18n.text("app.theme"));
+        themeLabel.setMnemonicParsing(true);
+        theme.setId("theme");
+        theme.getItems().setAll(Theme.Choice.values());
+        Callback<ListView<Theme.Choice>, ListCell<Theme.Choice>> themeCells = lv -> new ListCell<>() {
+            @Override protected void updateItem(Theme.Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : i18n.get(switch (item) {
+                    case SYSTEM -> "app.theme.system";
+                    case LIGHT -> "app.theme.light";
+                    case DARK -> "app.theme.dark";
+                }));
+            }
+        };
+        theme.setCellFactory(themeCells);
+        theme.setButtonCell(themeCells.call(null));
+        theme.setValue(themes.choiceProperty().get());
+        theme.accessibleTextProperty().bind(i18n.text("app.theme.name"));
+        themeLabel.setLabelFor(theme);
+        theme.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != themes.choiceProperty().get()) {
+                themes.choiceProperty().set(now);
+                onThemeChosen.accept(now);
+            }
+        });
+        // Re-render the cells' texts on a language switch.
+        i18n.messagesProperty().addListener((obs, old, now) -> {
+            theme.setButtonCell(themeCells.call(null));
+            language.setButtonCell(cells.call(null));
+        });
+
+        // Start, wizard or pool inspector: pages of one window, each built when first shown.
+        Node[] built = new Node[3];
+        startPage.setId("page-start");
+        startPage.textProperty().bind(i18n.text("app.page.start"));
+        startPage.setGraphic(new FontIcon(Material2AL.HOME));
+        startPage.setToggleGroup(pages);
         wizardPage.setId("page-wizard");
         wizardPage.textProperty().bind(i18n.text("app.page.wizard"));
+        wizardPage.setGraphic(new FontIcon(Material2AL.ADD_CIRCLE));
         wizardPage.setToggleGroup(pages);
-        ToggleButton inspectorPage = new ToggleButton();
         inspectorPage.setId("page-inspector");
         inspectorPage.textProperty().bind(i18n.text("app.page.inspector"));
+        inspectorPage.setGraphic(new FontIcon(Material2MZ.SEARCH));
         inspectorPage.setToggleGroup(pages);
-        wizardPage.getStyleClass().add("left-pill");
+        startPage.getStyleClass().add("left-pill");
+        wizardPage.getStyleClass().add(start == null ? "left-pill" : "center-pill");
         inspectorPage.getStyleClass().add("right-pill");
+        StackPane page = new StackPane();
+        page.setId("page");
         pages.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 pages.selectToggle(old);
                 return;
             }
-            root.setCenter(now == inspectorPage ? inspector : wizard);
+            Node shown;
+            if (now == startPage) shown = built[0] != null ? built[0] : (built[0] = start);
+            else if (now == inspectorPage) shown = built[2] != null ? built[2] : (built[2] = inspector.get());
+            else shown = built[1] != null ? built[1] : (built[1] = wizard.get());
+            page.getChildren().setAll(shown);
         });
-        this.showInspector = () -> pages.selectToggle(inspectorPage);
-        this.showWizard = () -> pages.selectToggle(wizardPage);
-        HBox switcher = new HBox(wizardPage, inspectorPage);
+        HBox switcher = start == null ? new HBox(wizardPage, inspectorPage) : new HBox(startPage, wizardPage, inspectorPage);
         switcher.setAlignment(Pos.CENTER);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox header = new HBox(12, names, spacer, switcher, spacer2, languageLabel, language);
+        // Labels, pages and choices keep their whole text (Spanish is longer); the subtitle gives way first.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {themeLabel, languageLabel, startPage, wizardPage,
+                inspectorPage, theme, language}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        names.setMinWidth(120);
+        HBox header = new HBox(12, names, spacer, switcher, spacer2, themeLabel, theme, languageLabel, language);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 24, 12, 24));
         header.getStyleClass().add("app-header");
 
-        root.setTop(header);
+        // The band: unmistakable, on every page, while the session talks to the sandbox.
+        Label band = new Label();
+        band.setId("sandbox-band");
+        band.textProperty().bind(i18n.text("app.sandboxBand"));
+        band.setGraphic(new FontIcon(Material2MZ.WARNING));
+        band.setMaxWidth(Double.MAX_VALUE);
+        band.setAlignment(Pos.CENTER);
+        band.getStyleClass().add("sandbox-band");
+        band.visibleProperty().bind(sandbox);
+        band.managedProperty().bind(sandbox);
+
+        root.setTop(new VBox(band, header));
+        root.setCenter(page);
         root.setBottom(statusBar);
-        pages.selectToggle(wizardPage);
+        pages.selectToggle(start == null ? wizardPage : startPage);
         root.getStyleClass().add("main-window");
     }
 
     public Parent root() { return root; }
 
-    public void showInspector() { showInspector.run(); }
+    public void showInspector() { pages.selectToggle(inspectorPage); }
 
-    public void showWizard() { showWizard.run(); }
+    public void showWizard() { pages.selectToggle(wizardPage); }
+
+    public void showStart() {
+        if (pages.getToggles().contains(startPage) && startPage.getParent() != null) pages.selectToggle(startPage);
+    }
 
     private static String languageKey(Locale locale) {
         return "es".equals(locale.getLanguage()) ? "app.language.es" : "app.language.en";

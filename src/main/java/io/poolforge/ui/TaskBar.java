@@ -33,17 +33,24 @@ public final class TaskBar {
         all.setId("task-bar-all");
         all.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("ui.tasks.count", running.size()),
                 running, i18n.messagesProperty()));
-        TaskProgressView<Task<?>> view = new TaskProgressView<>();
-        Bindings.bindContent(view.getTasks(), running);
-        view.setPrefSize(420, 260);
-        PopOver pop = new PopOver(view);
-        pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
-        pop.setDetachable(false);
+        // The ControlsFX pop-over is built the first time it opens: not on the first screen's path (PF-13).
+        PopOver[] pop = new PopOver[1];
         all.selectedProperty().addListener((o, was, now) -> {
-            if (now) pop.show(all);
-            else pop.hide();
+            if (now) {
+                if (pop[0] == null) {
+                    TaskProgressView<Task<?>> view = new TaskProgressView<>();
+                    Bindings.bindContent(view.getTasks(), running);
+                    view.setPrefSize(420, 260);
+                    pop[0] = new PopOver(view);
+                    pop[0].setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+                    pop[0].setDetachable(false);
+                    pop[0].setOnHidden(e -> all.setSelected(false));
+                }
+                pop[0].show(all);
+            } else if (pop[0] != null) {
+                pop[0].hide();
+            }
         });
-        pop.setOnHidden(e -> all.setSelected(false));
 
         Runnable show = () -> {
             text.textProperty().unbind();

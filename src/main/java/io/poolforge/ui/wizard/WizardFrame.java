@@ -75,6 +75,7 @@ public final class WizardFrame extends BorderPane {
         back.setId("wizard-back");
         back.textProperty().bind(i18n.text("ui.wizard.back"));
         back.setOnAction(e -> goBack());
+        back.setCancelButton(true); // Esc goes back a step (PF-14 keyboard)
         next.setId("wizard-next");
         next.textProperty().bind(i18n.text("ui.wizard.next"));
         next.setDefaultButton(true);
