@@ -240,7 +240,8 @@ class FaultMatrixTest {
             int logStart = RequestLogsAccess.settled(log).size();
             Result r = cli(home, "run", plan.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
-            assertThat(r.err()).contains("The pool " + poolId + " exists already", "nothing was created");
+            // The preflight (PF-8) names the rule; the survey (PF-9) would name the conflict: either stops first.
+            assertThat(r.err()).contains("POOL_ID_TAKEN", poolId, "nothing was created");
             assertThat(withoutNodes(sandbox.counts())).isEqualTo(before);
             List<String> lines = RequestLogsAccess.settled(log);
             assertThat(lines.subList(logStart, lines.size())).filteredOn(l -> !l.contains("/oauth2/"))

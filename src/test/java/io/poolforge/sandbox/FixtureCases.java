@@ -176,7 +176,7 @@ final class FixtureCases {
                         "virtualMachineConfiguration.imageReference.version"), set("metadata",
                         "metadata[].name",
                         "metadata[].value",
-                        "virtualMachineConfiguration.imageReference.id"), Mode.EXACT),
+                        "virtualMachineConfiguration.imageReference.virtualMachineImageId"), Mode.EXACT),
         new Case(D + "Pools_ListSupportedImages.json", "/batch/pfdemobatchweu/supportedimages?api-version=2024-07-01.20.0", null, set(), set("odata.metadata"), Mode.EXACT),
     };
 

@@ -100,7 +100,7 @@ class FailuresContractTest {
                 Arguments.of("server error beyond the retries", "500:GET:/batchAccounts:*",
                         (Consumer<AdapterSandbox>) s -> s.batch().listAccounts(SUB), "azure.error.service", "InternalServerError", null),
                 Arguments.of("connection dropped beyond the retries", "reset:GET:/virtualMachines:*",
-                        (Consumer<AdapterSandbox>) s -> s.compute().listVms(SUB, null), "azure.error.network", null, null),
+                        (Consumer<AdapterSandbox>) s -> s.compute().listVms(SUB, null), "azure.error.outcomeUnknown", null, null),
                 Arguments.of("not a resource id", null, (Consumer<AdapterSandbox>) s -> s.compute().getVm("vm-render-ubuntu2204"),
                         "azure.error.badResourceId", null, null));
     }

@@ -94,6 +94,15 @@ class KeyboardOnlyWizardTest {
         waitFor(() -> context.session().vm() != null && context.session().vm().name().equals(VM));
 
         for (String step : new String[] {"snapshot", "image", "pool", "review", "create"}) {
+            if (step.equals("pool")) {
+                // The image step's checklist (PF-11): each item needed is ticked with Tab and Space before Next.
+                for (String check : new String[] {"image-check-temp-drive", "image-check-data-disks"}) {
+                    if (fx(() -> { Node n = stage.getScene().lookup("#" + check); return n != null && n.isVisible(); })) {
+                        tabTo(robot, check);
+                        robot.type(KeyCode.SPACE);
+                    }
+                }
+            }
             tabTo(robot, "wizard-next");
             enterTo(robot, step);
         }
