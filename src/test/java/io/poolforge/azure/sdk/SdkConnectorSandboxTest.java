@@ -82,6 +82,10 @@ class SdkConnectorSandboxTest {
         assertThatThrownBy(() -> connection.compute().getVm("/subscriptions/" + sub
                 + "/resourceGroups/rg-none/providers/Microsoft.Compute/virtualMachines/ghost"))
                 .isInstanceOf(PoolForgeException.class)
-                .satisfies(e -> assertThat(((PoolForgeException) e).key()).isEqualTo("azure.error.notFound"));
+                // The resource group is what is missing (ResourceGroupNotFound): the message names it, not the VM (PF-9).
+                .satisfies(e -> {
+                    assertThat(((PoolForgeException) e).key()).isEqualTo("azure.error.notFoundOther");
+                    assertThat(java.util.Arrays.toString(((PoolForgeException) e).args())).contains("rg-none");
+                });
     }
 }
