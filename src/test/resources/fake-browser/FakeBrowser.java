@@ -21,8 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
  * A stand-in for the system browser (run as a single-file program by ./xdg-open): GETs the sandbox's authorize URL,
  * trusting exactly the sandbox certificate, reads the auto-submitting form (response_mode=form_post) and POSTs its
  * fields (code, state) to the form's action, the localhost redirect MSAL listens on. The certificate is
- * $POOLFORGE_SANDBOX_CERT, or sandbox-PORT.pem in $POOLFORGE_SANDBOX_CERT_DIR (default: java.io.tmpdir/poolforge-sandbox),
- * where the sandbox writes it.
+ * $POOLFORGE_SANDBOX_CERT, or sandbox-PORT.pem in $POOLFORGE_SANDBOX_CERT_DIR (default: the sandbox's per-user folder,
+ * java.io.tmpdir/poolforge-sandbox-USER, as Sandbox.defaultCertificateDirectory names it), where the sandbox writes it.
  */
 public class FakeBrowser {
     public static void main(String[] args) throws Exception {
@@ -31,8 +31,7 @@ public class FakeBrowser {
             throw new IllegalArgumentException("The fake browser only opens the sandbox: " + authorize.getScheme() + "://" + authorize.getHost());
         }
         Path pem = System.getenv("POOLFORGE_SANDBOX_CERT") != null ? Path.of(System.getenv("POOLFORGE_SANDBOX_CERT"))
-                : Path.of(System.getenv().getOrDefault("POOLFORGE_SANDBOX_CERT_DIR",
-                        Path.of(System.getProperty("java.io.tmpdir"), "poolforge-sandbox").toString()), "sandbox-" + authorize.getPort() + ".pem");
+                : Path.of(System.getenv().getOrDefault("POOLFORGE_SANDBOX_CERT_DIR", defaultCertificateDirectory()), "sandbox-" + authorize.getPort() + ".pem");
         HttpClient client = HttpClient.newBuilder().sslContext(trusting(pem)).followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
         System.out.println("GET authorize -> " + page.statusCode());
@@ -52,6 +51,12 @@ public class FakeBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         System.out.println("POST " + fields.keySet() + " to the redirect -> " + done.statusCode());
+    }
+
+    /** The same folder as io.poolforge.sandbox.Sandbox.defaultCertificateDirectory (per user since PF-9). */
+    static String defaultCertificateDirectory() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "poolforge-sandbox-" + user).toString();
     }
 
     private static String unescape(String s) {
