@@ -55,6 +55,8 @@ public final class MainWindow {
         Label subtitle = new Label();
         subtitle.textProperty().bind(i18n.text("app.subtitle"));
         subtitle.getStyleClass().add("text-muted");
+        // Spanish is longer: the subtitle wraps onto a second line rather than ending in "…" at 1280x800.
+        subtitle.setWrapText(true);
         VBox names = new VBox(2, title, subtitle);
 
         Label languageLabel = new Label();
@@ -150,7 +152,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        // Labels, pages and choices keep their whole text (Spanish is longer); the subtitle gives way first.
+        // Labels, pages and choices keep their whole text (Spanish is longer); the subtitle gives way first (it wraps).
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {themeLabel, languageLabel, startPage, wizardPage,
                 inspectorPage, theme, language}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
