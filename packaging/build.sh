@@ -30,6 +30,17 @@ for j in "$BUILD"/lib/*.jar; do
     *) cp "$j" "$IN/lib/" ;;
   esac
 done
+# Signed jars (azure-core, azure-identity, the resource managers, ...) make the JVM hash every class it reads from
+# them at start-up (SHA-256 of each entry against the manifest): ~10 % of a cold `poolforge run`'s CPU (PF-13,
+# docs/BENCHMARKS.md). Inside the installer the signatures check nothing the package's own signature does not:
+# the copies in the app image go without them. The jars in target/lib (the `java -jar` path) keep theirs.
+if command -v zip >/dev/null 2>&1; then
+  for j in "$IN"/lib/*.jar; do
+    zip -q -d "$j" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.EC' 'META-INF/*.DSA' >/dev/null 2>&1 || true
+  done
+else
+  echo "zip not found: the app image keeps the jars' signatures (slower start-up; apt-get install zip)"
+fi
 
 # 1. jdeps: the JDK modules the app and its libraries use. Some are used only through ServiceLoader or
 #    reflection, which jdeps cannot see: TLS elliptic curves (jdk.crypto.ec), Spanish locale data
@@ -40,9 +51,10 @@ EXTRA=jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.httpserver,j
 MODULES="$FOUND,$EXTRA"
 echo "modules (jdeps: $FOUND; added: $EXTRA)"
 
-# 2. jlink: that runtime, without debug symbols, headers or man pages.
+# 2. jlink: that runtime, without debug symbols, headers or man pages, with the JDK's class-data archive
+#    (--generate-cds-archive: the system JDK has one; a jlinked runtime has none unless asked, PF-13).
 "$JH/bin/jlink" --module-path "$JH/jmods:$FX" --add-modules "$MODULES" \
-  --include-locales=en,es --strip-debug --no-header-files --no-man-pages --compress=2 --output "$RUNTIME"
+  --include-locales=en,es --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$RUNTIME"
 
 JAVA_OPTIONS=$(grep -v '^#' packaging/jvm-options | tr '\n' ' ')
 COMMON=(--name PoolForge --app-version "$VERSION" --vendor "PoolForge" --copyright "Copyright PoolForge contributors"

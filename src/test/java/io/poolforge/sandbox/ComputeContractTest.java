@@ -131,7 +131,7 @@ class ComputeContractTest {
     void everyLroStyleCompletesThroughTheSdk(LroStyle style) {
         try (Sandbox sb = Sandbox.builder().timeScale(0).lroStyle(style).start()) {
             var clients = io.poolforge.azure.sdk.SdkClients.forSandbox(sb.armUrl(), sb.tokenUrl(), sb.tenantId(), sb.certificatePath());
-            ComputeManager c = clients.compute(SandboxExtension.SUB);
+            ComputeManager c = clients.computeManager(SandboxExtension.SUB);
             String disk = c.virtualMachines().getByResourceGroup("rg-render", OS_DISK_OF_RENDER_VM).osDiskId();
             long t0 = System.nanoTime();
             SnapshotInner snap = c.serviceClient().getSnapshots().createOrUpdate("rg-render", "snap-" + style.name().toLowerCase(),

@@ -106,7 +106,7 @@ final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, Aft
     }
 
     ComputeManager compute() {
-        return clients.compute(SUB);
+        return clients.computeManager(SUB);
     }
 
     BatchManager batch() {

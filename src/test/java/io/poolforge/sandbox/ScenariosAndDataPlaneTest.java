@@ -59,7 +59,7 @@ class ScenariosAndDataPlaneTest {
         assertThat(vms).extracting(VirtualMachine::name).contains("vm-render-ubuntu2204", "vm-build-win2022", "vm-legacy-vhd",
                 "vm-with-extension", "vm-thirdparty-cis", "vm-westus2-ubuntu2204", "vm-render-datadisks", "vm-deallocated",
                 "vm-trusted-launch", "vm-encrypted-os");
-        assertThat(SB.clients().compute(SandboxExtension.SUB_DEV).virtualMachines().list().stream().count()).isEqualTo(1);
+        assertThat(SB.clients().computeManager(SandboxExtension.SUB_DEV).virtualMachines().list().stream().count()).isEqualTo(1);
     }
 
     @Test
@@ -76,12 +76,12 @@ class ScenariosAndDataPlaneTest {
             System.out.println("sandbox start (large scenario): " + large.startMillis() + " ms");
             large.clearLog();
             long t0 = System.nanoTime();
-            long n = large.clients().compute(SandboxExtension.SUB).virtualMachines().listByResourceGroup("rg-fleet").stream().count();
+            long n = large.clients().computeManager(SandboxExtension.SUB).virtualMachines().listByResourceGroup("rg-fleet").stream().count();
             System.out.println("10,000 VMs listed through the SDK in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             assertThat(n).isEqualTo(10_000);
             assertThat(large.log().stream().filter(l -> l.contains("/resourceGroups/rg-fleet/providers/Microsoft.Compute/virtualMachines"))).hasSize(50);
-            VirtualMachine one = large.clients().compute(SandboxExtension.SUB).virtualMachines().getByResourceGroup("rg-fleet", "vm-fleet-04242");
-            assertThat(large.clients().compute(SandboxExtension.SUB).disks().getById(one.osDiskId()).name()).startsWith("vm-fleet-04242_OsDisk");
+            VirtualMachine one = large.clients().computeManager(SandboxExtension.SUB).virtualMachines().getByResourceGroup("rg-fleet", "vm-fleet-04242");
+            assertThat(large.clients().computeManager(SandboxExtension.SUB).disks().getById(one.osDiskId()).name()).startsWith("vm-fleet-04242_OsDisk");
             assertThat(large.sandbox().counts().get("Microsoft.Compute/virtualMachines")).isGreaterThanOrEqualTo(10_000);
         }
     }

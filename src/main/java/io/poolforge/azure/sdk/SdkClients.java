@@ -13,7 +13,11 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.batch.BatchManager;
-import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
+import com.azure.resourcemanager.compute.implementation.ComputeManagementClientBuilder;
+import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import io.poolforge.azure.CloudProfile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,8 +169,25 @@ public final class SdkClients {
         return new AzureProfile(tenantId, subscriptionId, environment);
     }
 
-    public ComputeManager compute(String subscriptionId) {
-        ComputeManager.Configurable c = ComputeManager.configure().withHttpClient(http);
+    /**
+     * The compute service client for a subscription, with the pipeline {@code ComputeManager.authenticate} builds
+     * (the same {@link HttpPipelineProvider}: user agent, request id, retry, date, ARM challenge authentication with
+     * the cloud's scope, logging off) but without the fluent {@code ComputeManager}: its constructor also builds
+     * the network, storage, authorization and MSI managers, ~1,800 classes PoolForge never uses, read from
+     * signed jars (PF-13: the largest single cost of a cold {@code poolforge run}, docs/BENCHMARKS.md).
+     */
+    public ComputeManagementClient compute(String subscriptionId) {
+        AzureProfile profile = profile(subscriptionId);
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null, retryPolicy, new java.util.ArrayList<>(), http);
+        return new ComputeManagementClientBuilder().pipeline(pipeline)
+                .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
+                .subscriptionId(subscriptionId).buildClient();
+    }
+
+    /** The fluent ComputeManager (network, storage, authorization and MSI managers included): for the sandbox's contract tests. */
+    public com.azure.resourcemanager.compute.ComputeManager computeManager(String subscriptionId) {
+        var c = com.azure.resourcemanager.compute.ComputeManager.configure().withHttpClient(http);
         if (retryPolicy != null) c = c.withRetryPolicy(retryPolicy);
         return c.authenticate(credential, profile(subscriptionId));
     }

@@ -2,7 +2,6 @@ package io.poolforge.azure.sdk;
 
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.Context;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
 import com.azure.resourcemanager.compute.fluent.models.DiskInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
@@ -56,15 +55,15 @@ import java.util.function.Supplier;
 
 /** {@link ComputeGateway} over azure-resourcemanager-compute (the fluent clients' inner models). */
 public final class SdkComputeGateway implements ComputeGateway {
-    private final Function<String, ComputeManager> managers;
+    private final Function<String, ComputeManagementClient> clients;
 
-    /** @param managers the ComputeManager for a subscription id (built once per subscription) */
-    public SdkComputeGateway(Function<String, ComputeManager> managers) {
-        this.managers = managers;
+    /** @param clients the compute service client for a subscription id (built once per subscription) */
+    public SdkComputeGateway(Function<String, ComputeManagementClient> clients) {
+        this.clients = clients;
     }
 
     private ComputeManagementClient client(String subscriptionId) {
-        return managers.apply(subscriptionId).serviceClient();
+        return clients.apply(subscriptionId);
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class SdkConnector implements AzureConnector {
     }
 
     private static Connection connection(SdkIdentity identity, SdkClients clients, AutoCloseable stop) {
-        Map<String, com.azure.resourcemanager.compute.ComputeManager> compute = new ConcurrentHashMap<>();
+        Map<String, com.azure.resourcemanager.compute.fluent.ComputeManagementClient> compute = new ConcurrentHashMap<>();
         Map<String, com.azure.resourcemanager.batch.BatchManager> batch = new ConcurrentHashMap<>();
         var computeGateway = new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute));
         var batchGateway = new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch),

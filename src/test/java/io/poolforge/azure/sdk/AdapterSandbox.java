@@ -73,7 +73,7 @@ final class AdapterSandbox implements AutoCloseable {
         Sandbox s = options.apply(Sandbox.builder().timeScale(0).certificateDirectory(HOME.resolve("certs")).requestLog(log::add)).start();
         SdkClients clients = SdkClients.forSandbox(s.armUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath())
                 .with(new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(5), Duration.ofMillis(20))), Duration.ofMillis(20));
-        Map<String, com.azure.resourcemanager.compute.ComputeManager> compute = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, com.azure.resourcemanager.compute.fluent.ComputeManagementClient> compute = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, com.azure.resourcemanager.batch.BatchManager> batch = new java.util.concurrent.ConcurrentHashMap<>();
         SdkIdentity identity = new SdkIdentity(io.poolforge.azure.AzureEndpoints.sandbox(java.net.URI.create(s.armUrl()),
                 java.net.URI.create(s.authorityUrl()), s.certificatePath()), clients.httpClient(), clients.profile(null), null, null);
