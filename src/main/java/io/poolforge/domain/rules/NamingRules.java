@@ -81,7 +81,7 @@ public final class NamingRules {
             out.add(Violation.of(RuleCode.NAME_IMAGE_DEFINITION_INVALID, shown(plan.imageDefinitionName()),
                     length(plan.imageDefinitionName())));
         }
-        if (!validVersion(plan.version())) {
+        if (!plan.latest() && !validVersion(plan.version())) {
             out.add(Violation.of(RuleCode.NAME_VERSION_INVALID, shown(plan.version())));
         }
         return out;

@@ -94,7 +94,9 @@ public enum RuleCode {
     IMAGE_SHARED_WITH_POOL(WARNING, "rule.pool.imageShared", Sources.CUSTOM_IMAGES),
     AUTH_SHARED_KEY(ERROR, "rule.pool.sharedKey", Sources.ENTRA_AUTH),
     POOL_MANAGED_IMAGE_RETIRED(ERROR, "rule.pool.managedImageRetired", Sources.MIGRATE_TO_GALLERY),
-    POOL_MANAGED_IMAGE_RETIRING(WARNING, "rule.pool.managedImageRetiring", Sources.MIGRATE_TO_GALLERY);
+    POOL_MANAGED_IMAGE_RETIRING(WARNING, "rule.pool.managedImageRetiring", Sources.MIGRATE_TO_GALLERY),
+    /** PF-15: a Marketplace pool's image must be one of Batch's supported images for the account. */
+    POOL_MARKETPLACE_IMAGE_UNSUPPORTED(ERROR, "rule.pool.marketplaceImageUnsupported", Sources.SUPPORTED_IMAGES);
 
     private final Severity severity;
     private final String key;
