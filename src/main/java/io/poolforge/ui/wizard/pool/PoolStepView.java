@@ -128,6 +128,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         agent.setId("pool-node-agent");
         agent.valueProperty().bindBidirectional(model.nodeAgentSkuProperty());
         Label why = new Label();
+        why.setId("pool-node-agent-why");
         why.setWrapText(true);
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         why.setMaxWidth(720);

@@ -160,14 +160,18 @@ public final class PoolViewModel {
         cascading = true;
         try {
             List<SupportedImage> all = List.copyOf(session.supportedImages());
-            publishers.setAll(all.stream().map(s -> s.imageReference().publisher()).distinct().sorted().toList());
-            if (publisher.get() != null && !publishers.contains(publisher.get())) publisher.set(null);
-            offers.setAll(all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get()))
+            // Replacing a combo's items may clear its value (and, bound, the property): keep the choices first.
+            String p0 = publisher.get();
+            String o0 = offer.get();
+            String s0 = sku.get();
+            replace(publishers, all.stream().map(s -> s.imageReference().publisher()).distinct().sorted().toList());
+            publisher.set(publishers.contains(p0) ? p0 : null);
+            replace(offers, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get()))
                     .map(s -> s.imageReference().offer()).distinct().sorted().toList());
-            if (!offers.contains(offer.get())) offer.set(offers.isEmpty() ? null : offers.get(0));
-            skus.setAll(all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
+            offer.set(offers.contains(o0) ? o0 : offers.isEmpty() ? null : offers.get(0));
+            replace(skus, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
                     && s.imageReference().offer().equals(offer.get())).map(s -> s.imageReference().sku()).distinct().sorted().toList());
-            if (!skus.contains(sku.get())) sku.set(skus.isEmpty() ? null : skus.get(0));
+            sku.set(skus.contains(s0) ? s0 : skus.isEmpty() ? null : skus.get(0));
             chosenImage.set(all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
                     && s.imageReference().offer().equals(offer.get()) && s.imageReference().sku().equals(sku.get()))
                     .findFirst().orElse(null));
@@ -176,6 +180,10 @@ public final class PoolViewModel {
         }
         followNodeAgent();
         update();
+    }
+
+    private static void replace(ObservableList<String> list, List<String> items) {
+        if (!list.equals(items)) list.setAll(items);
     }
 
     /** The node agent SKU from the chosen image (Marketplace) or the custom image's base, with the reason. */
