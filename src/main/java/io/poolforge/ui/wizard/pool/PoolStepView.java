@@ -78,6 +78,8 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         javafx.scene.control.CheckBox latest = new javafx.scene.control.CheckBox();
         latest.setId("pool-gallery-latest");
         latest.setWrapText(true);
+        latest.setMaxWidth(720);
+        latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         latest.textProperty().bind(Bindings.createStringBinding(() -> {
             var img = model.session().imageProperty().get();
             return i18n.get("wizard.pool.gallery.latest", img == null ? "" : img.imageDefinitionName(), img == null ? "" : img.version());
@@ -91,16 +93,15 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         built.managedProperty().bind(built.visibleProperty());
 
         // Publisher → offer → SKU (→ version for Marketplace), from Batch's supported images for the account.
-        ComboBox<String> publisher = combo("pool-publisher", model.publishers(), model.publisherProperty(), 190);
-        ComboBox<String> offer = combo("pool-offer", model.offers(), model.offerProperty(), 230);
-        ComboBox<String> sku = combo("pool-sku", model.skus(), model.skuProperty(), 200);
-        ComboBox<String> version = combo("pool-version", model.versions(), model.versionProperty(), 100);
+        ComboBox<String> publisher = combo("pool-publisher", model.publishers(), model.publisherProperty(), 230);
+        ComboBox<String> offer = combo("pool-offer", model.offers(), model.offerProperty(), 290);
+        ComboBox<String> sku = combo("pool-sku", model.skus(), model.skuProperty(), 230);
+        ComboBox<String> version = combo("pool-version", model.versions(), model.versionProperty(), 130);
         version.visibleProperty().bind(model.imageTypeProperty().isEqualTo(PoolImageType.MARKETPLACE));
         version.managedProperty().bind(version.visibleProperty());
-        javafx.scene.layout.HBox cascade = new javafx.scene.layout.HBox(8, publisher, offer, sku, version);
-        Label cascadeTitle = new Label();
-        cascadeTitle.setId("pool-cascade-title");
-        cascadeTitle.setWrapText(true);
+        // Two rows, so long offer names fit in every language (publisher, offer / SKU, version).
+        VBox cascade = new VBox(6, new javafx.scene.layout.HBox(8, publisher, offer), new javafx.scene.layout.HBox(8, sku, version));
+        Label cascadeTitle = wrapped("pool-cascade-title", 720);
         cascadeTitle.textProperty().bind(Bindings.createStringBinding(() -> model.imageTypeProperty().get() == PoolImageType.MARKETPLACE
                 ? i18n.get("wizard.pool.market.title") : i18n.get("wizard.pool.base.title"),
                 model.imageTypeProperty(), i18n.messagesProperty()));
@@ -222,6 +223,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         ComboBox<String> c = new ComboBox<>(items);
         c.setId(id);
         c.setPrefWidth(width);
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.valueProperty().bindBidirectional(value);
         return c;
     }
