@@ -61,6 +61,12 @@ public enum RuleCode {
     NAME_GALLERY_INVALID(ERROR, "rule.name.gallery", Sources.NAMING),
     NAME_IMAGE_DEFINITION_INVALID(ERROR, "rule.name.imageDefinition", Sources.NAMING),
     NAME_VERSION_INVALID(ERROR, "rule.name.version", Sources.GALLERY),
+    /** PF-15: publisher, offer and SKU of the image definition's identifier. */
+    NAME_IMAGE_IDENTIFIER_INVALID(ERROR, "rule.name.imageIdentifier", Sources.GALLERY),
+    /** PF-15: one identifier (publisher/offer/SKU) names one definition per gallery. */
+    IMAGE_IDENTIFIER_TAKEN(ERROR, "rule.image.identifierTaken", Sources.GALLERY),
+    /** PF-15: a definition of that name exists with another identifier, OS or state: the run would reuse it. */
+    IMAGE_DEFINITION_DIFFERS(ERROR, "rule.image.definitionDiffers", Sources.GALLERY),
     /** A plan field that must be an Azure resource id (or a subscription id) of a given shape. */
     RESOURCE_ID_INVALID(ERROR, "rule.plan.resourceIdInvalid", Sources.RESOURCE_IDS),
 

@@ -92,6 +92,13 @@ final class RuleExamples {
                 p.targetDedicatedNodes(), p.targetLowPriorityNodes(), p.resizeTimeout());
     }
 
+    /** An existing Linux, generalized gallery image definition of pfGallery (PF-15). */
+    static io.poolforge.domain.GalleryImageInfo definition(String name, String publisher, String offer, String sku) {
+        return new io.poolforge.domain.GalleryImageInfo("/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/"
+                + "Microsoft.Compute/galleries/pfGallery/images/" + name, name, "pfGallery", Fixtures.SUB, "rg-images", "westeurope",
+                OsType.LINUX, OsState.GENERALIZED, HyperVGeneration.V2, null, publisher, offer, sku, null);
+    }
+
     static List<Case> cases() {
         String managedId = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/Microsoft.Compute/images/img-vm-build-01";
         return List.of(
@@ -212,6 +219,16 @@ final class RuleExamples {
                         RuleCode.NAME_IMAGE_DEFINITION_INVALID, Severity.ERROR, "ubuntu-batch-"),
                 c("image definition with a space", image(i -> i.definition = "ubuntu batch"),
                         RuleCode.NAME_IMAGE_DEFINITION_INVALID, Severity.ERROR, "ubuntu batch"),
+                c("definition SKU ending with a period", image(i -> i.sku = "22.04."),
+                        RuleCode.NAME_IMAGE_IDENTIFIER_INVALID, Severity.ERROR, "sku", "22.04.", "64"),
+                c("definition publisher of 129 characters", image(i -> i.publisher = "p".repeat(129)),
+                        RuleCode.NAME_IMAGE_IDENTIFIER_INVALID, Severity.ERROR, "publisher", "129", "128"),
+                c("identifier already names another definition of the gallery",
+                        () -> ImageRules.checkAgainstGallery(Fixtures.image(), List.of(definition("render-old", "PoolForge", "Ubuntu", "22.04"))),
+                        RuleCode.IMAGE_IDENTIFIER_TAKEN, Severity.ERROR, "PoolForge/ubuntu/22.04", "render-old", "pfGallery"),
+                c("definition of that name has another identifier",
+                        () -> ImageRules.checkAgainstGallery(Fixtures.image(), List.of(definition("ubuntu-batch", "PoolForge", "ubuntu", "20.04"))),
+                        RuleCode.IMAGE_DEFINITION_DIFFERS, Severity.ERROR, "ubuntu-batch", "pfGallery", "PoolForge/ubuntu/20.04"),
                 c("version with two parts", image(i -> i.version = "1.0"),
                         RuleCode.NAME_VERSION_INVALID, Severity.ERROR, "1.0"),
                 c("version part above 32 bits", image(i -> i.version = "1.0.4294967296"),
