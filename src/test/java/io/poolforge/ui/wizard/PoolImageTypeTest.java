@@ -180,6 +180,54 @@ class PoolImageTypeTest {
         assertThat(pool.customImageId()).endsWith("/images/ubuntu2204-render").doesNotContain("/versions/");
     }
 
+    @Test
+    void theImageStepShowsTheDefinitionIdentifierAndChecksItAgainstTheGallery(FxRobot robot) throws Exception {
+        signInToSandbox(robot);
+        robot.clickOn("#wizard-next");
+        selectVm(robot, "vm-render-ubuntu2204");
+        nextTo(robot, "snapshot");
+        // Build in the demo gallery's group and gallery, where ubuntu2204-render is PoolForge/render-ubuntu/22_04-gen2.
+        robot.interact(() -> robot.lookup("#snapshot-group").queryAs(TextField.class).setText("rg-images"));
+        nextTo(robot, "image");
+        assertThat(robot.lookup("#image-def-publisher").queryAs(TextField.class).getText()).isEqualTo("PoolForge");
+        assertThat(robot.lookup("#image-def-offer").queryAs(TextField.class).getText()).isEqualTo("vm-render-ubuntu2204");
+        assertThat(robot.lookup("#image-def-sku").queryAs(TextField.class).getText()).isEqualTo("linux-v2");
+        robot.interact(() -> {
+            robot.lookup("#image-gallery-name").queryAs(TextField.class).setText("gal_pf_images");
+            robot.lookup("#image-definition").queryAs(TextField.class).setText("render-next");
+            robot.lookup("#image-def-offer").queryAs(TextField.class).setText("render-ubuntu");
+            robot.lookup("#image-def-sku").queryAs(TextField.class).setText("22_04-gen2");
+        });
+        waitFor(() -> text(robot, "#image-existing-definitions").contains("ubuntu2204-render (PoolForge/render-ubuntu/22_04-gen2)"));
+        waitFor(() -> codes(robot).contains("IMAGE_IDENTIFIER_TAKEN"));
+        assertThat(fx(() -> context.session().imageProperty().get())).isNull();
+        // Azure's naming rules: a SKU cannot end with a period.
+        robot.interact(() -> robot.lookup("#image-def-sku").queryAs(TextField.class).setText("22_04-gen2."));
+        waitFor(() -> codes(robot).contains("NAME_IMAGE_IDENTIFIER_INVALID"));
+        // The definition's own name with another identifier: the run would reuse it, so it is refused too.
+        robot.interact(() -> {
+            robot.lookup("#image-definition").queryAs(TextField.class).setText("ubuntu2204-render");
+            robot.lookup("#image-def-sku").queryAs(TextField.class).setText("22_04-gen2-next");
+        });
+        waitFor(() -> codes(robot).contains("IMAGE_DEFINITION_DIFFERS"));
+        // A new identifier under a new name is fine; a specialized OS state is not (Batch takes generalized images).
+        robot.interact(() -> robot.lookup("#image-definition").queryAs(TextField.class).setText("render-next"));
+        waitFor(() -> fx(() -> context.session().imageProperty().get()) != null);
+        assertThat(fx(() -> context.session().imageProperty().get().definitionSku())).isEqualTo("22_04-gen2-next");
+        robot.interact(() -> robot.lookup("#image-os-state").queryAs(ComboBox.class).setValue(io.poolforge.domain.OsState.SPECIALIZED));
+        waitFor(() -> codes(robot).contains("IMAGE_SPECIALIZED"));
+        assertThat(fx(() -> context.session().imageProperty().get())).isNull();
+    }
+
+    private static String codes(FxRobot robot) {
+        StringBuilder sb = new StringBuilder();
+        for (Node list : robot.lookup(".violation-list").queryAll()) {
+            if (!list.isVisible() || list.getScene() == null) continue;
+            for (Node n : ((Pane) list).getChildren()) sb.append(n.getUserData()).append(' ');
+        }
+        return sb.toString();
+    }
+
     /** The plan the review writes (ReviewViewModel.plan()). */
     private io.poolforge.plan.Plan plan() throws Exception {
         return fx(() -> {
