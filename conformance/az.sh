@@ -326,7 +326,7 @@ p = json.load(open(sys.argv[1])); p["id"] = "conf-mkt-bad"
 p["virtualMachineConfiguration"]["imageReference"].update({"offer": "UbuntuServer", "sku": "16.04-LTS"})
 json.dump(p, open(sys.argv[2], "w"), indent=2)
 PY
-check "batch pool create --json-file: an image Batch does not support is refused (400)" "fail:InvalidPropertyValue" az batch pool create --json-file "$WORK/pool-mkt-bad.json"
+check "batch pool create --json-file: an image Batch does not support is refused (400)" "fail:PropertyName: imageReference" az batch pool create --json-file "$WORK/pool-mkt-bad.json"
 check "batch pool show: the refused pool was not created" "fail:does not exist" az batch pool show --pool-id conf-mkt-bad
 market_variant "$WORK/plan-mkt-rest.json" rest
 check "export pool-json (Marketplace)" ok export_plan "$WORK/plan-mkt-rest.json" pool-json "$WORK/pool-mkt-mgmt.json"

@@ -118,7 +118,7 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
     protected String end(Draft d, Plan p) {
         d.template.set("resources", d.resources);
         ObjectNode outputs = d.template.putObject("outputs");
-        outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
+        if (!p.marketplace()) outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
         return PlanJson.pretty(mapper, d.template);
     }
 

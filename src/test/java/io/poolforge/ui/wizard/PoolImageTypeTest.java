@@ -93,6 +93,13 @@ class PoolImageTypeTest {
         assertThat(value(robot, "#pool-offer")).isEqualTo("windowsserver");
         assertThat(text(robot, "#pool-image")).startsWith("microsoftwindowsserver:windowsserver:");
         assertThat(text(robot, "#pool-image-facts")).contains("Windows");
+        // Each type keeps its own choice: the custom image's base is still the VM's, the Marketplace pick comes back.
+        robot.clickOn("#pool-type-gallery");
+        waitFor(() -> "canonical".equals(value(robot, "#pool-publisher")));
+        assertThat(value(robot, "#pool-node-agent")).isEqualTo("batch.node.ubuntu 22.04");
+        robot.clickOn("#pool-type-marketplace");
+        waitFor(() -> "microsoftwindowsserver".equals(value(robot, "#pool-publisher")));
+        assertThat(value(robot, "#pool-node-agent")).isEqualTo("batch.node.windows amd64");
         assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo("pool");
         // The unverified image says so.
         robot.interact(() -> {

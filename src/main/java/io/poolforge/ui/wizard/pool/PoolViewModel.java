@@ -71,6 +71,8 @@ public final class PoolViewModel {
     private final ObjectProperty<SupportedImage> chosenImage = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> baseNote = new SimpleObjectProperty<>();
     private boolean cascading;
+    /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
+    private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
 
     public PoolViewModel(WizardSession session) {
         this.session = session;
@@ -91,6 +93,20 @@ public final class PoolViewModel {
         imageType.addListener((o, a, b) -> {
             if (b == PoolImageType.MANAGED) {
                 imageType.set(a == null ? PoolImageType.GALLERY : a); // listed, not selectable
+                return;
+            }
+            if (a != null && a != PoolImageType.MANAGED) cascadeByType.put(a, new String[] {publisher.get(), offer.get(), sku.get()});
+            String[] back = cascadeByType.get(b);
+            if (back != null) {
+                cascading = true;
+                try {
+                    publisher.set(back[0]);
+                    offer.set(back[1]);
+                    sku.set(back[2]);
+                } finally {
+                    cascading = false;
+                }
+                cascade();
                 return;
             }
             followNodeAgent();
@@ -300,6 +316,7 @@ public final class PoolViewModel {
             proposal.set(p.explanation());
             if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
             latestVersion.set(false);
+            cascadeByType.clear();
             prefillBase(vm, image);
             if (vmSize.get() == null) {
                 var generation = vm != null ? vm.hyperVGeneration() : image.hyperVGeneration();
