@@ -8,9 +8,10 @@ final class PlanImage {
     private PlanImage() {
     }
 
-    /** "gallery" or "marketplace" (a plan without {@code pool.imageType} is a gallery plan). */
+    /** "gallery" or "marketplace" (a plan without {@code pool.imageType} is a gallery plan), "managed" for a managed-image plan. */
     static String type(Plan plan) {
-        return plan.marketplace() ? Plan.IMAGE_TYPE_MARKETPLACE : Plan.IMAGE_TYPE_GALLERY;
+        if (plan.marketplace()) return Plan.IMAGE_TYPE_MARKETPLACE;
+        return plan.image() != null && !plan.galleryTarget() ? "managed" : Plan.IMAGE_TYPE_GALLERY;
     }
 
     /** The image the pool uses: the Marketplace URN, or the gallery image (version, latest, or built by the run). */
@@ -24,6 +25,10 @@ final class PlanImage {
     /** One line for people. */
     static String describe(Messages m, Plan plan) {
         if (plan.marketplace()) return m.get("cli.plan.image.marketplace", image(plan), plan.pool().nodeAgentSkuId());
+        if (!plan.galleryTarget()) {
+            String name = plan.image().managedImage() == null ? "" : plan.image().managedImage().name();
+            return m.get("cli.plan.image.managed", name, plan.pool().nodeAgentSkuId());
+        }
         if (plan.latestGalleryVersion()) return m.get("cli.plan.image.galleryLatest", image(plan), plan.pool().nodeAgentSkuId());
         if (plan.fromExistingImage()) return m.get("cli.plan.image.galleryExisting", image(plan), plan.pool().nodeAgentSkuId());
         return m.get("cli.plan.image.galleryBuilt", image(plan), plan.pool().nodeAgentSkuId());

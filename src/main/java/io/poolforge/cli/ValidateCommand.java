@@ -145,7 +145,11 @@ public final class ValidateCommand implements Callable<Integer> {
             out.print(PlanJson.pretty(mapper, n));
         } else {
             Findings.print(out, m, findings);
-            if (read != null && read.pool() != null && errors == 0) out.println(PlanImage.describe(m, read));
+            // What the pool is made from, on stderr (stdout stays the one-line verdict scripts read).
+            if (read != null && read.pool() != null && errors == 0) {
+                err.println(PlanImage.describe(m, read));
+                err.flush();
+            }
             out.println(findings.isEmpty() ? m.get("cli.validate.ok", planFile)
                     : m.get("cli.validate.summary", planFile, errors, warnings, findings.size() - errors - warnings));
         }
