@@ -79,6 +79,13 @@ public final class Preflight {
             vm = compute.getVm(plan.source().vmId());
             out.addAll(VmRules.check(vm, used, facts.supportedImages(), plan.imageTarget(), today));
             out.addAll(ImageRules.checkPlan(image, vm, used, imageSub, nodes, today));
+            if (plan.galleryTarget()) {
+                // PF-15: the definition's identifier against the definitions the gallery already has (if it exists).
+                String galleryId = ResourceIds.gallery(plan);
+                if (compute.findGallery(galleryId).isPresent()) {
+                    out.addAll(ImageRules.checkAgainstGallery(image, compute.listImageDefinitions(galleryId)));
+                }
+            }
         } else {
             out.addAll(ImageRules.checkGalleryVersion(existing, null, used, imageSub, nodes));
         }

@@ -85,6 +85,19 @@ class ImageTypePlansTest {
             assertThatThrownBy(() -> c.batch().createPool(account, refused)).isInstanceOf(PoolForgeException.class)
                     .hasMessageContaining("InvalidPropertyValue");
             assertThat(c.batch().getPool(account, "market-old")).isEmpty();
+
+            // The image definition's identifier against the gallery's definitions: ubuntu2204-render already is
+            // PoolForge/render-ubuntu/22_04-gen2 in gal_pf_images, so a new definition cannot take it.
+            Plan gallery = codec.read(Path.of("docs/examples/vm-render-ubuntu2204-gallery.json")).plan();
+            Plan.Image i = gallery.image();
+            Plan.Gallery g = i.gallery();
+            Plan taken = PlanNames.resolveForExport(gallery.withImage(new Plan.Image(i.target(), i.subscriptionId(), i.resourceGroup(),
+                    i.location(), i.osType(), i.osState(), i.hyperVGeneration(), i.securityType(), i.purchasePlan(),
+                    new Plan.Gallery(g.name(), g.imageDefinition(), g.version(), "PoolForge", "render-ubuntu", "22_04-gen2",
+                            g.targetRegions()), i.managedImage())), codec);
+            assertThat(preflight.check(taken).violations()).extracting(Violation::code).contains(RuleCode.IMAGE_IDENTIFIER_TAKEN);
+            assertThat(preflight.check(PlanNames.resolveForExport(gallery, codec)).violations()).extracting(Violation::code)
+                    .doesNotContain(RuleCode.IMAGE_IDENTIFIER_TAKEN, RuleCode.IMAGE_DEFINITION_DIFFERS);
         }
     }
 
