@@ -64,6 +64,16 @@ public final class PoolRules {
             out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_UNSUPPORTED, plan.marketplaceImage().display(),
                     account.name(), account.location()));
         }
+        if (plan.marketplace()) {
+            ctx.supportedImages().stream().filter(s -> s.imageReference().sameSku(plan.marketplaceImage()))
+                    .filter(s -> s.batchSupportEndOfLife() != null).findFirst().ifPresent(s -> {
+                        var end = s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate();
+                        if (!ctx.today().isBefore(end)) {
+                            out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE, plan.marketplaceImage().display(),
+                                    end.toString()));
+                        }
+                    });
+        }
         nodeAgent(out, plan, ctx);
         int dedicated = plan.targetDedicatedNodes();
         int lowPriority = plan.targetLowPriorityNodes();

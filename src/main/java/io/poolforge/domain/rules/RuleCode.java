@@ -102,7 +102,9 @@ public enum RuleCode {
     POOL_MANAGED_IMAGE_RETIRED(ERROR, "rule.pool.managedImageRetired", Sources.MIGRATE_TO_GALLERY),
     POOL_MANAGED_IMAGE_RETIRING(WARNING, "rule.pool.managedImageRetiring", Sources.MIGRATE_TO_GALLERY),
     /** PF-15: a Marketplace pool's image must be one of Batch's supported images for the account. */
-    POOL_MARKETPLACE_IMAGE_UNSUPPORTED(ERROR, "rule.pool.marketplaceImageUnsupported", Sources.SUPPORTED_IMAGES);
+    POOL_MARKETPLACE_IMAGE_UNSUPPORTED(ERROR, "rule.pool.marketplaceImageUnsupported", Sources.SUPPORTED_IMAGES),
+    /** PF-15: past its batchSupportEndOfLife, Batch no longer accepts new pools on a Marketplace image. */
+    POOL_MARKETPLACE_IMAGE_END_OF_LIFE(ERROR, "rule.pool.marketplaceImageEndOfLife", Sources.SUPPORTED_IMAGES);
 
     private final Severity severity;
     private final String key;

@@ -108,6 +108,16 @@ class PoolImageTypeTest {
         waitFor(() -> text(robot, "#pool-image-facts").contains("Unverified"));
         assertThat(value(robot, "#pool-node-agent")).isEqualTo("batch.node.el 8");
 
+        // An image past Batch's end of support (Ubuntu 20.04, 30 April 2025) says so and blocks the step.
+        robot.interact(() -> {
+            robot.lookup("#pool-publisher").queryAs(ComboBox.class).setValue("canonical");
+            robot.lookup("#pool-offer").queryAs(ComboBox.class).setValue("0001-com-ubuntu-server-focal");
+        });
+        waitFor(() -> text(robot, "#pool-image-facts").contains("Batch support ended"));
+        waitFor(() -> codes(robot).contains("POOL_MARKETPLACE_IMAGE_END_OF_LIFE"));
+        assertThat(value(robot, "#pool-node-agent")).isEqualTo("batch.node.ubuntu 20.04");
+        assertThat(fx(() -> context.session().poolProperty().get())).isNull();
+
         // Back to Ubuntu 22.04 gen 2 and on to the review: a Marketplace pool builds nothing.
         robot.interact(() -> {
             robot.lookup("#pool-publisher").queryAs(ComboBox.class).setValue("canonical");

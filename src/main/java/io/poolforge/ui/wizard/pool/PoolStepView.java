@@ -113,10 +113,10 @@ public final class PoolStepView extends StepView<PoolViewModel> {
             String verification = i18n.get(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
             String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
             String gen = c.generation() == null ? "" : c.generation().name();
-            return c.batchSupportEndOfLife() == null
-                    ? i18n.get("wizard.pool.market.facts", verification, os, gen)
-                    : i18n.get("wizard.pool.market.factsEnd", verification, os, gen,
-                            i18n.formats().date(c.batchSupportEndOfLife()));
+            if (c.batchSupportEndOfLife() == null) return i18n.get("wizard.pool.market.facts", verification, os, gen);
+            boolean ended = !java.time.Instant.now(model.session().clock()).isBefore(c.batchSupportEndOfLife());
+            return i18n.get(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
+                    i18n.formats().date(c.batchSupportEndOfLife()));
         }, model.chosenImageProperty(), i18n.messagesProperty()));
         Label baseNote = wrapped("pool-base-note", 720);
         baseNote.textProperty().bind(Bindings.createStringBinding(() -> model.baseNoteProperty().get() == null ? ""
