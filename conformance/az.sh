@@ -300,6 +300,38 @@ check "rest PUT pool-json: second run" "out:Succeeded" az rest --method put --ur
 fingerprint "$ACCOUNT_ID/pools/conf-rest" > "$WORK/fp-rest-2"
 check "pool JSON (management plane): second run changed nothing" ok same_state "$WORK/fp-rest-1" "$WORK/fp-rest-2"
 
+# --- PF-15: a Marketplace pool (the shipped example), by the az script, the ARM template and both pool JSONs ---------
+market_variant() { # NAME SUFFIX: the Marketplace example with a pool id of its own
+  python3 - "$ROOT/docs/examples/marketplace-ubuntu2204.json" "$1" "$2" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1])); p.pop("$schema", None); p["pool"]["poolId"] = "conf-mkt-" + sys.argv[3]
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+}
+market_variant "$WORK/plan-mkt-az.json" az
+check "export az script (Marketplace)" ok export_plan "$WORK/plan-mkt-az.json" az "$WORK/export-mkt.sh"
+check "az script (Marketplace): first run creates the pool" ok bash "$WORK/export-mkt.sh"
+check "az script (Marketplace): the pool is on the Marketplace image" "out:22_04-lts-gen2" az batch pool show --pool-id conf-mkt-az --query virtualMachineConfiguration.imageReference.sku -o tsv
+check "az script (Marketplace): second run" ok bash "$WORK/export-mkt.sh"
+market_variant "$WORK/plan-mkt-arm.json" arm
+check "export ARM template (Marketplace)" ok export_plan "$WORK/plan-mkt-arm.json" arm "$WORK/export-mkt-arm.json"
+check "deployment group create (Marketplace, Batch account's group)" "out:Succeeded" az deployment group create -g "$RG_BATCH" -n pf-conf-mkt --template-file "$WORK/export-mkt-arm.json" --query properties.provisioningState -o tsv
+check "ARM template (Marketplace): the pool is on the Marketplace image" "out:0001-com-ubuntu-server-jammy" az batch pool show --pool-id conf-mkt-arm --query virtualMachineConfiguration.imageReference.offer -o tsv
+market_variant "$WORK/plan-mkt-json.json" json
+check "export batch-pool-json (Marketplace)" ok export_plan "$WORK/plan-mkt-json.json" batch-pool-json "$WORK/pool-mkt-batch.json"
+check "batch pool create --json-file (Marketplace)" ok az batch pool create --json-file "$WORK/pool-mkt-batch.json"
+python3 - "$WORK/pool-mkt-batch.json" "$WORK/pool-mkt-bad.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1])); p["id"] = "conf-mkt-bad"
+p["virtualMachineConfiguration"]["imageReference"].update({"offer": "UbuntuServer", "sku": "16.04-LTS"})
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+check "batch pool create --json-file: an image Batch does not support is refused (400)" "fail:PropertyName: imageReference" az batch pool create --json-file "$WORK/pool-mkt-bad.json"
+check "batch pool show: the refused pool was not created" "fail:does not exist" az batch pool show --pool-id conf-mkt-bad
+market_variant "$WORK/plan-mkt-rest.json" rest
+check "export pool-json (Marketplace)" ok export_plan "$WORK/plan-mkt-rest.json" pool-json "$WORK/pool-mkt-mgmt.json"
+check "rest PUT pool-json (Marketplace)" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-mkt-rest?api-version=2024-07-01" --body "@$WORK/pool-mkt-mgmt.json" --query properties.provisioningState -o tsv
+
 # --- the table ------------------------------------------------------------------------------------------------------
 CALLS=$(wc -l < "$WORK/az-calls.log")
 AZV=$("$REAL_AZ" version --query '"azure-cli"' -o tsv 2>/dev/null)

@@ -188,7 +188,7 @@ public final class AppContext implements AutoCloseable {
                     new SignInStepView(signIn, i18n),
                     new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n, tableLayouts()),
                     new SnapshotStepView(new SnapshotViewModel(session), i18n),
-                    new ImageStepView(new ImageViewModel(session), i18n),
+                    new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
                     new PoolStepView(poolModel = new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
                     new CreateStepView(create, i18n, new PoolWatchView(watch, i18n).view()));

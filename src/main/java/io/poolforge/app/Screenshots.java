@@ -26,6 +26,9 @@ import javax.imageio.ImageIO;
  * Drives the wizard through the whole flow in the sandbox (demo scenario, instant time scale) and
  * writes a PNG of every step in English and Spanish at the default window size:
  * {@code xvfb-run -a java -cp target/poolforge.jar io.poolforge.app.Screenshots docs/screenshots}.
+ * With a second argument {@code --pool-types} it writes only the pool step with each image type (PF-15):
+ * {@code xx-05-pool.png} (gallery, the version the run builds), {@code xx-05b-pool-marketplace.png} and
+ * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -48,11 +51,12 @@ public final class Screenshots {
             this.stage = stage;
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
+            boolean poolTypesOnly = raw.contains("--pool-types");
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
             window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
-                    drive(outDir);
+                    if (poolTypesOnly) drivePoolTypes(outDir); else drive(outDir);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
@@ -64,6 +68,132 @@ public final class Screenshots {
             }, "screenshots");
             driver.setDaemon(true);
             driver.start();
+        }
+
+        /** Only the pool step with each image type (PF-15), in every language. */
+        private void drivePoolTypes(Path outDir) throws Exception {
+            Files.createDirectories(outDir);
+            WizardFrame wizard = toPoolStep();
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-05-pool.png"));
+                    return null;
+                });
+            }
+            poolTypeShots(wizard, outDir);
+        }
+
+        /** Signs in to the sandbox, picks the demo VM with data disks and goes to the pool step. */
+        private WizardFrame toPoolStep() throws Exception {
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                window.showWizard();
+                return null;
+            });
+            WizardFrame wizard = fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+            next(wizard, "vm");
+            waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
+            Thread.sleep(300);
+            pickVm();
+            waitFor(() -> context.session().vm() != null);
+            Thread.sleep(500);
+            for (String id : List.of("snapshot", "image", "pool")) next(wizard, id);
+            Thread.sleep(300);
+            return wizard;
+        }
+
+        private void pickVm() throws Exception {
+            fx(() -> {
+                TableView<VmRow> table = vmTable();
+                VmRow pick = table.getItems().stream()
+                        .filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED && !r.vm().dataDisks().isEmpty())
+                        .findFirst()
+                        .orElse(table.getItems().stream().filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED).findFirst().orElseThrow());
+                table.getSelectionModel().select(pick);
+                table.scrollTo(pick);
+                return null;
+            });
+        }
+
+        /**
+         * The pool step as Marketplace (Ubuntu 22.04 gen 2 from the supported images) and as the latest version of an
+         * existing gallery definition, in every language. Leaves the wizard on the pool step, nothing created.
+         */
+        private void poolTypeShots(WizardFrame wizard, Path outDir) throws Exception {
+            fx(() -> {
+                wizard.goTo(wizard.stepsInOrder().stream().filter(st -> st.id().equals("pool")).findFirst().orElseThrow());
+                return null;
+            });
+            Thread.sleep(250);
+            fx(() -> {
+                ((javafx.scene.control.RadioButton) stage.getScene().lookup("#pool-type-marketplace")).fire();
+                select("#pool-publisher", "canonical");
+                select("#pool-offer", "0001-com-ubuntu-server-jammy");
+                select("#pool-sku", "22_04-lts-gen2");
+                return null;
+            });
+            shots(outDir, "05b-pool-marketplace");
+            // An existing definition's latest version: the VM step's "start from an existing gallery image".
+            fx(() -> {
+                ((javafx.scene.control.RadioButton) stage.getScene().lookup("#pool-type-gallery")).fire();
+                wizard.goTo(wizard.stepsInOrder().stream().filter(st -> st.id().equals("vm")).findFirst().orElseThrow());
+                return null;
+            });
+            Thread.sleep(250);
+            fx(() -> {
+                ((javafx.scene.control.CheckBox) stage.getScene().lookup("#vm-from-existing")).setSelected(true);
+                return null;
+            });
+            waitFor(() -> !((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#vm-existing-image")).getItems().isEmpty());
+            fx(() -> {
+                @SuppressWarnings("unchecked") var combo = (javafx.scene.control.ComboBox<io.poolforge.domain.GalleryImageVersionInfo>)
+                        stage.getScene().lookup("#vm-existing-image");
+                combo.getItems().stream().filter(v -> v.image().name().equals("ubuntu2204-render")).findFirst()
+                        .ifPresent(v -> combo.getSelectionModel().select(v));
+                return null;
+            });
+            Thread.sleep(300);
+            next(wizard, "pool");
+            fx(() -> {
+                ((javafx.scene.control.CheckBox) stage.getScene().lookup("#pool-gallery-latest")).setSelected(true);
+                return null;
+            });
+            shots(outDir, "05c-pool-gallery-latest");
+        }
+
+        @SuppressWarnings("unchecked")
+        private void select(String id, String value) {
+            ((javafx.scene.control.ComboBox<String>) stage.getScene().lookup(id)).setValue(value);
+        }
+
+        /** The window in every language as {@code <lang>-<name>.png}, scrolled to the top. */
+        private void shots(Path outDir, String name) throws Exception {
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                context.i18n().setLocale(Locale.ENGLISH);
+                return null;
+            });
         }
 
         private void drive(Path outDir) throws Exception {
@@ -138,6 +268,7 @@ public final class Screenshots {
                     });
                 }
             }
+            poolTypeShots(wizard, outDir);
             // The pool inspector, on the demo pool whose image was deleted.
             fx(() -> {
                 window.showInspector();

@@ -351,6 +351,7 @@ public final class RunCommand implements Callable<Integer> {
                 journal = store.start(plan, id, clock.instant());
                 result = journal;
                 err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
+                err.println(PlanImage.describe(m, resolved));
             } else {
                 err.println(m.get("cli.run.resuming", journal.runId(), journal.firstUnfinished().map(StepRecord::id).orElse("-")));
                 resolved = store.plan(journal);

@@ -109,8 +109,10 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Finding> findings;
         Integer version = null;
+        Plan read = null;
         try {
             LoadedPlan loaded = codec.read(planFile);
+            read = loaded.plan();
             version = loaded.fileVersion();
             if (loaded.migrated()) {
                 err.println(m.get("cli.plan.migrated", planFile, loaded.fileVersion(), loaded.plan().planVersion()));
@@ -133,12 +135,21 @@ public final class ValidateCommand implements Callable<Integer> {
             n.put("plan", planFile.toString());
             if (version != null) n.put("fileVersion", version);
             n.put("valid", errors == 0);
+            if (read != null && read.pool() != null) {
+                n.put("imageType", PlanImage.type(read));
+                if (errors == 0) n.put("image", PlanImage.image(read));
+            }
             n.put("errors", errors);
             n.put("warnings", warnings);
             n.set("findings", Findings.json(mapper, m, findings));
             out.print(PlanJson.pretty(mapper, n));
         } else {
             Findings.print(out, m, findings);
+            // What the pool is made from, on stderr (stdout stays the one-line verdict scripts read).
+            if (read != null && read.pool() != null && errors == 0) {
+                err.println(PlanImage.describe(m, read));
+                err.flush();
+            }
             out.println(findings.isEmpty() ? m.get("cli.validate.ok", planFile)
                     : m.get("cli.validate.summary", planFile, errors, warnings, findings.size() - errors - warnings));
         }

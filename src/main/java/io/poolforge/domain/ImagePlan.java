@@ -20,12 +20,30 @@ public record ImagePlan(ImageTarget target, String subscriptionId, String resour
         targetRegions = targetRegions == null ? List.of() : List.copyOf(targetRegions);
     }
 
-    /** The id the pool will reference: gallery image version or managed image. */
+    /**
+     * The version name that means "the definition's latest version" (PF-15, as the portal's version list offers it):
+     * the pool then references the image definition and Batch uses its newest version when nodes are allocated.
+     */
+    public static final String LATEST = "latest";
+
+    /** The id the pool will reference: gallery image version (or definition, for "latest") or managed image. */
     public String imageId() {
         String base = "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup + "/providers/Microsoft.Compute/";
-        return target == ImageTarget.GALLERY
-                ? base + "galleries/" + galleryName + "/images/" + imageDefinitionName + "/versions/" + version
-                : base + "images/" + managedImageName;
+        if (target != ImageTarget.GALLERY) return base + "images/" + managedImageName;
+        String definition = base + "galleries/" + galleryName + "/images/" + imageDefinitionName;
+        return latest() ? definition : definition + "/versions/" + version;
+    }
+
+    /** True when the pool uses the image definition's latest version rather than a fixed one. */
+    public boolean latest() {
+        return target == ImageTarget.GALLERY && LATEST.equalsIgnoreCase(version);
+    }
+
+    /** This plan using another version name ({@link #LATEST} or Major.Minor.Patch). */
+    public ImagePlan withVersion(String newVersion) {
+        return new ImagePlan(target, subscriptionId, resourceGroup, location, galleryName, imageDefinitionName, newVersion,
+                managedImageName, definitionPublisher, definitionOffer, definitionSku, osType, osState, hyperVGeneration,
+                securityType, plan, targetRegions);
     }
 
     /** Replicas planned in {@code region}. */

@@ -52,7 +52,7 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
         meta.put("generator", "PoolForge " + version);
         if (p.name() != null) meta.put("plan", p.name());
         Draft d = new Draft(t, t.putObject("parameters"), mapper.createArrayNode());
-        param(d.params, "location", "string", p.image().location());
+        param(d.params, "location", "string", p.marketplace() ? p.pool().batchAccount().location() : p.image().location());
         return d;
     }
 
@@ -83,6 +83,12 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
         Plan.Gallery g = p.image().gallery();
         param(d.params, "galleryName", "string", g.name());
         param(d.params, "imageDefinitionName", "string", g.imageDefinition());
+        if (p.latestGalleryVersion()) {
+            // An existing definition's latest version: the pool references the definition (PF-15).
+            d.imageResource = "[resourceId('" + p.image().subscriptionId() + "', '" + p.image().resourceGroup()
+                    + "', 'Microsoft.Compute/galleries/images', parameters('galleryName'), parameters('imageDefinitionName'))]";
+            return;
+        }
         param(d.params, "imageVersionName", "string", g.version());
         d.imageResource = "[resourceId('Microsoft.Compute/galleries/images/versions', parameters('galleryName'), "
                 + "parameters('imageDefinitionName'), parameters('imageVersionName'))]";
@@ -104,7 +110,7 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
         params.putObject("targetDedicatedNodes").put("type", "int").put("defaultValue", n(pool.targetDedicatedNodes()));
         params.putObject("targetLowPriorityNodes").put("type", "int").put("defaultValue", n(pool.targetLowPriorityNodes()));
         param(params, "resizeTimeout", "string", p.resizeTimeout().toString());
-        d.template.putObject("variables").put("imageId", d.imageResource);
+        if (!p.marketplace()) d.template.putObject("variables").put("imageId", d.imageResource);
         d.resources.add(pool(p, d.imageResource));
     }
 
@@ -112,7 +118,7 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
     protected String end(Draft d, Plan p) {
         d.template.set("resources", d.resources);
         ObjectNode outputs = d.template.putObject("outputs");
-        outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
+        if (!p.marketplace()) outputs.putObject("imageId").put("type", "string").put("value", "[variables('imageId')]");
         return PlanJson.pretty(mapper, d.template);
     }
 
@@ -225,7 +231,8 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
         ObjectNode props = new PoolBodies(mapper).managementProperties(p);
         props.put("vmSize", "[parameters('vmSize')]");
         ObjectNode vmc = (ObjectNode) props.path("deploymentConfiguration").path("virtualMachineConfiguration");
-        vmc.putObject("imageReference").put("id", "[variables('imageId')]");
+        // A Marketplace pool keeps the publisher/offer/sku/version of PoolBodies; a custom image goes by id.
+        if (!p.marketplace()) vmc.putObject("imageReference").put("id", "[variables('imageId')]");
         vmc.put("nodeAgentSkuId", "[parameters('nodeAgentSkuId')]");
         ObjectNode fixed = (ObjectNode) props.path("scaleSettings").path("fixedScale");
         fixed.put("targetDedicatedNodes", "[parameters('targetDedicatedNodes')]");
@@ -233,6 +240,7 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
         fixed.put("resizeTimeout", "[parameters('resizeTimeout')]");
         pool.set("properties", props);
         Plan.BatchAccount a = p.pool().batchAccount();
+        if (p.marketplace()) return pool; // nothing to wait for; deploy the template to the Batch account's group
         String dependency = imageResource.substring(1, imageResource.length() - 1);
         boolean sameGroup = a.subscriptionId().equalsIgnoreCase(p.image().subscriptionId())
                 && a.resourceGroup().equalsIgnoreCase(p.image().resourceGroup());

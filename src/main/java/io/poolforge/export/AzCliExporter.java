@@ -64,6 +64,13 @@ public final class AzCliExporter extends ScriptExporter {
         Plan.Image i = p.image();
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.existingImage"));
+        if (p.latestGalleryVersion()) {
+            // The pool takes the definition's latest version: the definition must exist.
+            sb.append("az sig image-definition show").append(scope(i.subscriptionId(), i.resourceGroup()))
+                    .append(" --gallery-name ").append(bash(g.name()))
+                    .append(" --gallery-image-definition ").append(bash(g.imageDefinition())).append(" --output none\n\n");
+            return;
+        }
         sb.append("az sig image-version show").append(scope(i.subscriptionId(), i.resourceGroup()))
                 .append(" --gallery-name ").append(bash(g.name()))
                 .append(" --gallery-image-definition ").append(bash(g.imageDefinition()))

@@ -13,7 +13,9 @@ abstract class ChainExporter<O> implements PlanExporter {
     @Override
     public final String export(Plan p) {
         O out = begin(p);
-        if (p.fromExistingImage()) {
+        if (p.marketplace()) {
+            marketplaceImage(out, p);
+        } else if (p.fromExistingImage()) {
             existingImage(out, p);
         } else {
             snapshots(out, p);
@@ -26,7 +28,11 @@ abstract class ChainExporter<O> implements PlanExporter {
     /** A new output for one export, with the format's header. */
     protected abstract O begin(Plan p);
 
-    /** The plan starts from an image version that exists. */
+    /** The pool is on a Marketplace image (PF-15): nothing to build or check before the pool. */
+    protected void marketplaceImage(O out, Plan p) {
+    }
+
+    /** The plan starts from an image version that exists (or an image definition's latest version). */
     protected void existingImage(O out, Plan p) {
     }
 

@@ -27,7 +27,8 @@ public final class PoolBodies {
         if (p.displayName() != null) props.put("displayName", p.displayName());
         props.put("vmSize", p.vmSize());
         ObjectNode vmc = props.putObject("deploymentConfiguration").putObject("virtualMachineConfiguration");
-        vmc.putObject("imageReference").put("id", ResourceIds.image(plan));
+        ObjectNode ref = vmc.putObject("imageReference");
+        if (plan.marketplace()) marketplace(ref, plan); else ref.put("id", ResourceIds.image(plan));
         vmc.put("nodeAgentSkuId", p.nodeAgentSkuId());
         ObjectNode fixed = props.putObject("scaleSettings").putObject("fixedScale");
         fixed.put("targetDedicatedNodes", n(p.targetDedicatedNodes()));
@@ -51,12 +52,20 @@ public final class PoolBodies {
         if (p.displayName() != null) body.put("displayName", p.displayName());
         body.put("vmSize", p.vmSize());
         ObjectNode vmc = body.putObject("virtualMachineConfiguration");
-        vmc.putObject("imageReference").put("virtualMachineImageId", ResourceIds.image(plan));
+        ObjectNode ref = vmc.putObject("imageReference");
+        // A gallery image definition's id (no version) means its latest version, on both planes.
+        if (plan.marketplace()) marketplace(ref, plan); else ref.put("virtualMachineImageId", ResourceIds.image(plan));
         vmc.put("nodeAgentSKUId", p.nodeAgentSkuId());
         body.put("targetDedicatedNodes", n(p.targetDedicatedNodes()));
         body.put("targetLowPriorityNodes", n(p.targetLowPriorityNodes()));
         body.put("resizeTimeout", plan.resizeTimeout().toString());
         return body;
+    }
+
+    /** A Marketplace image reference: publisher, offer, sku, version ("latest" when the plan gives none). */
+    private static void marketplace(ObjectNode ref, Plan plan) {
+        var m = plan.marketplaceImage();
+        ref.put("publisher", m.publisher()).put("offer", m.offer()).put("sku", m.sku()).put("version", m.version());
     }
 
     private static int n(Integer i) {

@@ -62,6 +62,13 @@ public final class PowerShellExporter extends ScriptExporter {
         Plan.Gallery g = i.gallery();
         comment(sb, messages.get("export.comment.existingImage"));
         sb.append("Set-AzContext -Subscription ").append(pwsh(i.subscriptionId())).append(" | Out-Null\n");
+        if (p.latestGalleryVersion()) {
+            // The pool takes the definition's latest version: the definition must exist.
+            sb.append("Get-AzGalleryImageDefinition -ResourceGroupName ").append(pwsh(i.resourceGroup()))
+                    .append(" -GalleryName ").append(pwsh(g.name()))
+                    .append(" -Name ").append(pwsh(g.imageDefinition())).append(" -ErrorAction Stop | Out-Null\n\n");
+            return;
+        }
         sb.append("Get-AzGalleryImageVersion -ResourceGroupName ").append(pwsh(i.resourceGroup()))
                 .append(" -GalleryName ").append(pwsh(g.name()))
                 .append(" -GalleryImageDefinitionName ").append(pwsh(g.imageDefinition()))

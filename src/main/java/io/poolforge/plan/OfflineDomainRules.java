@@ -30,6 +30,15 @@ public final class OfflineDomainRules implements PlanRules {
     @Override
     public List<Violation> check(Plan plan) {
         List<Violation> out = new ArrayList<>();
+        if (plan.marketplace()) {
+            // A Marketplace pool: nothing to build, only the pool (PF-15).
+            String poolId = plan.pool().poolId();
+            if (!NamingRules.validPoolId(poolId)) out.add(Violation.of(RuleCode.POOL_ID_INVALID, poolId, poolId.length()));
+            List<String[]> subscriptions = new ArrayList<>();
+            subscriptions.add(new String[] {"pool.batchAccount", plan.pool().batchAccount().subscriptionId()});
+            out.addAll(PlanShapeRules.check(null, null, null, plan.poolPlan(), subscriptions, LocalDate.now(clock)));
+            return List.copyOf(out);
+        }
         if (!plan.fromExistingImage()) out.addAll(NamingRules.checkSnapshots(plan.snapshotPlan()));
         out.addAll(NamingRules.checkImageNames(plan.imagePlan()));
         String poolId = plan.pool().poolId();

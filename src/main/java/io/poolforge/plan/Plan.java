@@ -89,12 +89,29 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
     public record ManagedImage(String name) {
     }
 
-    /** Step 5: the pool and the Batch account it goes to. */
+    /**
+     * Step 5: the pool and the Batch account it goes to. {@code imageType} (PF-15) is "gallery" (absent means the
+     * same: the Azure Compute Gallery image of {@code image}, built by the run or existing) or "marketplace" (then
+     * {@code marketplaceImage} names the Marketplace image from Batch's supported images and there is no
+     * {@code image}, {@code source} or {@code snapshots}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"batchAccount", "poolId", "displayName", "vmSize", "imageType", "marketplaceImage",
+            "nodeAgentSkuId", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeTimeout"})
     public record Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize,
                        String nodeAgentSkuId, Integer targetDedicatedNodes, Integer targetLowPriorityNodes,
-                       String resizeTimeout) {
+                       String resizeTimeout, String imageType, BaseImage marketplaceImage) {
+        /** A pool on the plan's gallery image (the plans written before PF-15). */
+        public Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize, String nodeAgentSkuId,
+                    Integer targetDedicatedNodes, Integer targetLowPriorityNodes, String resizeTimeout) {
+            this(batchAccount, poolId, displayName, vmSize, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                    resizeTimeout, null, null);
+        }
     }
+
+    /** {@code pool.imageType} values. */
+    public static final String IMAGE_TYPE_GALLERY = "gallery";
+    public static final String IMAGE_TYPE_MARKETPLACE = "marketplace";
 
     /** The Batch account. */
     public record BatchAccount(String subscriptionId, String resourceGroup, String name, String location) {
@@ -106,11 +123,30 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
         return image != null && "gallery".equalsIgnoreCase(image.target());
     }
 
+    /** True for a pool on a Marketplace image ({@code pool.imageType} "marketplace"): no image is built or checked. */
+    public boolean marketplace() {
+        return pool != null && IMAGE_TYPE_MARKETPLACE.equals(pool.imageType());
+    }
+
+    /** True when the pool uses the latest version of an existing gallery image definition. */
+    public boolean latestGalleryVersion() {
+        return image != null && image.gallery() != null && ImagePlan.LATEST.equalsIgnoreCase(image.gallery().version());
+    }
+
+    /** The Marketplace image of a Marketplace pool, else null. */
+    public io.poolforge.domain.ImageReference marketplaceImage() {
+        BaseImage m = marketplace() ? pool.marketplaceImage() : null;
+        return m == null ? null : io.poolforge.domain.ImageReference.marketplace(m.publisher(), m.offer(), m.sku(), m.version());
+    }
+
     public ImageTarget imageTarget() {
         return galleryTarget() ? ImageTarget.GALLERY : ImageTarget.MANAGED;
     }
 
-    /** True for a plan that starts from an existing gallery image version (no source VM, no snapshots). */
+    /**
+     * True for a plan that starts from an existing gallery image version (no source VM, no snapshots). A Marketplace
+     * pool has no snapshots either: callers that build the image chain test {@link #marketplace()} first.
+     */
     public boolean fromExistingImage() {
         return snapshots == null;
     }
@@ -137,6 +173,10 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
     }
 
     public PoolPlan poolPlan() {
+        if (marketplace()) {
+            return new PoolPlan(pool.poolId(), pool.displayName(), pool.vmSize(), null, pool.nodeAgentSkuId(),
+                    nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()), resizeTimeout(), marketplaceImage());
+        }
         return new PoolPlan(pool.poolId(), pool.displayName(), pool.vmSize(), imagePlan().imageId(),
                 pool.nodeAgentSkuId(), nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()),
                 resizeTimeout());

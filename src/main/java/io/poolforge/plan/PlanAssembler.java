@@ -15,9 +15,33 @@ public final class PlanAssembler {
 
     public static Plan assemble(String name, VmSummary vm, SnapshotPlan snapshots, ImagePlan image, PoolPlan pool,
                                 BatchAccountInfo account) {
-        var base = vm != null && vm.imageReference() != null && vm.imageReference().isMarketplace()
-                ? new Plan.BaseImage(vm.imageReference().publisher(), vm.imageReference().offer(), vm.imageReference().sku(),
-                        vm.imageReference().version())
+        return assemble(name, vm, snapshots, image, pool, account, null);
+    }
+
+    /**
+     * As above; {@code chosenBase} is the custom image's Marketplace base as the pool step showed or corrected it
+     * (PF-15), written as {@code source.baseImage} (null: the VM's own). A Marketplace pool gives a plan with the pool
+     * alone; a pool on the definition of an existing image (no version) gives the version "latest".
+     */
+    public static Plan assemble(String name, VmSummary vm, SnapshotPlan snapshots, ImagePlan image, PoolPlan pool,
+                                BatchAccountInfo account, io.poolforge.domain.ImageReference chosenBase) {
+        String rg0 = resourceGroupOf(account.id());
+        if (pool.marketplace()) {
+            var m = pool.marketplaceImage();
+            Plan.Pool p = new Plan.Pool(new Plan.BatchAccount(account.subscriptionId(), rg0, account.name(), account.location()),
+                    pool.poolId(), pool.displayName(), pool.vmSize(), pool.nodeAgentSkuId(), pool.targetDedicatedNodes(),
+                    pool.targetLowPriorityNodes(), pool.resizeTimeout() == null ? null : pool.resizeTimeout().toString(),
+                    Plan.IMAGE_TYPE_MARKETPLACE, new Plan.BaseImage(m.publisher(), m.offer(), m.sku(), m.version()));
+            return new Plan(null, Plan.CURRENT_VERSION, name, null, null, null, p);
+        }
+        if (image.target() == ImageTarget.GALLERY && snapshots == null && pool.imageId() != null
+                && pool.imageId().equalsIgnoreCase(image.withVersion(ImagePlan.LATEST).imageId())) {
+            image = image.withVersion(ImagePlan.LATEST);
+        }
+        var vmBase = chosenBase != null && chosenBase.isMarketplace() ? chosenBase
+                : vm != null && vm.imageReference() != null && vm.imageReference().isMarketplace() ? vm.imageReference() : null;
+        var base = vm != null && vmBase != null
+                ? new Plan.BaseImage(vmBase.publisher(), vmBase.offer(), vmBase.sku(), vmBase.version())
                 : null;
         // No VM and no snapshots: the plan starts from an existing gallery image version.
         Plan.Source source = vm == null ? null : new Plan.Source(vm.id(), vm.name(), azureOs(vm.osType()), gen(vm.hyperVGeneration()), base);
@@ -42,7 +66,8 @@ public final class PlanAssembler {
         String rg = resourceGroupOf(account.id());
         Plan.Pool p = new Plan.Pool(new Plan.BatchAccount(account.subscriptionId(), rg, account.name(), account.location()),
                 pool.poolId(), pool.displayName(), pool.vmSize(), pool.nodeAgentSkuId(), pool.targetDedicatedNodes(),
-                pool.targetLowPriorityNodes(), pool.resizeTimeout() == null ? null : pool.resizeTimeout().toString());
+                pool.targetLowPriorityNodes(), pool.resizeTimeout() == null ? null : pool.resizeTimeout().toString(),
+                Plan.IMAGE_TYPE_GALLERY, null);
         return new Plan(null, Plan.CURRENT_VERSION, name, source, snaps, img, p);
     }
 

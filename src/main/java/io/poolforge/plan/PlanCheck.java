@@ -19,6 +19,7 @@ public final class PlanCheck {
     static final List<String> OS_STATES = List.of("Generalized", "Specialized");
     static final List<String> SECURITY_TYPES = List.of("Standard", "TrustedLaunch", "ConfidentialVM");
     static final List<String> TARGETS = List.of("gallery", "managed");
+    static final List<String> IMAGE_TYPES = List.of(Plan.IMAGE_TYPE_GALLERY, Plan.IMAGE_TYPE_MARKETPLACE);
 
     private final List<Finding> out = new ArrayList<>();
 
@@ -34,6 +35,17 @@ public final class PlanCheck {
 
     private void plan(Plan p) {
         Plan.Source s = p.source();
+        // A Marketplace pool (PF-15): the pool alone, on a Marketplace image; no VM, snapshots or image to build.
+        if (p.marketplace()) {
+            for (var extra : List.of(new Object[] {"/source", s}, new Object[] {"/snapshots", p.snapshots()},
+                    new Object[] {"/image", p.image()})) {
+                if (extra[1] != null) {
+                    out.add(Finding.structure("PLAN_BAD_VALUE", "plan.check.marketplaceOnly", (String) extra[0]));
+                }
+            }
+            pool(p.pool());
+            return;
+        }
         // A plan may start from an existing gallery image version: then it has no source VM and no
         // snapshots, and names the version; everything else needs both.
         boolean fromExistingImage = p.snapshots() == null && p.image() != null && "gallery".equals(p.image().target())
@@ -56,6 +68,10 @@ public final class PlanCheck {
             }
         }
         if (!fromExistingImage) snapshots(p.snapshots());
+        if (!fromExistingImage && p.latestGalleryVersion()) {
+            // "latest" names an existing definition's newest version; a version this run builds needs a real name.
+            out.add(Finding.structure("PLAN_BAD_VALUE", "plan.check.latestNeedsExisting", "/image/gallery/version"));
+        }
         image(p.image());
         pool(p.pool());
     }
@@ -130,6 +146,14 @@ public final class PlanCheck {
         }
         text("/pool/poolId", p.poolId());
         text("/pool/vmSize", p.vmSize());
+        if (oneOf("/pool/imageType", p.imageType(), IMAGE_TYPES, true) && Plan.IMAGE_TYPE_MARKETPLACE.equals(p.imageType())) {
+            Plan.BaseImage m = p.marketplaceImage();
+            if (present("/pool/marketplaceImage", m)) {
+                text("/pool/marketplaceImage/publisher", m.publisher());
+                text("/pool/marketplaceImage/offer", m.offer());
+                text("/pool/marketplaceImage/sku", m.sku());
+            }
+        }
         text("/pool/nodeAgentSkuId", p.nodeAgentSkuId());
         count("/pool/targetDedicatedNodes", p.targetDedicatedNodes(), false);
         count("/pool/targetLowPriorityNodes", p.targetLowPriorityNodes(), true);

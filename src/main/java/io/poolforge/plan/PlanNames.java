@@ -24,7 +24,7 @@ public final class PlanNames {
      */
     public static Plan resolve(Plan plan, String token, String version) {
         String t = token.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
-        if (plan.fromExistingImage()) return plan;
+        if (plan.fromExistingImage() || plan.marketplace()) return plan;
         String vm = plan.source().vmName();
         Plan.Snapshots s = plan.snapshots();
         Plan.OsDisk os = s.osDisk();

@@ -24,9 +24,9 @@ public final class ResourceIds {
         return gallery(plan) + "/images/" + plan.image().gallery().imageDefinition();
     }
 
-    /** The gallery image version or managed image the pool uses. */
+    /** The gallery image version (or definition, for "latest") or managed image the pool uses; null for Marketplace. */
     public static String image(Plan plan) {
-        return plan.imagePlan().imageId();
+        return plan.marketplace() ? null : plan.imagePlan().imageId();
     }
 
     public static String batchAccount(Plan plan) {

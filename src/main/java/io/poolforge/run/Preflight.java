@@ -61,11 +61,13 @@ public final class Preflight {
     public Result check(Plan plan) {
         LocalDate today = LocalDate.now(clock);
         BatchAccountInfo account = account(plan);
+        if (plan.marketplace()) return checkMarketplace(plan, account, today);
         ImagePlan image = plan.imagePlan();
         GalleryImageVersionInfo existing = null;
         if (plan.fromExistingImage()) {
             String id = image.imageId();
-            existing = compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+            existing = image.latest() ? latestVersion(id)
+                    : compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
         }
         AccountFacts facts = reader.read(account, existing == null ? List.of() : List.of(existing.id()));
         BatchAccountInfo used = facts.account();
@@ -77,6 +79,13 @@ public final class Preflight {
             vm = compute.getVm(plan.source().vmId());
             out.addAll(VmRules.check(vm, used, facts.supportedImages(), plan.imageTarget(), today));
             out.addAll(ImageRules.checkPlan(image, vm, used, imageSub, nodes, today));
+            if (plan.galleryTarget()) {
+                // PF-15: the definition's identifier against the definitions the gallery already has (if it exists).
+                String galleryId = ResourceIds.gallery(plan);
+                if (compute.findGallery(galleryId).isPresent()) {
+                    out.addAll(ImageRules.checkAgainstGallery(image, compute.listImageDefinitions(galleryId)));
+                }
+            }
         } else {
             out.addAll(ImageRules.checkGalleryVersion(existing, null, used, imageSub, nodes));
         }
@@ -89,6 +98,35 @@ public final class Preflight {
                 plan.imageTarget(), os, gen, base, facts.imageSources(), replicas, today);
         out.addAll(PoolRules.check(plan.poolPlan(), ctx));
         return new Result(distinct(out), facts);
+    }
+
+    /** A Marketplace pool (PF-15): the pool rules with the Marketplace image as the image and its node agent source. */
+    private Result checkMarketplace(Plan plan, BatchAccountInfo account, LocalDate today) {
+        AccountFacts facts = reader.read(account, List.of());
+        ImageReference ref = plan.marketplaceImage();
+        var entry = facts.supportedImages().stream().filter(s -> s.imageReference().sameSku(ref)).findFirst();
+        PoolContext ctx = new PoolContext(facts.account(), AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(),
+                facts.supportedImages(), null, entry.map(io.poolforge.domain.SupportedImage::osType).orElse(null),
+                entry.map(io.poolforge.domain.SupportedImage::generation).orElse(null), ref, facts.imageSources(), null, today);
+        return new Result(distinct(PoolRules.check(plan.poolPlan(), ctx)), facts);
+    }
+
+    /**
+     * The newest version of an image definition (a pool on "latest" gets it when nodes are allocated); the run stops
+     * with {@code run.error.noImage} when the definition is gone or has no version.
+     */
+    private GalleryImageVersionInfo latestVersion(String definitionId) {
+        if (compute.findImageDefinition(definitionId).isEmpty()) throw new PoolForgeException("run.error.noImage", definitionId);
+        return compute.listImageVersions(definitionId).stream()
+                .max(java.util.Comparator.comparing(v -> versionKey(v.version())))
+                .orElseThrow(() -> new PoolForgeException("run.error.noImage", definitionId));
+    }
+
+    /** Major.Minor.Patch as a zero-padded string that sorts like the version. */
+    static String versionKey(String version) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : version.split("\\.")) sb.append(String.format(Locale.ROOT, "%12s", part).replace(' ', '0')).append('.');
+        return sb.toString();
     }
 
     /** The plan's Batch account as the account lists it (quotas, mode), or Azure's "not found". */

@@ -29,6 +29,11 @@ public final class RunSteps {
 
     static List<StepRecord> steps(Plan p, RunId run) {
         List<StepRecord> out = new ArrayList<>();
+        if (p.marketplace()) {
+            // A Marketplace pool (PF-15): Batch takes the image from the Marketplace; the run makes only the pool.
+            out.add(step(run, "pool", StepKind.POOL, p.pool().poolId(), ResourceIds.pool(p)));
+            return out;
+        }
         if (p.fromExistingImage()) {
             // The image exists already: the run checks it (find, never create) and makes the pool.
             Plan.Gallery g = p.image().gallery();

@@ -9,11 +9,18 @@ final class ApiError extends RuntimeException {
     final int status;
     final String code;
     final transient Map<String, String> headers = new LinkedHashMap<>();
+    /** Batch's error details (name → value: "PropertyName", "Reason"), shown as ARM {@code details} or data-plane {@code values}. */
+    final transient Map<String, String> details = new LinkedHashMap<>();
 
     ApiError(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+    }
+
+    ApiError detail(String name, String value) {
+        details.put(name, value);
+        return this;
     }
 
     ApiError header(String name, String value) {

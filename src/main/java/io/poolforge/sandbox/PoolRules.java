@@ -46,8 +46,14 @@ final class PoolRules {
                     return new ImageFacts("marketplace", null, i.osType(), i.gen2());
                 }
             }
-            throw invalid("The specified imageReference (" + Json.str(ref, "publisher") + "/" + Json.str(ref, "offer") + "/"
-                    + Json.str(ref, "sku") + ") is not a Marketplace image Batch supports (see List Supported Images).");
+            // What Batch answers for a Marketplace image it does not support (400 InvalidPropertyValue, the generic message,
+            // the property and reason in the details; e.g. hashicorp/terraform#36698, a retired
+            // microsoft-azure-batch/ubuntu-server-container/20.04-lts image refused on pool create).
+            throw new ApiError(400, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.")
+                    .detail("PropertyName", "imageReference")
+                    .detail("Reason", "The specified imageReference (" + Json.str(ref, "publisher") + "/" + Json.str(ref, "offer")
+                            + "/" + Json.str(ref, "sku") + ") is not supported by Batch in " + accountLoc
+                            + " (see List Supported Images).");
         }
         id = Arm.norm(id);
         String type = String.valueOf(Ids.typeOf(id)).toLowerCase(Locale.ROOT);

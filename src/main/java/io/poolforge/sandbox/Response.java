@@ -40,15 +40,27 @@ final class Response {
 
     /** ARM's error body. */
     static Response error(ApiError e) {
-        Response r = json(e.status, Json.o("error", Json.o("code", e.code, "message", e.getMessage())));
+        var body = Json.o("code", e.code, "message", e.getMessage());
+        if (!e.details.isEmpty()) {
+            var details = Json.a();
+            e.details.forEach((k, v) -> details.add(Json.o("code", k, "message", v)));
+            body.set("details", details);
+        }
+        Response r = json(e.status, Json.o("error", body));
         e.headers.forEach(r::header);
         return r;
     }
 
     /** The Batch data plane's error body ({"code","message":{"lang","value"}}). */
     static Response batchError(ApiError e, String base) {
-        Response r = json(e.status, Json.o("odata.metadata", base + "/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element",
-                "code", e.code, "message", Json.o("lang", "en-US", "value", e.getMessage())));
+        var body = Json.o("odata.metadata", base + "/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element",
+                "code", e.code, "message", Json.o("lang", "en-US", "value", e.getMessage()));
+        if (!e.details.isEmpty()) {
+            var values = Json.a();
+            e.details.forEach((k, v) -> values.add(Json.o("key", k, "value", v)));
+            body.set("values", values);
+        }
+        Response r = json(e.status, body);
         e.headers.forEach(r::header);
         return r;
     }

@@ -118,10 +118,13 @@ public final class Fixtures {
         public SecurityType securityType = SecurityType.STANDARD;
         public PurchasePlan plan;
         public List<RegionReplica> regions = List.of(new RegionReplica("westeurope", 1, "Completed"));
+        public String publisher = "PoolForge";
+        public String offer = "ubuntu";
+        public String sku = "22.04";
 
         public ImagePlan build() {
             return new ImagePlan(target, subscriptionId, "rg-images", location, gallery, definition, version, managedName,
-                    "PoolForge", "ubuntu", "22.04", osType, osState, generation, securityType, plan, regions);
+                    publisher, offer, sku, osType, osState, generation, securityType, plan, regions);
         }
     }
 

@@ -125,6 +125,14 @@ public final class SdkBatchGateway implements BatchGateway {
         }
     }
 
+    /** The pool's image: the custom image's id, or the Marketplace image (PF-15). */
+    private static com.azure.resourcemanager.batch.models.ImageReference imageReference(PoolPlan plan) {
+        var m = plan.marketplaceImage();
+        return m == null ? new com.azure.resourcemanager.batch.models.ImageReference().withId(plan.imageId())
+                : new com.azure.resourcemanager.batch.models.ImageReference().withPublisher(m.publisher()).withOffer(m.offer())
+                        .withSku(m.sku()).withVersion(m.version());
+    }
+
     @Override
     public PoolInfo createPool(BatchAccountInfo account, PoolPlan plan) {
         ResourceId id = ResourceId.parse(account.id());
@@ -134,7 +142,7 @@ public final class SdkBatchGateway implements BatchGateway {
                 .withVmSize(plan.vmSize())
                 .withDeploymentConfiguration(new DeploymentConfiguration().withVirtualMachineConfiguration(
                         new VirtualMachineConfiguration()
-                                .withImageReference(new com.azure.resourcemanager.batch.models.ImageReference().withId(plan.imageId()))
+                                .withImageReference(imageReference(plan))
                                 .withNodeAgentSkuId(plan.nodeAgentSkuId())))
                 .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
                 .create()));
@@ -169,7 +177,7 @@ public final class SdkBatchGateway implements BatchGateway {
                 .withVmSize(plan.vmSize())
                 .withDeploymentConfiguration(new DeploymentConfiguration().withVirtualMachineConfiguration(
                         new VirtualMachineConfiguration()
-                                .withImageReference(new com.azure.resourcemanager.batch.models.ImageReference().withId(plan.imageId()))
+                                .withImageReference(imageReference(plan))
                                 .withNodeAgentSkuId(plan.nodeAgentSkuId())))
                 .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
                 .withMetadata(items);

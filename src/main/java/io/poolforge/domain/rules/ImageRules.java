@@ -51,6 +51,36 @@ public final class ImageRules {
      * @param imageSubscription the subscription the image goes to (tenant, Microsoft.Batch registration); null if it is the account's
      * @param plannedNodes the pool size planned (for the replica count)
      */
+    /**
+     * PF-15: the planned image definition against the definitions that already exist in its gallery. The same
+     * identifier (publisher/offer/SKU, compared ignoring case) cannot name two definitions of one gallery; a
+     * definition of the planned name is reused by the run, so its identifier, OS type and state must be the plan's.
+     */
+    public static List<Violation> checkAgainstGallery(ImagePlan plan, List<io.poolforge.domain.GalleryImageInfo> existing) {
+        List<Violation> out = new ArrayList<>();
+        if (plan.target() != io.poolforge.domain.ImageTarget.GALLERY || existing == null) return out;
+        String wanted = identifier(plan.definitionPublisher(), plan.definitionOffer(), plan.definitionSku());
+        for (var d : existing) {
+            String theirs = identifier(d.publisher(), d.offer(), d.sku());
+            boolean sameName = d.name().equalsIgnoreCase(String.valueOf(plan.imageDefinitionName()));
+            if (sameName) {
+                if (!theirs.equalsIgnoreCase(wanted) || (d.osType() != null && d.osType() != plan.osType())
+                        || (d.osState() != null && d.osState() != plan.osState())) {
+                    out.add(Violation.of(RuleCode.IMAGE_DEFINITION_DIFFERS, d.name(), plan.galleryName(),
+                            theirs + " (" + d.osType() + ", " + d.osState() + ")",
+                            wanted + " (" + plan.osType() + ", " + plan.osState() + ")"));
+                }
+            } else if (theirs.equalsIgnoreCase(wanted)) {
+                out.add(Violation.of(RuleCode.IMAGE_IDENTIFIER_TAKEN, wanted, d.name(), plan.galleryName()));
+            }
+        }
+        return out;
+    }
+
+    private static String identifier(String publisher, String offer, String sku) {
+        return publisher + "/" + offer + "/" + sku;
+    }
+
     public static List<Violation> checkPlan(ImagePlan plan, VmSummary vm, BatchAccountInfo account,
                                             SubscriptionInfo imageSubscription, int plannedNodes, LocalDate today) {
         List<Violation> out = new ArrayList<>(NamingRules.checkImageNames(plan));

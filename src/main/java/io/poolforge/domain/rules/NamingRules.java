@@ -23,6 +23,14 @@ public final class NamingRules {
     private static final Pattern IMAGE_DEFINITION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9])?");
     private static final Pattern VERSION = Pattern.compile("(\\d{1,10})\\.(\\d{1,10})\\.(\\d{1,10})");
     private static final Pattern POOL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * PF-15: an image definition's identifier part (publisher, offer, SKU): letters, digits, hyphens, underscores and
+     * periods, starting with a letter or digit and not ending with a period (the portal's "Create VM image definition"
+     * form); publisher up to 128 characters, offer and SKU up to 64.
+     */
+    private static final Pattern IDENTIFIER_PART = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?");
+    public static final int MAX_PUBLISHER = 128;
+    public static final int MAX_OFFER_OR_SKU = 64;
 
     private NamingRules() {
     }
@@ -36,6 +44,11 @@ public final class NamingRules {
     public static boolean validImageDefinitionName(String n) { return n != null && IMAGE_DEFINITION.matcher(n).matches(); }
 
     public static boolean validPoolId(String n) { return n != null && POOL_ID.matcher(n).matches(); }
+
+    /** A publisher, offer or SKU of an image definition's identifier, at most {@code max} characters. */
+    public static boolean validIdentifierPart(String n, int max) {
+        return n != null && n.length() <= max && IDENTIFIER_PART.matcher(n).matches();
+    }
 
     /** Major.Minor.Patch, each part a non-negative 32-bit integer. */
     public static boolean validVersion(String v) {
@@ -81,7 +94,14 @@ public final class NamingRules {
             out.add(Violation.of(RuleCode.NAME_IMAGE_DEFINITION_INVALID, shown(plan.imageDefinitionName()),
                     length(plan.imageDefinitionName())));
         }
-        if (!validVersion(plan.version())) {
+        String[][] parts = {{"publisher", plan.definitionPublisher(), String.valueOf(MAX_PUBLISHER)},
+            {"offer", plan.definitionOffer(), String.valueOf(MAX_OFFER_OR_SKU)}, {"sku", plan.definitionSku(), String.valueOf(MAX_OFFER_OR_SKU)}};
+        for (String[] part : parts) {
+            if (!validIdentifierPart(part[1], Integer.parseInt(part[2]))) {
+                out.add(Violation.of(RuleCode.NAME_IMAGE_IDENTIFIER_INVALID, part[0], shown(part[1]), length(part[1]), part[2]));
+            }
+        }
+        if (!plan.latest() && !validVersion(plan.version())) {
             out.add(Violation.of(RuleCode.NAME_VERSION_INVALID, shown(plan.version())));
         }
         return out;

@@ -46,6 +46,7 @@ public final class PlanShapeRules {
     /**
      * @param vmId the source VM's id, null when the plan starts from an existing image
      * @param snapshots the snapshot step, null when the plan starts from an existing image
+     * @param image the image, null for a pool on a Marketplace image (PF-15)
      * @param subscriptions (where, subscription id) pairs: "snapshots", "image", "batchAccount"
      * @param today injected date (managed-image retirement)
      */
@@ -67,23 +68,24 @@ public final class PlanShapeRules {
 
         String poolId = pool.poolId();
         String label = PoolRules.imageLabel(pool.imageId());
-        if (image.target() == ImageTarget.MANAGED) {
+        if (image != null && image.target() == ImageTarget.MANAGED) {
             out.add(Violation.of(ImageRules.managedImagesRetired(today) ? RuleCode.POOL_MANAGED_IMAGE_RETIRED
                     : RuleCode.POOL_MANAGED_IMAGE_RETIRING, label, ImageRules.MANAGED_IMAGE_RETIREMENT.toString()));
         }
         OsType agentOs = osOfNodeAgent(pool.nodeAgentSkuId());
-        if (agentOs != null && image.osType() != null && agentOs != image.osType()) {
+        if (agentOs != null && image != null && image.osType() != null && agentOs != image.osType()) {
             out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, pool.nodeAgentSkuId(), agentOs.name(), image.osType().name()));
         }
 
         int dedicated = pool.targetDedicatedNodes();
         int low = pool.targetLowPriorityNodes();
         if (dedicated >= 0 && low >= 0) {
-            if (dedicated > PoolRules.MAX_DEDICATED_NODES) {
+            // The node limits are the custom-image ones: a Marketplace pool (image null) has the account's quotas only.
+            if (image != null && dedicated > PoolRules.MAX_DEDICATED_NODES) {
                 out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, 0, PoolRules.MAX_DEDICATED_NODES,
                         PoolRules.MAX_DEDICATED_NODES_OLD_DOC, label));
             }
-            if (low > PoolRules.MAX_LOW_PRIORITY_NODES) {
+            if (image != null && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
                 out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, low, 0, PoolRules.MAX_LOW_PRIORITY_NODES, label));
             }
             if ((long) dedicated + low == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));

@@ -52,12 +52,28 @@ public final class PoolRules {
         if (ctx.auth() == AuthMethod.SHARED_KEY) out.add(Violation.of(RuleCode.AUTH_SHARED_KEY, account.name()));
 
         // Managed image as a pool source.
-        String imageLabel = imageLabel(plan.imageId());
-        if (ctx.imageKind() == ImageTarget.MANAGED) {
+        String imageLabel = plan.marketplace() ? plan.marketplaceImage().display() : imageLabel(plan.imageId());
+        if (!plan.marketplace() && ctx.imageKind() == ImageTarget.MANAGED) {
             out.add(Violation.of(ImageRules.managedImagesRetired(ctx.today()) ? RuleCode.POOL_MANAGED_IMAGE_RETIRED
                     : RuleCode.POOL_MANAGED_IMAGE_RETIRING, imageLabel, ImageRules.MANAGED_IMAGE_RETIREMENT.toString()));
         }
 
+        // A Marketplace pool (PF-15): the image must be one Batch lists for the account ("List Supported Images").
+        if (plan.marketplace() && !ctx.supportedImages().isEmpty()
+                && ctx.supportedImages().stream().noneMatch(s -> s.imageReference().sameSku(plan.marketplaceImage()))) {
+            out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_UNSUPPORTED, plan.marketplaceImage().display(),
+                    account.name(), account.location()));
+        }
+        if (plan.marketplace()) {
+            ctx.supportedImages().stream().filter(s -> s.imageReference().sameSku(plan.marketplaceImage()))
+                    .filter(s -> s.batchSupportEndOfLife() != null).findFirst().ifPresent(s -> {
+                        var end = s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate();
+                        if (!ctx.today().isBefore(end)) {
+                            out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE, plan.marketplaceImage().display(),
+                                    end.toString()));
+                        }
+                    });
+        }
         nodeAgent(out, plan, ctx);
         int dedicated = plan.targetDedicatedNodes();
         int lowPriority = plan.targetLowPriorityNodes();
@@ -71,14 +87,14 @@ public final class PoolRules {
         if (dedicated + lowPriority == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
 
         // Custom-image node limits, counting other pools on the same image or snapshots; one image per pool.
-        List<PoolInfo> sharing = poolsSharingImage(plan, ctx);
+        List<PoolInfo> sharing = plan.marketplace() ? List.of() : poolsSharingImage(plan, ctx);
         int otherDedicated = sharing.stream().mapToInt(p -> Math.max(p.targetDedicatedNodes(), p.currentDedicatedNodes())).sum();
         int otherLow = sharing.stream().mapToInt(p -> Math.max(p.targetLowPriorityNodes(), p.currentLowPriorityNodes())).sum();
-        if (dedicated + otherDedicated > MAX_DEDICATED_NODES) {
+        if (!plan.marketplace() && dedicated + otherDedicated > MAX_DEDICATED_NODES) {
             out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, otherDedicated, MAX_DEDICATED_NODES,
                     MAX_DEDICATED_NODES_OLD_DOC, imageLabel));
         }
-        if (lowPriority + otherLow > MAX_LOW_PRIORITY_NODES) {
+        if (!plan.marketplace() && lowPriority + otherLow > MAX_LOW_PRIORITY_NODES) {
             out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, lowPriority, otherLow, MAX_LOW_PRIORITY_NODES,
                     imageLabel));
         }
@@ -88,7 +104,7 @@ public final class PoolRules {
         }
 
         // Gallery replicas for this pool size.
-        if (ctx.imageKind() == ImageTarget.GALLERY && ctx.imageReplicasInRegion() != null) {
+        if (!plan.marketplace() && ctx.imageKind() == ImageTarget.GALLERY && ctx.imageReplicasInRegion() != null) {
             int replicas = ctx.imageReplicasInRegion();
             int total = dedicated + lowPriority;
             if (replicas <= 0) {

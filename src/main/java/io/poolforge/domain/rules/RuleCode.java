@@ -61,6 +61,12 @@ public enum RuleCode {
     NAME_GALLERY_INVALID(ERROR, "rule.name.gallery", Sources.NAMING),
     NAME_IMAGE_DEFINITION_INVALID(ERROR, "rule.name.imageDefinition", Sources.NAMING),
     NAME_VERSION_INVALID(ERROR, "rule.name.version", Sources.GALLERY),
+    /** PF-15: publisher, offer and SKU of the image definition's identifier. */
+    NAME_IMAGE_IDENTIFIER_INVALID(ERROR, "rule.name.imageIdentifier", Sources.GALLERY),
+    /** PF-15: one identifier (publisher/offer/SKU) names one definition per gallery. */
+    IMAGE_IDENTIFIER_TAKEN(ERROR, "rule.image.identifierTaken", Sources.GALLERY),
+    /** PF-15: a definition of that name exists with another identifier, OS or state: the run would reuse it. */
+    IMAGE_DEFINITION_DIFFERS(ERROR, "rule.image.definitionDiffers", Sources.GALLERY),
     /** A plan field that must be an Azure resource id (or a subscription id) of a given shape. */
     RESOURCE_ID_INVALID(ERROR, "rule.plan.resourceIdInvalid", Sources.RESOURCE_IDS),
 
@@ -94,7 +100,11 @@ public enum RuleCode {
     IMAGE_SHARED_WITH_POOL(WARNING, "rule.pool.imageShared", Sources.CUSTOM_IMAGES),
     AUTH_SHARED_KEY(ERROR, "rule.pool.sharedKey", Sources.ENTRA_AUTH),
     POOL_MANAGED_IMAGE_RETIRED(ERROR, "rule.pool.managedImageRetired", Sources.MIGRATE_TO_GALLERY),
-    POOL_MANAGED_IMAGE_RETIRING(WARNING, "rule.pool.managedImageRetiring", Sources.MIGRATE_TO_GALLERY);
+    POOL_MANAGED_IMAGE_RETIRING(WARNING, "rule.pool.managedImageRetiring", Sources.MIGRATE_TO_GALLERY),
+    /** PF-15: a Marketplace pool's image must be one of Batch's supported images for the account. */
+    POOL_MARKETPLACE_IMAGE_UNSUPPORTED(ERROR, "rule.pool.marketplaceImageUnsupported", Sources.SUPPORTED_IMAGES),
+    /** PF-15: past its batchSupportEndOfLife, Batch no longer accepts new pools on a Marketplace image. */
+    POOL_MARKETPLACE_IMAGE_END_OF_LIFE(ERROR, "rule.pool.marketplaceImageEndOfLife", Sources.SUPPORTED_IMAGES);
 
     private final Severity severity;
     private final String key;

@@ -39,6 +39,8 @@ public final class WizardSession {
     private final ObjectProperty<ImagePlan> image = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolPlan> pool = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty fromExistingImage = new javafx.beans.property.SimpleBooleanProperty();
+    /** PF-15: the Marketplace image a custom image was made from, as the pool step shows or the user corrected it. */
+    private final ObjectProperty<io.poolforge.domain.ImageReference> imageBase = new SimpleObjectProperty<>();
 
     public WizardSession(Clock clock) {
         this.clock = clock;
@@ -100,4 +102,7 @@ public final class WizardSession {
     public javafx.beans.property.BooleanProperty fromExistingImageProperty() { return fromExistingImage; }
 
     public boolean fromExistingImage() { return fromExistingImage.get(); }
+
+    /** The custom image's Marketplace base (publisher/offer/SKU) chosen on the pool step; null when not known. */
+    public ObjectProperty<io.poolforge.domain.ImageReference> imageBaseProperty() { return imageBase; }
 }

@@ -92,6 +92,13 @@ final class RuleExamples {
                 p.targetDedicatedNodes(), p.targetLowPriorityNodes(), p.resizeTimeout());
     }
 
+    /** An existing Linux, generalized gallery image definition of pfGallery (PF-15). */
+    static io.poolforge.domain.GalleryImageInfo definition(String name, String publisher, String offer, String sku) {
+        return new io.poolforge.domain.GalleryImageInfo("/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/"
+                + "Microsoft.Compute/galleries/pfGallery/images/" + name, name, "pfGallery", Fixtures.SUB, "rg-images", "westeurope",
+                OsType.LINUX, OsState.GENERALIZED, HyperVGeneration.V2, null, publisher, offer, sku, null);
+    }
+
     static List<Case> cases() {
         String managedId = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/Microsoft.Compute/images/img-vm-build-01";
         return List.of(
@@ -212,6 +219,16 @@ final class RuleExamples {
                         RuleCode.NAME_IMAGE_DEFINITION_INVALID, Severity.ERROR, "ubuntu-batch-"),
                 c("image definition with a space", image(i -> i.definition = "ubuntu batch"),
                         RuleCode.NAME_IMAGE_DEFINITION_INVALID, Severity.ERROR, "ubuntu batch"),
+                c("definition SKU ending with a period", image(i -> i.sku = "22.04."),
+                        RuleCode.NAME_IMAGE_IDENTIFIER_INVALID, Severity.ERROR, "sku", "22.04.", "64"),
+                c("definition publisher of 129 characters", image(i -> i.publisher = "p".repeat(129)),
+                        RuleCode.NAME_IMAGE_IDENTIFIER_INVALID, Severity.ERROR, "publisher", "129", "128"),
+                c("identifier already names another definition of the gallery",
+                        () -> ImageRules.checkAgainstGallery(Fixtures.image(), List.of(definition("render-old", "PoolForge", "Ubuntu", "22.04"))),
+                        RuleCode.IMAGE_IDENTIFIER_TAKEN, Severity.ERROR, "PoolForge/ubuntu/22.04", "render-old", "pfGallery"),
+                c("definition of that name has another identifier",
+                        () -> ImageRules.checkAgainstGallery(Fixtures.image(), List.of(definition("ubuntu-batch", "PoolForge", "ubuntu", "20.04"))),
+                        RuleCode.IMAGE_DEFINITION_DIFFERS, Severity.ERROR, "ubuntu-batch", "pfGallery", "PoolForge/ubuntu/20.04"),
                 c("version with two parts", image(i -> i.version = "1.0"),
                         RuleCode.NAME_VERSION_INVALID, Severity.ERROR, "1.0"),
                 c("version part above 32 bits", image(i -> i.version = "1.0.4294967296"),
@@ -228,6 +245,18 @@ final class RuleExamples {
                         RuleCode.POOL_ID_INVALID, Severity.ERROR, "\"\""),
                 c("pool id taken, other case", pool(Fixtures.poolPlan("Render-Pool", "Standard_D2s_v3", 2, 0, 20)),
                         RuleCode.POOL_ID_TAKEN, Severity.ERROR, "Render-Pool", "render-pool", "batchacct"),
+                c("Marketplace image Batch does not list", pool(new io.poolforge.domain.PoolPlan("pool-01", "pool-01",
+                                "Standard_D2s_v3", null, "batch.node.ubuntu 22.04", 2, 0, java.time.Duration.ofMinutes(20),
+                                io.poolforge.domain.ImageReference.marketplace("canonical", "ubuntuserver", "16.04-lts", "latest"))),
+                        RuleCode.POOL_MARKETPLACE_IMAGE_UNSUPPORTED, Severity.ERROR, "canonical:ubuntuserver:16.04-lts:latest"),
+                c("Marketplace image past Batch's end of support", pool(new io.poolforge.domain.PoolPlan("pool-01", "pool-01",
+                                "Standard_D2s_v3", null, "batch.node.ubuntu 20.04", 2, 0, java.time.Duration.ofMinutes(20),
+                                io.poolforge.domain.ImageReference.marketplace("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "latest")),
+                                c -> c.supported = List.of(new io.poolforge.domain.SupportedImage("batch.node.ubuntu 20.04",
+                                        io.poolforge.domain.ImageReference.marketplace("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "latest"),
+                                        OsType.LINUX, "verified", List.of(), java.time.Instant.parse("2025-04-30T00:00:00Z")))),
+                        RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE, Severity.ERROR, "canonical:0001-com-ubuntu-server-focal:20_04-lts:latest",
+                        "2025-04-30"),
                 c("node agent missing", pool(planWithAgent("")),
                         RuleCode.NODE_AGENT_MISSING, Severity.ERROR, "pool-01", "batch.node.ubuntu 22.04"),
                 c("node agent not supported", pool(planWithAgent("batch.node.ubuntu 14.04")),

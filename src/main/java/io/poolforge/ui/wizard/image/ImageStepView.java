@@ -47,6 +47,47 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         g.addRow(0, label(i18n, "wizard.image.galleryName"), field("image-gallery-name", model.galleryProperty()));
         g.addRow(1, label(i18n, "wizard.image.definition"), field("image-definition", model.definitionProperty()));
         g.addRow(2, label(i18n, "wizard.image.version"), field("image-version", model.versionProperty()));
+        // PF-15: the definition's identifier (publisher/offer/SKU) and OS state, checked against Azure's naming rules
+        // and the definitions the gallery already has.
+        javafx.scene.control.ComboBox<io.poolforge.domain.OsState> osState =
+                new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(io.poolforge.domain.OsState.values()));
+        osState.setId("image-os-state");
+        osState.valueProperty().bindBidirectional(model.osStateProperty());
+        javafx.util.Callback<javafx.scene.control.ListView<io.poolforge.domain.OsState>, javafx.scene.control.ListCell<io.poolforge.domain.OsState>> states =
+                lv -> new javafx.scene.control.ListCell<>() {
+                    @Override protected void updateItem(io.poolforge.domain.OsState v, boolean empty) {
+                        super.updateItem(v, empty);
+                        setText(empty || v == null ? null : i18n.name(v));
+                    }
+                };
+        osState.setCellFactory(states);
+        osState.setButtonCell(states.call(null));
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            var v = osState.getValue();
+            osState.setButtonCell(states.call(null));
+            osState.setValue(null);
+            osState.setValue(v);
+        });
+        Label existing = new Label();
+        existing.setId("image-existing-definitions");
+        existing.getStyleClass().add("text-muted");
+        existing.setWrapText(true);
+        existing.setMaxWidth(640);
+        existing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        existing.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!model.definitionsKnownProperty().get()) return i18n.get("wizard.image.definitions.unknown", model.galleryProperty().get());
+            if (model.existingDefinitions().isEmpty()) return i18n.get("wizard.image.definitions.none", model.galleryProperty().get());
+            return i18n.get("wizard.image.definitions.some", model.galleryProperty().get(), String.join(", ",
+                    model.existingDefinitions().stream().map(d -> d.name() + " (" + d.publisher() + "/" + d.offer() + "/" + d.sku() + ")").toList()));
+        }, model.definitionsKnownProperty(), model.existingDefinitions(), model.galleryProperty(), i18n.messagesProperty()));
+        GridPane ident = new GridPane();
+        ident.setHgap(12);
+        ident.setVgap(8);
+        ident.addRow(0, label(i18n, "wizard.image.publisher"), field("image-def-publisher", model.definitionPublisherProperty()));
+        ident.addRow(1, label(i18n, "wizard.image.offer"), field("image-def-offer", model.definitionOfferProperty()));
+        ident.addRow(2, label(i18n, "wizard.image.sku"), field("image-def-sku", model.definitionSkuProperty()));
+        ident.addRow(3, label(i18n, "wizard.image.osState"), osState);
+        g.add(new javafx.scene.layout.VBox(6, label(i18n, "wizard.image.identifier", "text-bold"), ident, existing), 1, 5);
         Spinner<Integer> nodes = new Spinner<>(1, 10_000, model.plannedNodesProperty().get());
         nodes.setEditable(true);
         nodes.setId("image-planned-nodes");

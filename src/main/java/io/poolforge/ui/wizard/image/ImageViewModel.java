@@ -43,9 +43,30 @@ public final class ImageViewModel {
     private final IntegerProperty replicas = new SimpleIntegerProperty(1);
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
     private VmSummary builtFor;
+    // PF-15: the definition's identifier and OS state, visible and editable; the gallery's existing definitions.
+    private final StringProperty definitionPublisher = new SimpleStringProperty("PoolForge");
+    private final StringProperty definitionOffer = new SimpleStringProperty("");
+    private final StringProperty definitionSku = new SimpleStringProperty("");
+    private final ObjectProperty<OsState> osState = new SimpleObjectProperty<>(OsState.GENERALIZED);
+    private final ObservableList<io.poolforge.domain.GalleryImageInfo> existingDefinitions = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty definitionsKnown = new javafx.beans.property.SimpleBooleanProperty();
+    private final io.poolforge.task.TaskExecutor tasks;
+    private final io.poolforge.ui.I18n i18n;
+    private String lookedUp;
 
     public ImageViewModel(WizardSession session) {
+        this(session, null, null);
+    }
+
+    /** With {@code tasks}, the gallery's existing definitions are read in the background to check the identifier. */
+    public ImageViewModel(WizardSession session, io.poolforge.task.TaskExecutor tasks, io.poolforge.ui.I18n i18n) {
         this.session = session;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        for (StringProperty p : List.of(definitionPublisher, definitionOffer, definitionSku)) p.addListener((o, a, b) -> update());
+        osState.addListener((o, a, b) -> update());
+        existingDefinitions.addListener((javafx.collections.ListChangeListener<io.poolforge.domain.GalleryImageInfo>) c -> update());
+        gallery.addListener((o, a, b) -> lookUpDefinitions());
         target.addListener((o, a, b) -> update());
         for (StringProperty p : List.of(gallery, definition, version, managedName)) p.addListener((o, a, b) -> update());
         plannedNodes.addListener((o, a, b) -> {
@@ -71,6 +92,47 @@ public final class ImageViewModel {
     public IntegerProperty replicasProperty() { return replicas; }
 
     public ObservableList<Violation> violations() { return violations; }
+
+    public StringProperty definitionPublisherProperty() { return definitionPublisher; }
+
+    public StringProperty definitionOfferProperty() { return definitionOffer; }
+
+    public StringProperty definitionSkuProperty() { return definitionSku; }
+
+    public ObjectProperty<OsState> osStateProperty() { return osState; }
+
+    /** The image definitions that exist in the chosen gallery (empty when it does not exist yet). */
+    public ObservableList<io.poolforge.domain.GalleryImageInfo> existingDefinitions() { return existingDefinitions; }
+
+    /** True once the gallery's definitions were read (the check against them applies). */
+    public javafx.beans.property.BooleanProperty definitionsKnownProperty() { return definitionsKnown; }
+
+    /** Reads the gallery's image definitions in the background (a gallery that does not exist has none). */
+    private void lookUpDefinitions() {
+        var c = session.connection();
+        SnapshotPlan snaps = session.snapshotsProperty().get();
+        String name = gallery.get();
+        if (tasks == null || i18n == null || c == null || snaps == null || !io.poolforge.domain.rules.NamingRules.validGalleryName(name)) {
+            existingDefinitions.clear();
+            definitionsKnown.set(false);
+            return;
+        }
+        String galleryId = "/subscriptions/" + snaps.subscriptionId() + "/resourceGroups/" + snaps.resourceGroup()
+                + "/providers/Microsoft.Compute/galleries/" + name;
+        if (galleryId.equalsIgnoreCase(lookedUp)) return;
+        lookedUp = galleryId;
+        tasks.execute(io.poolforge.task.BackgroundTask.of(i18n.get("wizard.image.definitions.task", name), ctx -> {
+            if (c.compute().findGallery(galleryId).isEmpty()) return List.<io.poolforge.domain.GalleryImageInfo>of();
+            return c.compute().listImageDefinitions(galleryId);
+        }).onSuccess(list -> {
+            if (!galleryId.equalsIgnoreCase(lookedUp)) return; // the name changed meanwhile
+            existingDefinitions.setAll(list);
+            definitionsKnown.set(true);
+        }).onFailure(e -> {
+            definitionsKnown.set(false);
+            lookedUp = null;
+        }));
+    }
 
     // ---- The checklist: what no Azure API tells, confirmed once before building the image ----
 
@@ -115,7 +177,11 @@ public final class ImageViewModel {
             String base = vm.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
             definition.set(base + "-batch");
             managedName.set(base + "-image");
+            definitionOffer.set(vm.name());
+            definitionSku.set((vm.osType() == null ? "os" : vm.osType().name().toLowerCase(Locale.ROOT))
+                    + (vm.hyperVGeneration() == null ? "" : "-" + vm.hyperVGeneration().name().toLowerCase(Locale.ROOT)));
         }
+        lookUpDefinitions();
         update();
     }
 
@@ -131,16 +197,20 @@ public final class ImageViewModel {
         List<RegionReplica> regions = new ArrayList<>();
         regions.add(new RegionReplica(account.location(), Math.max(1, replicas.get()), null));
         if (!Regions.same(vm.location(), account.location())) regions.add(new RegionReplica(vm.location(), 1, null));
-        String sku = (vm.osType() == null ? "os" : vm.osType().name().toLowerCase(Locale.ROOT))
-                + (vm.hyperVGeneration() == null ? "" : "-" + vm.hyperVGeneration().name().toLowerCase(Locale.ROOT));
         ImagePlan plan = new ImagePlan(target.get(), snaps.subscriptionId(), snaps.resourceGroup(), vm.location(),
                 gallery.get(), definition.get(), version.get(), managedName.get(),
-                "PoolForge", vm.name(), sku, vm.osType(), OsState.GENERALIZED, vm.hyperVGeneration(), vm.securityType(),
-                vm.plan(), regions);
+                trim(definitionPublisher.get()), trim(definitionOffer.get()), trim(definitionSku.get()), vm.osType(), osState.get(),
+                vm.hyperVGeneration(), vm.securityType(), vm.plan(), regions);
         SubscriptionInfo sub = new SubscriptionInfo(snaps.subscriptionId(), account.tenantId(), true);
-        List<Violation> found = ImageRules.checkPlan(plan, vm, account, sub, plannedNodes.get(), LocalDate.now(session.clock()));
+        List<Violation> found = new ArrayList<>(ImageRules.checkPlan(plan, vm, account, sub, plannedNodes.get(),
+                LocalDate.now(session.clock())));
+        if (definitionsKnown.get()) found.addAll(ImageRules.checkAgainstGallery(plan, List.copyOf(existingDefinitions)));
         violations.setAll(found);
         // A managed image can still be built (the notice says a pool cannot use it): only errors block.
         session.imageProperty().set(Violation.anyBlocking(found) ? null : plan);
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
     }
 }

@@ -32,21 +32,107 @@ public final class PoolStepView extends StepView<PoolViewModel> {
 
     @Override
     protected Node build() {
-        Label imageType = label(i18n, "wizard.pool.imageType.custom");
+        // PF-15: the image type as the portal offers it. Managed images are listed, not selectable (retired 31 March 2026).
+        javafx.scene.control.ToggleGroup types = new javafx.scene.control.ToggleGroup();
+        javafx.scene.layout.HBox typeRow = new javafx.scene.layout.HBox(16);
+        for (PoolImageType t : PoolImageType.values()) {
+            javafx.scene.control.RadioButton r = new javafx.scene.control.RadioButton();
+            r.setId("pool-type-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            r.textProperty().bind(i18n.text(t.key()));
+            r.setUserData(t);
+            r.setToggleGroup(types);
+            r.setDisable(!t.selectable());
+            if (t == PoolImageType.GALLERY) {
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+                tip.textProperty().bind(i18n.text("wizard.pool.imageType.custom"));
+                r.setTooltip(tip);
+            }
+            if (t == model.imageTypeProperty().get()) r.setSelected(true);
+            typeRow.getChildren().add(r);
+        }
+        types.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) model.imageTypeProperty().set((PoolImageType) b.getUserData());
+        });
+        model.imageTypeProperty().addListener((o, a, b) -> types.getToggles().stream()
+                .filter(t -> t.getUserData() == b).findFirst().ifPresent(t -> t.setSelected(true)));
+        Label managedNotice = wrapped("pool-managed-notice", 720);
+        managedNotice.getStyleClass().add("warning-text");
+        managedNotice.textProperty().bind(i18n.text("wizard.pool.imageType.managedRetired"));
+
         Label image = new Label();
         image.setId("pool-image");
-        image.textProperty().bind(Bindings.createStringBinding(() -> model.session().imageProperty().get() == null ? ""
-                : model.session().imageProperty().get().imageId(), model.session().imageProperty()));
+        javafx.beans.Observable[] imageDeps = {model.session().imageProperty(), model.imageTypeProperty(),
+                model.latestVersionProperty(), model.chosenImageProperty(), model.versionProperty()};
+        image.textProperty().bind(Bindings.createStringBinding(model::imageShown, imageDeps));
         // A full resource id is long: it wraps at its slashes rather than being cut off.
         image.setWrapText(true);
         image.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        // Gallery: the version this run builds, or (existing image) a fixed version or the definition's latest.
+        Label built = wrapped("pool-gallery-built", 720);
+        built.getStyleClass().add("text-muted");
+        built.textProperty().bind(Bindings.createStringBinding(() -> {
+            var img = model.session().imageProperty().get();
+            return img == null || model.session().fromExistingImage() ? "" : i18n.get("wizard.pool.gallery.built", img.version());
+        }, model.session().imageProperty(), model.session().fromExistingImageProperty(), i18n.messagesProperty()));
+        javafx.scene.control.CheckBox latest = new javafx.scene.control.CheckBox();
+        latest.setId("pool-gallery-latest");
+        latest.setWrapText(true);
+        latest.setMaxWidth(720);
+        latest.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        latest.textProperty().bind(Bindings.createStringBinding(() -> {
+            var img = model.session().imageProperty().get();
+            return i18n.get("wizard.pool.gallery.latest", img == null ? "" : img.imageDefinitionName(), img == null ? "" : img.version());
+        }, model.session().imageProperty(), i18n.messagesProperty()));
+        latest.selectedProperty().bindBidirectional(model.latestVersionProperty());
+        latest.visibleProperty().bind(model.session().fromExistingImageProperty()
+                .and(model.imageTypeProperty().isEqualTo(PoolImageType.GALLERY)));
+        latest.managedProperty().bind(latest.visibleProperty());
+        built.visibleProperty().bind(model.session().fromExistingImageProperty().not()
+                .and(model.imageTypeProperty().isEqualTo(PoolImageType.GALLERY)));
+        built.managedProperty().bind(built.visibleProperty());
+
+        // Publisher → offer → SKU (→ version for Marketplace), from Batch's supported images for the account.
+        ComboBox<String> publisher = combo("pool-publisher", model.publishers(), model.publisherProperty(), 230);
+        ComboBox<String> offer = combo("pool-offer", model.offers(), model.offerProperty(), 290);
+        ComboBox<String> sku = combo("pool-sku", model.skus(), model.skuProperty(), 230);
+        ComboBox<String> version = combo("pool-version", model.versions(), model.versionProperty(), 130);
+        version.visibleProperty().bind(model.imageTypeProperty().isEqualTo(PoolImageType.MARKETPLACE));
+        version.managedProperty().bind(version.visibleProperty());
+        // Two rows, so long offer names fit in every language (publisher, offer / SKU, version).
+        VBox cascade = new VBox(6, new javafx.scene.layout.HBox(8, publisher, offer), new javafx.scene.layout.HBox(8, sku, version));
+        Label cascadeTitle = wrapped("pool-cascade-title", 720);
+        cascadeTitle.textProperty().bind(Bindings.createStringBinding(() -> model.imageTypeProperty().get() == PoolImageType.MARKETPLACE
+                ? i18n.get("wizard.pool.market.title") : i18n.get("wizard.pool.base.title"),
+                model.imageTypeProperty(), i18n.messagesProperty()));
+        Label facts = wrapped("pool-image-facts", 720);
+        facts.getStyleClass().add("text-muted");
+        facts.textProperty().bind(Bindings.createStringBinding(() -> {
+            var c = model.chosenImageProperty().get();
+            if (c == null) return i18n.get("wizard.pool.market.none");
+            String verification = i18n.get(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
+            String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
+            String gen = c.generation() == null ? "" : c.generation().name();
+            if (c.batchSupportEndOfLife() == null) return i18n.get("wizard.pool.market.facts", verification, os, gen);
+            boolean ended = !java.time.Instant.now(model.session().clock()).isBefore(c.batchSupportEndOfLife());
+            return i18n.get(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
+                    i18n.formats().date(c.batchSupportEndOfLife()));
+        }, model.chosenImageProperty(), i18n.messagesProperty()));
+        Label baseNote = wrapped("pool-base-note", 720);
+        baseNote.textProperty().bind(Bindings.createStringBinding(() -> model.baseNoteProperty().get() == null ? ""
+                : i18n.get(model.baseNoteProperty().get().key(), model.baseNoteProperty().get().argsArray()),
+                model.baseNoteProperty(), i18n.messagesProperty()));
+        baseNote.visibleProperty().bind(model.imageTypeProperty().isEqualTo(PoolImageType.GALLERY));
+        baseNote.managedProperty().bind(baseNote.visibleProperty());
+        VBox cascadeBox = new VBox(4, cascadeTitle, cascade, facts, baseNote);
         ComboBox<String> agent = new ComboBox<>(model.nodeAgentSkus());
         agent.setId("pool-node-agent");
         agent.valueProperty().bindBidirectional(model.nodeAgentSkuProperty());
         Label why = new Label();
+        why.setId("pool-node-agent-why");
         why.setWrapText(true);
         why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        why.setMaxWidth(560);
+        why.setMaxWidth(720);
         why.getStyleClass().add("text-muted");
         why.textProperty().bind(Bindings.createStringBinding(() -> model.proposalProperty().get() == null ? ""
                 : i18n.get(model.proposalProperty().get().key(), model.proposalProperty().get().argsArray()),
@@ -87,14 +173,18 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(8);
-        g.addRow(0, label(i18n, "wizard.pool.imageType"), imageType);
-        g.addRow(1, label(i18n, "wizard.pool.image"), image);
-        g.addRow(2, label(i18n, "wizard.pool.nodeAgent"), agent);
-        g.add(why, 1, 3);
-        g.addRow(4, label(i18n, "wizard.pool.dedicated"), dedicated);
-        g.addRow(5, label(i18n, "wizard.pool.lowPriority"), low);
-        g.addRow(6, label(i18n, "wizard.pool.timeout"), timeout);
-        g.addRow(7, label(i18n, "wizard.pool.id"), id);
+        g.addRow(0, label(i18n, "wizard.pool.imageType"), typeRow);
+        g.add(managedNotice, 1, 1);
+        g.addRow(2, label(i18n, "wizard.pool.image"), image);
+        VBox galleryChoice = new VBox(4, built, latest);
+        g.add(galleryChoice, 1, 3);
+        g.add(cascadeBox, 1, 4);
+        g.addRow(5, label(i18n, "wizard.pool.nodeAgent"), agent);
+        g.add(why, 1, 6);
+        g.addRow(7, label(i18n, "wizard.pool.dedicated"), dedicated);
+        g.addRow(8, label(i18n, "wizard.pool.lowPriority"), low);
+        g.addRow(9, label(i18n, "wizard.pool.timeout"), timeout);
+        g.addRow(10, label(i18n, "wizard.pool.id"), id);
 
         // Inline decorations: the field a rule names gets the mark; the list below says why.
         ValidationSupport validation = new ValidationSupport();
@@ -117,6 +207,25 @@ public final class PoolStepView extends StepView<PoolViewModel> {
     /** Whether a finding whose code contains {@code part} stands (errors only, unless warnings count). */
     private boolean has(String part, boolean errorsOnly) {
         return model.violations().stream().anyMatch(v -> v.code().name().contains(part) && (!errorsOnly || v.blocks()));
+    }
+
+    private static Label wrapped(String id, double maxWidth) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(maxWidth);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static ComboBox<String> combo(String id, javafx.collections.ObservableList<String> items,
+                                          javafx.beans.property.StringProperty value, double width) {
+        ComboBox<String> c = new ComboBox<>(items);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.valueProperty().bindBidirectional(value);
+        return c;
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {

@@ -3,6 +3,7 @@ package io.poolforge.ui.wizard.pool;
 import io.poolforge.domain.AuthMethod;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.ImagePlan;
+import io.poolforge.domain.ImageReference;
 import io.poolforge.domain.LocalizedText;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.PoolPlan;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -54,6 +57,23 @@ public final class PoolViewModel {
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
     private Object builtFor;
 
+    // PF-15: the image type and the publisher/offer/SKU (of the Marketplace image, or of a custom image's base).
+    private final ObjectProperty<PoolImageType> imageType = new SimpleObjectProperty<>(PoolImageType.GALLERY);
+    private final BooleanProperty latestVersion = new SimpleBooleanProperty();
+    private final StringProperty publisher = new SimpleStringProperty();
+    private final StringProperty offer = new SimpleStringProperty();
+    private final StringProperty sku = new SimpleStringProperty();
+    private final StringProperty version = new SimpleStringProperty(ImagePlan.LATEST);
+    private final ObservableList<String> publishers = FXCollections.observableArrayList();
+    private final ObservableList<String> offers = FXCollections.observableArrayList();
+    private final ObservableList<String> skus = FXCollections.observableArrayList();
+    private final ObservableList<String> versions = FXCollections.observableArrayList(ImagePlan.LATEST);
+    private final ObjectProperty<SupportedImage> chosenImage = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> baseNote = new SimpleObjectProperty<>();
+    private boolean cascading;
+    /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
+    private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
+
     public PoolViewModel(WizardSession session) {
         this.session = session;
         this.sizes = new FilteredList<>(session.vmSizes());
@@ -67,6 +87,170 @@ public final class PoolViewModel {
         for (var p : List.of(dedicated, lowPriority, timeoutMinutes)) p.addListener((o, a, b) -> update());
         session.imageProperty().addListener((o, a, b) -> update());
         session.accountUsageProperty().addListener((o, a, b) -> update());
+        publisher.addListener((o, a, b) -> cascade());
+        offer.addListener((o, a, b) -> cascade());
+        sku.addListener((o, a, b) -> cascade());
+        imageType.addListener((o, a, b) -> {
+            if (b == PoolImageType.MANAGED) {
+                imageType.set(a == null ? PoolImageType.GALLERY : a); // listed, not selectable
+                return;
+            }
+            if (a != null && a != PoolImageType.MANAGED) cascadeByType.put(a, new String[] {publisher.get(), offer.get(), sku.get()});
+            String[] back = cascadeByType.get(b);
+            if (back != null) {
+                cascading = true;
+                try {
+                    publisher.set(back[0]);
+                    offer.set(back[1]);
+                    sku.set(back[2]);
+                } finally {
+                    cascading = false;
+                }
+                cascade();
+                return;
+            }
+            followNodeAgent();
+            update();
+        });
+        latestVersion.addListener((o, a, b) -> update());
+    }
+
+    public ObjectProperty<PoolImageType> imageTypeProperty() { return imageType; }
+
+    /** For an existing gallery image: use the definition's latest version rather than the chosen one. */
+    public BooleanProperty latestVersionProperty() { return latestVersion; }
+
+    public StringProperty publisherProperty() { return publisher; }
+
+    public StringProperty offerProperty() { return offer; }
+
+    public StringProperty skuProperty() { return sku; }
+
+    public StringProperty versionProperty() { return version; }
+
+    public ObservableList<String> publishers() { return publishers; }
+
+    public ObservableList<String> offers() { return offers; }
+
+    public ObservableList<String> skus() { return skus; }
+
+    public ObservableList<String> versions() { return versions; }
+
+    /** The supported-images entry publisher/offer/SKU name, or null. */
+    public ObjectProperty<SupportedImage> chosenImageProperty() { return chosenImage; }
+
+    /** What the publisher/offer/SKU choice means for a custom image (prefilled from the VM, or to pick). */
+    public ObjectProperty<LocalizedText> baseNoteProperty() { return baseNote; }
+
+    /** True when the custom image's Marketplace base is not known (no VM, or a VM not from the Marketplace). */
+    public boolean baseUnknown() {
+        VmSummary vm = session.vm();
+        return vm == null || vm.imageReference() == null || !vm.imageReference().isMarketplace();
+    }
+
+    /** The image the pool will reference, as shown: the gallery id (definition for "latest") or the Marketplace URN. */
+    public String imageShown() {
+        if (imageType.get() == PoolImageType.MARKETPLACE) {
+            ImageReference m = marketplaceReference();
+            return m == null ? "" : m.display();
+        }
+        ImagePlan image = effectiveImage();
+        return image == null ? "" : image.imageId();
+    }
+
+    private ImagePlan effectiveImage() {
+        ImagePlan image = session.imageProperty().get();
+        return image != null && session.fromExistingImage() && latestVersion.get() ? image.withVersion(ImagePlan.LATEST) : image;
+    }
+
+    private ImageReference marketplaceReference() {
+        SupportedImage c = chosenImage.get();
+        if (c == null) return null;
+        ImageReference r = c.imageReference();
+        return ImageReference.marketplace(r.publisher(), r.offer(), r.sku(), version.get());
+    }
+
+    /** publisher → offer → SKU: each list follows the choice above it; the node agent follows the SKU. */
+    private void cascade() {
+        if (cascading) return;
+        cascading = true;
+        try {
+            List<SupportedImage> all = List.copyOf(session.supportedImages());
+            // Replacing a combo's items may clear its value (and, bound, the property): keep the choices first.
+            String p0 = publisher.get();
+            String o0 = offer.get();
+            String s0 = sku.get();
+            replace(publishers, all.stream().map(s -> s.imageReference().publisher()).distinct().sorted().toList());
+            publisher.set(publishers.contains(p0) ? p0 : null);
+            replace(offers, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get()))
+                    .map(s -> s.imageReference().offer()).distinct().sorted().toList());
+            offer.set(offers.contains(o0) ? o0 : offers.isEmpty() ? null : offers.get(0));
+            replace(skus, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
+                    && s.imageReference().offer().equals(offer.get())).map(s -> s.imageReference().sku()).distinct().sorted().toList());
+            sku.set(skus.contains(s0) ? s0 : skus.isEmpty() ? null : skus.get(0));
+            chosenImage.set(all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
+                    && s.imageReference().offer().equals(offer.get()) && s.imageReference().sku().equals(sku.get()))
+                    .findFirst().orElse(null));
+        } finally {
+            cascading = false;
+        }
+        followNodeAgent();
+        update();
+    }
+
+    private static void replace(ObservableList<String> list, List<String> items) {
+        if (!list.equals(items)) list.setAll(items);
+    }
+
+    /** The node agent SKU from the chosen image (Marketplace) or the custom image's base, with the reason. */
+    private void followNodeAgent() {
+        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        SupportedImage c = chosenImage.get();
+        VmSummary vm = session.vm();
+        ImagePlan image = session.imageProperty().get();
+        if (imageType.get() == PoolImageType.MARKETPLACE) {
+            baseNote.set(null);
+            if (c == null) return;
+            nodeAgentSku.set(c.nodeAgentSkuId());
+            proposal.set(LocalizedText.of("wizard.pool.market.agent", c.nodeAgentSkuId(), c.imageReference().display()));
+            return;
+        }
+        ImageReference vmBase = vm == null ? null : vm.imageReference();
+        boolean fromVm = c != null && vmBase != null && vmBase.isMarketplace() && c.imageReference().sameSku(vmBase);
+        if (c != null && !fromVm) {
+            nodeAgentSku.set(c.nodeAgentSkuId());
+            proposal.set(LocalizedText.of("wizard.pool.base.agent", c.nodeAgentSkuId(), c.imageReference().display()));
+        } else {
+            NodeAgentProposal p = NodeAgentMatcher.propose(vmBase, vm != null ? vm.osType() : image == null ? null : image.osType(),
+                    vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration(), supported);
+            proposal.set(p.explanation());
+            if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
+        }
+        baseNote.set(baseUnknown() ? LocalizedText.of("wizard.pool.base.unknown")
+                : LocalizedText.of("wizard.pool.base.prefilled", vmBase.display()));
+    }
+
+    /** Prefills publisher/offer/SKU from the VM's Marketplace base when Batch lists it, else from the first supported image of the image's OS. */
+    private void prefillBase(VmSummary vm, ImagePlan image) {
+        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        ImageReference base = vm == null ? null : vm.imageReference();
+        var os = vm != null ? vm.osType() : image == null ? null : image.osType();
+        var gen = vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration();
+        SupportedImage pick = base != null && base.isMarketplace()
+                ? supported.stream().filter(s -> s.imageReference().sameSku(base)).findFirst().orElse(null) : null;
+        if (pick == null) {
+            NodeAgentProposal p = NodeAgentMatcher.propose(base, os, gen, supported);
+            pick = p.match();
+        }
+        cascading = true;
+        try {
+            publisher.set(pick == null ? null : pick.imageReference().publisher());
+            offer.set(pick == null ? null : pick.imageReference().offer());
+            sku.set(pick == null ? null : pick.imageReference().sku());
+        } finally {
+            cascading = false;
+        }
+        cascade();
     }
 
     public StringProperty poolIdProperty() { return poolId; }
@@ -131,6 +315,9 @@ public final class PoolViewModel {
                     : NodeAgentMatcher.propose(null, image.osType(), image.hyperVGeneration(), supported);
             proposal.set(p.explanation());
             if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
+            latestVersion.set(false);
+            cascadeByType.clear();
+            prefillBase(vm, image);
             if (vmSize.get() == null) {
                 var generation = vm != null ? vm.hyperVGeneration() : image.hyperVGeneration();
                 String current = vm != null ? vm.vmSize() : null;
@@ -153,19 +340,42 @@ public final class PoolViewModel {
     }
 
     private void update() {
-        ImagePlan image = session.imageProperty().get();
+        ImagePlan image = effectiveImage();
         BatchAccountInfo account = session.accountWithUsage();
         VmSummary vm = session.vm();
-        if (image == null || account == null || (vm == null && !session.fromExistingImage())) {
+        boolean market = imageType.get() == PoolImageType.MARKETPLACE;
+        if (account == null || (!market && (image == null || (vm == null && !session.fromExistingImage())))) {
             session.poolProperty().set(null);
             return;
         }
-        PoolPlan plan = new PoolPlan(poolId.get(), poolId.get(), vmSize.get() == null ? "" : vmSize.get().name(), image.imageId(),
-                nodeAgentSku.get(), dedicated.get(), lowPriority.get(), Duration.ofMinutes(timeoutMinutes.get()));
-        PoolContext ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
-                List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
-                image.hyperVGeneration(), vm == null ? null : vm.imageReference(), Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
-                LocalDate.now(session.clock()));
+        String size = vmSize.get() == null ? "" : vmSize.get().name();
+        Duration timeout = Duration.ofMinutes(timeoutMinutes.get());
+        PoolPlan plan;
+        PoolContext ctx;
+        if (market) {
+            ImageReference ref = marketplaceReference();
+            if (ref == null) {
+                violations.clear();
+                session.poolProperty().set(null);
+                return;
+            }
+            SupportedImage c = chosenImage.get();
+            plan = new PoolPlan(poolId.get(), poolId.get(), size, null, nodeAgentSku.get(), dedicated.get(), lowPriority.get(),
+                    timeout, ref);
+            ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
+                    List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), null, c.osType(), c.generation(), ref,
+                    Map.copyOf(session.imageSources()), null, LocalDate.now(session.clock()));
+        } else {
+            SupportedImage c = chosenImage.get();
+            ImageReference base = c != null ? c.imageReference() : vm == null ? null : vm.imageReference();
+            session.imageBaseProperty().set(base != null && base.isMarketplace() ? base : null);
+            plan = new PoolPlan(poolId.get(), poolId.get(), size, image.imageId(), nodeAgentSku.get(), dedicated.get(),
+                    lowPriority.get(), timeout);
+            ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
+                    List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
+                    image.hyperVGeneration(), base, Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
+                    LocalDate.now(session.clock()));
+        }
         List<Violation> found = PoolRules.check(plan, ctx);
         violations.setAll(found);
         session.poolProperty().set(Violation.anyBlocking(found) || Objects.requireNonNullElse(nodeAgentSku.get(), "").isBlank() ? null : plan);

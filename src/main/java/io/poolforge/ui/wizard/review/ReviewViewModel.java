@@ -65,7 +65,7 @@ public final class ReviewViewModel {
     /** The plan of what the wizard decided (names as chosen). */
     public Plan plan() {
         return PlanAssembler.assemble(session.poolProperty().get().poolId(), session.vm(), session.snapshotsProperty().get(),
-                session.imageProperty().get(), session.poolProperty().get(), session.account());
+                session.imageProperty().get(), session.poolProperty().get(), session.account(), session.imageBaseProperty().get());
     }
 
     public void enter() {
@@ -76,13 +76,25 @@ public final class ReviewViewModel {
         if ((s == null && !session.fromExistingImage()) || i == null || p == null || a == null) return;
         List<LocalizedText> out = new ArrayList<>();
         int n = 1;
-        if (session.fromExistingImage()) {
-            out.add(LocalizedText.of("wizard.review.item.existing", n++, i.imageId()));
+        // PF-15: the image type first; a Marketplace pool builds nothing (what earlier steps chose is not used).
+        if (p.marketplace()) {
+            out.add(LocalizedText.of("wizard.review.item.marketplace", n++, p.marketplaceImage().display(), p.nodeAgentSkuId()));
+            out.add(LocalizedText.of("wizard.review.item.marketplaceNothingBuilt"));
+        } else {
+            var base = session.imageBaseProperty().get();
+            out.add(LocalizedText.of(session.fromExistingImage() ? i.latest() || isLatest(i, p) ? "wizard.review.item.typeGalleryLatest"
+                    : "wizard.review.item.typeGalleryExisting" : "wizard.review.item.typeGalleryBuilt",
+                    base == null ? "\u2014" : base.display(), p.nodeAgentSkuId()));
+        }
+        if (p.marketplace()) {
+            // nothing to build
+        } else if (session.fromExistingImage()) {
+            out.add(LocalizedText.of("wizard.review.item.existing", n++, p.imageId()));
         } else {
             out.add(LocalizedText.of("wizard.review.item.snapshot", n++, s.osSnapshotName(), session.vm().osDisk().name(), s.resourceGroup()));
             for (DataDiskSnapshot d : s.dataDisks()) out.add(LocalizedText.of("wizard.review.item.dataSnapshot", n++, d.snapshotName(), d.lun()));
         }
-        if (session.fromExistingImage()) {
+        if (session.fromExistingImage() || p.marketplace()) {
             // nothing to build
         } else if (i.target() == ImageTarget.GALLERY) {
             out.add(LocalizedText.of("wizard.review.item.gallery", n++, i.galleryName(), i.resourceGroup()));
@@ -110,6 +122,10 @@ public final class ReviewViewModel {
                     a.usage().familyCores(size.family()), a.familyCoreQuota(size.family())));
         }
         cores.setAll(c);
+    }
+
+    private static boolean isLatest(ImagePlan i, PoolPlan p) {
+        return p.imageId() != null && p.imageId().equalsIgnoreCase(i.withVersion(ImagePlan.LATEST).imageId());
     }
 
     /** Writes the plan as JSON to {@code file} (background). */
