@@ -1,5 +1,15 @@
 package io.poolforge.ui.wizard;
 
+import static io.poolforge.ui.wizard.WizardDriver.diff;
+import static io.poolforge.ui.wizard.WizardDriver.findings;
+import static io.poolforge.ui.wizard.WizardDriver.fx;
+import static io.poolforge.ui.wizard.WizardDriver.nextTo;
+import static io.poolforge.ui.wizard.WizardDriver.selectVm;
+import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
+import static io.poolforge.ui.wizard.WizardDriver.texts;
+import static io.poolforge.ui.wizard.WizardDriver.type;
+import static io.poolforge.ui.wizard.WizardDriver.waitFor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolforge.app.AppContext;
@@ -55,14 +65,14 @@ class PoolImageTypeTest {
 
     @Test
     void switchingImageTypesChangesTheFieldsTheNodeAgentAndTheReviewThenMakesAMarketplacePool(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         Sandbox sandbox = context.currentSandbox().orElseThrow();
         Map<String, Integer> before = sandbox.counts();
         robot.clickOn("#wizard-next");
         selectVm(robot, "vm-render-ubuntu2204");
-        nextTo(robot, "snapshot");
-        nextTo(robot, "image");
-        nextTo(robot, "pool");
+        nextTo(robot, context, "snapshot");
+        nextTo(robot, context, "image");
+        nextTo(robot, context, "pool");
 
         // Gallery (default): the version this run builds; publisher/offer/SKU prefilled from the VM's Marketplace base.
         assertThat(robot.lookup("#pool-type-gallery").queryAs(RadioButton.class).isSelected()).isTrue();
@@ -128,7 +138,7 @@ class PoolImageTypeTest {
         assertThat(text(robot, "#pool-node-agent-why")).contains("node agent SKU Batch lists for canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2");
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText("market-check"));
-        nextTo(robot, "review");
+        nextTo(robot, context, "review");
         assertThat(texts(robot, "#review-item")).contains("Marketplace image canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
                 .contains("Nothing is built").doesNotContain("Snapshot");
         var plan = plan();
@@ -141,10 +151,10 @@ class PoolImageTypeTest {
         robot.clickOn("#pool-type-gallery");
         waitFor(() -> text(robot, "#pool-image").contains("/galleries/"));
         robot.clickOn("#pool-type-marketplace");
-        nextTo(robot, "review");
+        nextTo(robot, context, "review");
         assertThat(texts(robot, "#review-item")).contains("Marketplace image");
 
-        nextTo(robot, "create");
+        nextTo(robot, context, "create");
         robot.clickOn("#create-start");
         waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
                 || !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
@@ -161,7 +171,7 @@ class PoolImageTypeTest {
 
     @Test
     void anExistingDefinitionsLatestVersionMakesAPoolOnTheDefinition(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         robot.clickOn("#wizard-next");
         robot.clickOn("#vm-from-existing");
         waitFor(() -> !robot.lookup("#vm-existing-image").queryComboBox().getItems().isEmpty());
@@ -172,7 +182,7 @@ class PoolImageTypeTest {
                 if (v.image().name().equals("ubuntu2204-render")) combo.getSelectionModel().select(o);
             }
         });
-        nextTo(robot, "pool");
+        nextTo(robot, context, "pool");
         // No VM: the base is not known, the user picks it and PoolForge says what the choice decides.
         assertThat(text(robot, "#pool-base-note")).contains("did not come from the Marketplace").contains("unusable");
         CheckBox latest = robot.lookup("#pool-gallery-latest").queryAs(CheckBox.class);
@@ -182,12 +192,12 @@ class PoolImageTypeTest {
         waitFor(() -> text(robot, "#pool-image").endsWith("/images/ubuntu2204-render"));
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText("render-on-latest"));
-        nextTo(robot, "review");
+        nextTo(robot, context, "review");
         assertThat(texts(robot, "#review-item")).contains("latest version of an existing definition");
         var plan = plan();
         assertThat(plan.image().gallery().version()).isEqualTo("latest");
         assertThat(plan.pool().imageType()).isEqualTo("gallery");
-        nextTo(robot, "create");
+        nextTo(robot, context, "create");
         robot.clickOn("#create-start");
         waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
                 || !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
@@ -199,13 +209,13 @@ class PoolImageTypeTest {
 
     @Test
     void theImageStepShowsTheDefinitionIdentifierAndChecksItAgainstTheGallery(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         robot.clickOn("#wizard-next");
         selectVm(robot, "vm-render-ubuntu2204");
-        nextTo(robot, "snapshot");
+        nextTo(robot, context, "snapshot");
         // Build in the demo gallery's group and gallery, where ubuntu2204-render is PoolForge/render-ubuntu/22_04-gen2.
         robot.interact(() -> robot.lookup("#snapshot-group").queryAs(TextField.class).setText("rg-images"));
-        nextTo(robot, "image");
+        nextTo(robot, context, "image");
         assertThat(robot.lookup("#image-def-publisher").queryAs(TextField.class).getText()).isEqualTo("PoolForge");
         assertThat(robot.lookup("#image-def-offer").queryAs(TextField.class).getText()).isEqualTo("vm-render-ubuntu2204");
         assertThat(robot.lookup("#image-def-sku").queryAs(TextField.class).getText()).isEqualTo("linux-v2");
@@ -262,73 +272,5 @@ class PoolImageTypeTest {
     private static String value(FxRobot robot, String id) {
         Object v = robot.lookup(id).queryAs(ComboBox.class).getValue();
         return v == null ? null : v.toString();
-    }
-
-    private void signInToSandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty()
-                && !context.session().supportedImages().isEmpty());
-    }
-
-    private void selectVm(FxRobot robot, String name) throws Exception {
-        robot.clickOn("#vm-search").write(name);
-        waitFor(() -> robot.lookup("#vm-table").queryTableView().getItems().stream()
-                .anyMatch(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)));
-        robot.interact(() -> {
-            var table = robot.lookup("#vm-table").queryTableView();
-            table.getItems().stream().filter(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)).findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300); // the full VM (disks, encryption) is read in the background after selection
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void nextTo(FxRobot robot, String step) throws Exception {
-        // The image step's checklist (what PoolForge cannot read from Azure) is the user's to confirm.
-        robot.interact(() -> robot.lookup(".image-check").queryAllAs(javafx.scene.control.CheckBox.class)
-                .forEach(c -> c.setSelected(true)));
-        waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
-        robot.clickOn("#wizard-next");
-        assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo(step);
-    }
-
-    private static String findings(FxRobot robot) {
-        var box = robot.lookup("#vm-findings").queryAs(javafx.scene.layout.VBox.class);
-        StringBuilder sb = new StringBuilder();
-        for (Object v : box.getChildren().stream().map(Node::getUserData).toList()) {
-            var violation = (io.poolforge.domain.rules.Violation) v;
-            sb.append(violation.severity() == io.poolforge.domain.rules.Severity.ERROR ? "Error: " : "")
-                    .append(violation.args()).append(" [").append(violation.code()).append("]\n");
-        }
-        return sb.toString();
-    }
-
-    private static String texts(FxRobot robot, String id) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : ((Pane) robot.lookup(id).query()).getChildren()) sb.append(((Label) n).getText()).append('\n');
-        return sb.toString();
-    }
-
-    private static Map<String, Integer> diff(Map<String, Integer> before, Map<String, Integer> after) {
-        Map<String, Integer> d = new HashMap<>();
-        after.forEach((k, v) -> {
-            int delta = v - before.getOrDefault(k, 0);
-            if (delta != 0 && !k.contains("node") && !k.contains("Node")) d.put(k, delta);
-        });
-        return d;
-    }
-
-    private static String type(Map<String, Integer> diff, String suffix) {
-        return diff.keySet().stream().filter(k -> k.toLowerCase(Locale.ROOT).endsWith(suffix)).findFirst()
-                .orElse("<no " + suffix + " in " + diff + ">");
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
     }
 }

@@ -1,5 +1,15 @@
 package io.poolforge.ui.wizard;
 
+import static io.poolforge.ui.wizard.WizardDriver.diff;
+import static io.poolforge.ui.wizard.WizardDriver.findings;
+import static io.poolforge.ui.wizard.WizardDriver.fx;
+import static io.poolforge.ui.wizard.WizardDriver.nextTo;
+import static io.poolforge.ui.wizard.WizardDriver.selectVm;
+import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
+import static io.poolforge.ui.wizard.WizardDriver.texts;
+import static io.poolforge.ui.wizard.WizardDriver.type;
+import static io.poolforge.ui.wizard.WizardDriver.waitFor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolforge.app.AppContext;
@@ -66,7 +76,7 @@ class WizardEndToEndTest {
 
     @Test
     void anIneligibleVmShowsItsReasonsAndCannotBeTakenForward(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         robot.clickOn("#wizard-next");
         selectVm(robot, "vm-thirdparty-cis");
         waitFor(() -> context.session().vmProperty().get() == null && findings(robot).contains("[VM_"));
@@ -78,30 +88,30 @@ class WizardEndToEndTest {
 
     @Test
     void backAndNextKeepWhatWasEntered(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         robot.clickOn("#wizard-next");
         selectVm(robot, VM);
-        nextTo(robot, "snapshot");
+        nextTo(robot, context, "snapshot");
         TextField os = robot.lookup("#snapshot-name-0").queryAs(TextField.class);
         robot.interact(() -> os.setText("my-os-snapshot"));
         robot.clickOn("#wizard-back");
         assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo("vm");
-        nextTo(robot, "snapshot");
+        nextTo(robot, context, "snapshot");
         assertThat(robot.lookup("#snapshot-name-0").queryAs(TextField.class).getText()).isEqualTo("my-os-snapshot");
-        nextTo(robot, "image");
-        nextTo(robot, "pool");
+        nextTo(robot, context, "image");
+        nextTo(robot, context, "pool");
         assertThat(fx(() -> context.session().snapshotsProperty().get().osSnapshotName())).isEqualTo("my-os-snapshot");
     }
 
     @Test
     void aRunThatFailsHalfWayResumesWithoutCreatingAnythingTwice(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         Sandbox sandbox = context.currentSandbox().orElseThrow();
         Map<String, Integer> before = sandbox.counts();
         robot.clickOn("#wizard-next");
         selectVm(robot, VM);
         int dataDisks = fx(() -> context.session().vm().dataDisks().size());
-        for (String step : new String[] {"snapshot", "image", "pool", "review", "create"}) nextTo(robot, step);
+        for (String step : new String[] {"snapshot", "image", "pool", "review", "create"}) nextTo(robot, context, step);
         // The image version's operation ends Failed once: the run stops there, snapshots made.
         sandbox.faults().add("fail=OperationPreempted:PUT:/versions/:1");
         robot.clickOn("#create-start");
@@ -124,20 +134,20 @@ class WizardEndToEndTest {
 
     @Test
     void startsFromAnExistingGalleryImageAndCreatesOnlyThePool(FxRobot robot) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         Sandbox sandbox = context.currentSandbox().orElseThrow();
         Map<String, Integer> before = sandbox.counts();
         robot.clickOn("#wizard-next");
         robot.clickOn("#vm-from-existing");
         waitFor(() -> !robot.lookup("#vm-existing-image").queryComboBox().getItems().isEmpty());
         robot.interact(() -> robot.lookup("#vm-existing-image").queryComboBox().getSelectionModel().select(0));
-        nextTo(robot, "pool");
+        nextTo(robot, context, "pool");
         assertThat(robot.lookup("#step-snapshot").queryAs(Label.class).getStyleClass()).doesNotContain("done");
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText("pool-from-existing"));
-        nextTo(robot, "review");
+        nextTo(robot, context, "review");
         assertThat(texts(robot, "#review-item")).contains("existing gallery image version").doesNotContain("Snapshot");
-        nextTo(robot, "create");
+        nextTo(robot, context, "create");
         robot.clickOn("#create-start");
         waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
                 || !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
@@ -152,19 +162,19 @@ class WizardEndToEndTest {
     }
 
     private void runWholeFlow(FxRobot robot, String poolId, String lastStepTitle) throws Exception {
-        signInToSandbox(robot);
+        signInToSandbox(robot, context);
         Sandbox sandbox = context.currentSandbox().orElseThrow();
         Map<String, Integer> before = sandbox.counts();
         robot.clickOn("#wizard-next");
         selectVm(robot, VM);
         int dataDisks = fx(() -> context.session().vm().dataDisks().size());
-        nextTo(robot, "snapshot");
-        nextTo(robot, "image");
-        nextTo(robot, "pool");
+        nextTo(robot, context, "snapshot");
+        nextTo(robot, context, "image");
+        nextTo(robot, context, "pool");
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText(poolId));
         robot.interact(() -> robot.lookup("#pool-dedicated").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3));
-        nextTo(robot, "review");
+        nextTo(robot, context, "review");
         assertThat(texts(robot, "#review-item")).contains(poolId);
         // PF-8: the cores the demo account's pools already hold (render-gallery 2 × 4, legacy-managed-image 1 × 2),
         // read from the account, not an empty account's zero.
@@ -173,7 +183,7 @@ class WizardEndToEndTest {
         } else {
             assertThat(texts(robot, "#review-cores")).contains("10 en uso");
         }
-        nextTo(robot, "create");
+        nextTo(robot, context, "create");
         assertThat(robot.lookup("#step-create").queryAs(Label.class).getText()).contains(lastStepTitle);
         robot.clickOn("#create-start");
         waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
@@ -198,73 +208,5 @@ class WizardEndToEndTest {
                 .containsEntry(type(diff, "pools"), 1);
         // Nothing else was created twice: every created type appears once per resource.
         assertThat(diff.values()).allSatisfy(v -> assertThat(v).isPositive());
-    }
-
-    private void signInToSandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty()
-                && !context.session().supportedImages().isEmpty());
-    }
-
-    private void selectVm(FxRobot robot, String name) throws Exception {
-        robot.clickOn("#vm-search").write(name);
-        waitFor(() -> robot.lookup("#vm-table").queryTableView().getItems().stream()
-                .anyMatch(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)));
-        robot.interact(() -> {
-            var table = robot.lookup("#vm-table").queryTableView();
-            table.getItems().stream().filter(r -> ((io.poolforge.ui.wizard.vm.VmRow) r).vm().name().equals(name)).findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300); // the full VM (disks, encryption) is read in the background after selection
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void nextTo(FxRobot robot, String step) throws Exception {
-        // The image step's checklist (what PoolForge cannot read from Azure) is the user's to confirm.
-        robot.interact(() -> robot.lookup(".image-check").queryAllAs(javafx.scene.control.CheckBox.class)
-                .forEach(c -> c.setSelected(true)));
-        waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
-        robot.clickOn("#wizard-next");
-        assertThat(fx(() -> context.wizard().currentStep().id())).isEqualTo(step);
-    }
-
-    private static String findings(FxRobot robot) {
-        var box = robot.lookup("#vm-findings").queryAs(javafx.scene.layout.VBox.class);
-        StringBuilder sb = new StringBuilder();
-        for (Object v : box.getChildren().stream().map(Node::getUserData).toList()) {
-            var violation = (io.poolforge.domain.rules.Violation) v;
-            sb.append(violation.severity() == io.poolforge.domain.rules.Severity.ERROR ? "Error: " : "")
-                    .append(violation.args()).append(" [").append(violation.code()).append("]\n");
-        }
-        return sb.toString();
-    }
-
-    private static String texts(FxRobot robot, String id) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : ((Pane) robot.lookup(id).query()).getChildren()) sb.append(((Label) n).getText()).append('\n');
-        return sb.toString();
-    }
-
-    private static Map<String, Integer> diff(Map<String, Integer> before, Map<String, Integer> after) {
-        Map<String, Integer> d = new HashMap<>();
-        after.forEach((k, v) -> {
-            int delta = v - before.getOrDefault(k, 0);
-            if (delta != 0 && !k.contains("node") && !k.contains("Node")) d.put(k, delta);
-        });
-        return d;
-    }
-
-    private static String type(Map<String, Integer> diff, String suffix) {
-        return diff.keySet().stream().filter(k -> k.toLowerCase(Locale.ROOT).endsWith(suffix)).findFirst()
-                .orElse("<no " + suffix + " in " + diff + ">");
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
     }
 }
