@@ -44,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
     private final String scenario;
     private final String base;
     private final BatchPools pools;
+    private final BatchDataPlaneApi dataPlane;
     private final Object lock;
     private final Tokens.Cloud cloud;
 
@@ -90,7 +91,8 @@ public final class Sandbox implements AutoCloseable {
         new GalleryApi(platform).register(router);
         new BatchAccountsApi(platform).register(router);
         pools.register(router);
-        new BatchDataPlaneApi(platform, pools).register(router);
+        this.dataPlane = new BatchDataPlaneApi(platform, pools);
+        dataPlane.register(router);
         new ComputeUsagesApi(platform, pools).register(router);
         new DeploymentsApi(platform, router).register(router);
         platform.lro.register(router);
@@ -228,6 +230,14 @@ public final class Sandbox implements AutoCloseable {
     /** Faults switched on in this sandbox; add or clear them at any time. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The Batch service log uploads the sandbox accepted ({@code uploadbatchservicelogs}), oldest first, each
+     * {@code pool|node|container URL without its query (no SAS)|startTime}.
+     */
+    public List<String> logUploads() {
+        return List.copyOf(dataPlane.uploads);
     }
 
     /** The cloud the sandbox presents itself as (AzureCloud, AzureUSGovernment, AzureChinaCloud): its token audiences. */
