@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final String base;
     private final BatchPools pools;
     private final BatchDataPlaneApi dataPlane;
+    private Tokens tokens;
     private final Object lock;
     private final Tokens.Cloud cloud;
 
@@ -81,6 +82,7 @@ public final class Sandbox implements AutoCloseable {
         dispatcher.base(base);
         this.cloud = Tokens.Cloud.named(b.cloud);
         Tokens realTokens = new Tokens(b.clock, TENANT_ID, base, cloud);
+        this.tokens = realTokens;
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
         new CloudMetadataApi(platform).register(router);
@@ -238,6 +240,11 @@ public final class Sandbox implements AutoCloseable {
      */
     public List<String> logUploads() {
         return List.copyOf(dataPlane.uploads);
+    }
+
+    /** The access tokens this sandbox issued (the last 1,000): for tests that check an export holds none. */
+    public List<String> issuedTokens() {
+        return tokens == null ? List.of() : List.copyOf(tokens.issued);
     }
 
     /** The cloud the sandbox presents itself as (AzureCloud, AzureUSGovernment, AzureChinaCloud): its token audiences. */

@@ -175,6 +175,9 @@ final class Scenarios {
         e.vm(at(linux(s, "rg-westus2", "vm-westus2-ubuntu2204", "westus2", UBUNTU_2204_GEN2, true, "Standard_D4s_v5"), e, 10));
     }
 
+    /** The SAS signature the failing start task prints in its stderr (a leaked secret an export must mask). */
+    static final String START_TASK_SAS_SIG = "c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI%3D";
+
     /** The pool of the {@code nodes} scenario (docs/SANDBOX.md, "Nodes"). */
     static final String MIXED_POOL = "render-custom-nodes";
 
@@ -221,6 +224,8 @@ final class Scenarios {
                     n.startTaskFailureMessage = "The task process exited with an unexpected exit code";
                     StringBuilder err = new StringBuilder();
                     for (int k = 1; k <= 30; k++) err.append("setup.sh: step ").append(k).append(" ok\n");
+                    err.append("curl: (22) The requested URL returned error: 403 for https://stpfassets.blob.core.windows.net/tools/"
+                            + "render-tools.tar.gz?sv=2022-11-02&sr=c&sp=r&sig=" + START_TASK_SAS_SIG + "\n");
                     err.append("setup.sh: line 41: blender: command not found\n");
                     err.append("setup.sh: the render tools are not on the image; install them in the image or in the start task\n");
                     n.files.put("startup/stdout.txt", "Reading package lists...\nInstalling render tools...\n");
