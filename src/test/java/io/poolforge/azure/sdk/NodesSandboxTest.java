@@ -131,4 +131,28 @@ class NodesSandboxTest {
                 .doesNotContain("TOPSECRETSASSIG");
         assertThat(sb.log()).noneMatch(l -> l.contains("TOPSECRETSASSIG"));
     }
+
+    @Test
+    void theBundleHoldsNoTokenTheSandboxIssuedNorTheSasTheStartTaskPrinted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var pool = batch.getPool(weu, POOL).orElseThrow();
+        var contents = io.poolforge.export.DiagnosticBundle.collect(sb.connection, weu, pool, List.of(), "test", java.time.Clock.systemUTC());
+        java.nio.file.Path zip = dir.resolve("b.zip");
+        int files = new io.poolforge.export.DiagnosticBundle(new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH)).write(zip, contents);
+
+        StringBuilder all = new StringBuilder();
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                all.append(new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        List<String> tokens = sb.sandbox.issuedTokens();
+        assertThat(tokens).isNotEmpty();
+        assertThat(files).isEqualTo(10);
+        assertThat(all).contains("blender: command not found", "InvalidCustomImage");
+        for (String t : tokens) {
+            assertThat(all).doesNotContain(t).doesNotContain(t.substring(t.lastIndexOf('.') + 1));
+        }
+        assertThat(all).doesNotContain("c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI");
+    }
 }
