@@ -229,8 +229,10 @@ public final class Screenshots {
             fx(() -> {
                 @SuppressWarnings("unchecked") TableView<io.poolforge.domain.nodes.ComputeNode> table =
                         (TableView<io.poolforge.domain.nodes.ComputeNode>) watch.getScene().lookup("#nodes-table");
-                table.getItems().stream().filter(n -> n.inState("startTaskFailed")).findFirst()
-                        .ifPresent(n -> table.getSelectionModel().select(n));
+                table.getItems().stream().filter(n -> n.inState("startTaskFailed")).findFirst().ifPresent(n -> {
+                    table.getSelectionModel().select(n);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(n) - 2));
+                });
                 return null;
             });
             Thread.sleep(1500);

@@ -101,20 +101,22 @@ public final class NodesPanel {
         table.setId("nodes-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPrefHeight(260);
+        // eight columns in 1,280 px, in English and Spanish, without clipping
+        table.setStyle("-fx-font-size: 0.92em;");
         table.setMinHeight(160);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 250, n -> n.id());
-        TableColumn<ComputeNode, String> state = column("ui.nodes.col.state", 130, n -> PoolWatchView.stateLabel(i18n, n.state()));
-        TableColumn<ComputeNode, String> kind = column("ui.nodes.col.kind", 90,
+        // All nodes of a pool have the pool's VM size: it is in the title, not in a column.
+        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 275, n -> n.id());
+        TableColumn<ComputeNode, String> state = column("ui.nodes.col.state", 175, n -> PoolWatchView.stateLabel(i18n, n.state()));
+        TableColumn<ComputeNode, String> kind = column("ui.nodes.col.kind", 110,
                 n -> i18n.get(n.dedicated() ? "ui.nodes.kind.dedicated" : "ui.nodes.kind.spot"));
-        TableColumn<ComputeNode, String> since = column("ui.nodes.col.since", 110, n -> i18n.formats().relative(n.stateTransitionTime()));
-        TableColumn<ComputeNode, String> boot = column("ui.nodes.col.lastBoot", 110, n -> i18n.formats().relative(n.lastBootTime()));
-        TableColumn<ComputeNode, String> start = column("ui.nodes.col.startTask", 150, this::startTask);
-        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 90, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
-        TableColumn<ComputeNode, String> errors = column("ui.nodes.col.errors", 200,
+        TableColumn<ComputeNode, String> since = column("ui.nodes.col.since", 115, n -> i18n.formats().relative(n.stateTransitionTime()));
+        TableColumn<ComputeNode, String> boot = column("ui.nodes.col.lastBoot", 140, n -> i18n.formats().relative(n.lastBootTime()));
+        TableColumn<ComputeNode, String> start = column("ui.nodes.col.startTask", 135, this::startTask);
+        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 95, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
+        TableColumn<ComputeNode, String> errors = column("ui.nodes.col.errors", 150,
                 n -> n.errors().stream().map(NodeError::code).collect(Collectors.joining(", ")));
-        TableColumn<ComputeNode, String> size = column("ui.nodes.col.vmSize", 120, n -> n.vmSize() == null ? "" : n.vmSize());
-        table.getColumns().setAll(List.of(id, state, kind, since, boot, start, agent, errors, size));
+        table.getColumns().setAll(List.of(id, state, kind, since, boot, start, agent, errors));
         Label empty = new Label();
         empty.textProperty().bind(Bindings.when(model.loadingProperty()).then(i18n.text("ui.nodes.loading")).otherwise(i18n.text("ui.nodes.empty")));
         table.setPlaceholder(empty);
@@ -187,11 +189,15 @@ public final class NodesPanel {
         Label stderrNote = new Label();
         stderrNote.getStyleClass().add("text-muted");
         stderrNote.textProperty().bind(i18n.text(model.stderrNoteProperty()));
+        stderrNote.visibleProperty().bind(model.stderrNoteProperty().isNotNull());
+        stderrNote.managedProperty().bind(stderrNote.visibleProperty());
         TextArea stderr = new TextArea();
         stderr.setId("nodes-stderr");
         stderr.setEditable(false);
-        stderr.setWrapText(false);
-        stderr.setPrefRowCount(8);
+        stderr.setWrapText(true);
+        stderr.setPrefRowCount(NodesViewModel.STDERR_LINES);
+        // the tail's end is what matters: keep it in view
+        stderr.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> stderr.setScrollTop(Double.MAX_VALUE)));
         stderr.getStyleClass().add("monospace");
         stderr.setStyle("-fx-font-family: monospace;");
         stderr.textProperty().bind(model.stderrProperty());
@@ -203,7 +209,9 @@ public final class NodesPanel {
         detail.managedProperty().bind(detail.visibleProperty());
 
         Runnable texts = () -> {
-            title.setText(i18n.get("ui.nodes.title", model.shown().size(), model.all().size()));
+            String vmSize = model.all().stream().map(ComputeNode::vmSize).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            title.setText(vmSize == null ? i18n.get("ui.nodes.title", model.shown().size(), model.all().size())
+                    : i18n.get("ui.nodes.titleSize", model.shown().size(), model.all().size(), vmSize));
             groups.getChildren().clear();
             if (model.groups().isEmpty() && !model.all().isEmpty()) {
                 Label none = new Label(i18n.get("ui.nodes.group.none"));
@@ -225,15 +233,11 @@ public final class NodesPanel {
             stderrTitle.setText(i18n.get("ui.nodes.detail.stderr", NodesViewModel.STDERR_LINES));
             stateFilter.setConverter(converter(v -> v == null ? i18n.get("ui.nodes.filter.all") : PoolWatchView.stateLabel(i18n, v)));
             codeFilter.setConverter(converter(v -> v == null ? i18n.get("ui.nodes.filter.all") : v));
+            dealloc.setConverter(converter(v -> v == null ? "" : i18n.get(NodesViewModel.deallocationKey(v))));
+            // a converter change does not redraw the shown value: new button cells do
+            for (ComboBox<String> box : List.of(stateFilter, codeFilter, dealloc)) box.setButtonCell(buttonCell(box));
             table.refresh();
         };
-        stateFilter.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean emptyCell) {
-                super.updateItem(item, emptyCell);
-                setText(stateFilter.getConverter() == null ? item : stateFilter.getConverter().toString(item));
-            }
-        });
         Runnable options = () -> {
             String sv = model.stateFilterProperty().get();
             String cv = model.codeFilterProperty().get();
@@ -270,6 +274,16 @@ public final class NodesPanel {
         return root;
     }
 
+    private static ListCell<String> buttonCell(ComboBox<String> box) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean emptyCell) {
+                super.updateItem(item, emptyCell);
+                setText(box.getConverter() == null ? item : box.getConverter().toString(item));
+            }
+        };
+    }
+
     private String startTask(ComputeNode n) {
         if (n.startTaskExitCode() == null && n.startTaskResult() == null) return "";
         String code = n.startTaskExitCode() == null ? "-" : String.valueOf(n.startTaskExitCode());
@@ -280,9 +294,13 @@ public final class NodesPanel {
         String code = g.code() == null ? i18n.get("ui.nodes.group.noError") : g.code();
         Label head = new Label(i18n.get("ui.nodes.group.header", g.count(), code));
         head.getStyleClass().addAll("text-bold", "nodes-group-header");
-        Label badge = new Label(i18n.get(g.known() ? "ui.nodes.group.known" : "ui.nodes.group.unknown"));
-        badge.getStyleClass().addAll("badge", g.known() ? "blocked" : "warn");
-        HBox top = new HBox(8, badge, head);
+        HBox top = new HBox(8, head);
+        if (!g.known()) {
+            // only a code PoolForge does not know is marked: the others carry their diagnosis
+            Label badge = new Label(i18n.get("ui.nodes.group.unknown"));
+            badge.getStyleClass().addAll("badge", "warn");
+            top.getChildren().add(0, badge);
+        }
         top.setAlignment(Pos.CENTER_LEFT);
         Label cause = new Label(i18n.get(g.causeText()));
         cause.getStyleClass().add("danger");

@@ -44,7 +44,7 @@ import javafx.collections.ObservableList;
  */
 public final class NodesViewModel {
     /** Lines of stderr shown in a node's detail. */
-    public static final int STDERR_LINES = 30;
+    public static final int STDERR_LINES = 12;
     static final int STDERR_BYTES = 8 * 1024;
     /** Batch's node deallocation options (Pool - Remove Nodes, Compute Node - Reboot). */
     public static final List<String> DEALLOCATION_OPTIONS = List.of("requeue", "terminate", "taskcompletion", "retaineddata");

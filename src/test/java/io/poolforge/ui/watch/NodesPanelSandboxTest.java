@@ -86,7 +86,7 @@ class NodesPanelSandboxTest {
     @Test
     void mixedNodeStatesShowAsGroupedErrorsWithTheirDiagnosis(FxRobot robot) {
         assertThat(table(robot).getItems()).hasSize(12);
-        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodes: 12 of 12");
+        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodes: 12 of 12 (standard_f2s_v2)");
         assertThat(headers(robot)).containsExactly("4 nodes: InvalidCustomImage", "2 nodes: FailureExitCode",
                 "1 node: unusable, no error reported", "1 node: DiskFull", "1 node: VmExtensionProvisioningError");
         List<String> texts = new ArrayList<>();
@@ -104,7 +104,7 @@ class NodesPanelSandboxTest {
         String start = (String) table(robot).getColumns().get(5).getCellData(bad);
         assertThat(state).isEqualTo("Start task failed");
         assertThat(since).endsWith("ago").doesNotContain("T").doesNotContain("Z");
-        assertThat(start).isEqualTo("Failed, exit code 127");
+        assertThat(start).isEqualTo("Failed (exit 127)");
     }
 
     @Test
@@ -159,7 +159,7 @@ class NodesPanelSandboxTest {
     void spanishTexts(FxRobot robot) {
         robot.interact(() -> i18n.setLocale(new Locale("es")));
         assertThat(headers(robot)).contains("4 nodos: InvalidCustomImage", "1 nodo: no utilizable, sin error notificado");
-        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12");
+        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12 (standard_f2s_v2)");
         assertThat(robot.lookup("#nodes-reboot").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Reiniciar");
     }
 }
