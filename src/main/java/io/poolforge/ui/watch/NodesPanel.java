@@ -104,19 +104,35 @@ public final class NodesPanel {
         // eight columns in 1,280 px, in English and Spanish, without clipping
         table.setStyle("-fx-font-size: 0.92em;");
         table.setMinHeight(160);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // fixed widths: in a narrow window the table scrolls sideways instead of cutting texts off
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // All nodes of a pool have the pool's VM size: it is in the title, not in a column.
-        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 275, n -> n.id());
+        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 265, n -> n.id());
         TableColumn<ComputeNode, String> state = column("ui.nodes.col.state", 175, n -> PoolWatchView.stateLabel(i18n, n.state()));
         TableColumn<ComputeNode, String> kind = column("ui.nodes.col.kind", 110,
                 n -> i18n.get(n.dedicated() ? "ui.nodes.kind.dedicated" : "ui.nodes.kind.spot"));
         TableColumn<ComputeNode, String> since = column("ui.nodes.col.since", 115, n -> i18n.formats().relative(n.stateTransitionTime()));
         TableColumn<ComputeNode, String> boot = column("ui.nodes.col.lastBoot", 140, n -> i18n.formats().relative(n.lastBootTime()));
         TableColumn<ComputeNode, String> start = column("ui.nodes.col.startTask", 135, this::startTask);
-        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 95, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
+        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 110, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
         TableColumn<ComputeNode, String> errors = column("ui.nodes.col.errors", 150,
                 n -> n.errors().stream().map(NodeError::code).collect(Collectors.joining(", ")));
         table.getColumns().setAll(List.of(id, state, kind, since, boot, start, agent, errors));
+        // The columns the width allows, by importance; what does not fit is in the node's detail.
+        List<TableColumn<ComputeNode, String>> byImportance = List.of(id, state, errors, start, kind, since, agent, boot);
+        Runnable fit = () -> {
+            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 20;
+            if (room <= 0) return;
+            double used = 0;
+            boolean full = false;
+            for (TableColumn<ComputeNode, String> c : byImportance) {
+                boolean fits = !full && used + c.getPrefWidth() <= room;
+                if (fits) used += c.getPrefWidth();
+                else full = true;
+                if (c.isVisible() != fits) c.setVisible(fits);
+            }
+        };
+        table.widthProperty().addListener((o, a, b) -> fit.run());
         Label empty = new Label();
         empty.textProperty().bind(Bindings.when(model.loadingProperty()).then(i18n.text("ui.nodes.loading")).otherwise(i18n.text("ui.nodes.empty")));
         table.setPlaceholder(empty);
@@ -203,7 +219,11 @@ public final class NodesPanel {
         stderr.textProperty().bind(model.stderrProperty());
         stderr.visibleProperty().bind(model.stderrProperty().isNotEmpty());
         stderr.managedProperty().bind(stderr.visibleProperty());
-        VBox detail = new VBox(4, detailTitle, detailErrors, stderrTitle, stderrNote, stderr);
+        Label detailFacts = new Label();
+        detailFacts.setId("nodes-detail-facts");
+        detailFacts.setWrapText(true);
+        detailFacts.setMinHeight(Region.USE_PREF_SIZE);
+        VBox detail = new VBox(4, detailTitle, detailFacts, detailErrors, stderrTitle, stderrNote, stderr);
         detail.setId("nodes-detail");
         detail.visibleProperty().bind(model.selectedProperty().isNotNull());
         detail.managedProperty().bind(detail.visibleProperty());
@@ -220,6 +240,7 @@ public final class NodesPanel {
             for (NodeErrorGroup g : model.groups()) groups.getChildren().add(card(g));
             ComputeNode n = model.selectedProperty().get();
             detailTitle.setText(n == null ? "" : i18n.get("ui.nodes.detail.title", n.id(), PoolWatchView.stateLabel(i18n, n.state())));
+            detailFacts.setText(n == null ? "" : facts(n));
             detailErrors.getChildren().clear();
             if (n != null) {
                 for (NodeError e : n.errors()) {
@@ -268,7 +289,7 @@ public final class NodesPanel {
         groupsTitle.getStyleClass().add("title-4");
         groupsTitle.textProperty().bind(i18n.text("ui.nodes.groups.title"));
         VBox root = new VBox(8, title, filters, groupsTitle, groups, table, actions, status, error, detail);
-        root.setPadding(new Insets(12));
+        root.setPadding(new Insets(12, 0, 12, 12));
         root.setId("nodes-panel");
         VBox.setVgrow(table, Priority.ALWAYS);
         return root;
@@ -282,6 +303,15 @@ public final class NodesPanel {
                 setText(box.getConverter() == null ? item : box.getConverter().toString(item));
             }
         };
+    }
+
+    /** The node's facts in one line (the columns a narrow table leaves out). */
+    private String facts(ComputeNode n) {
+        String start = startTask(n);
+        return i18n.get("ui.nodes.detail.facts", i18n.get(n.dedicated() ? "ui.nodes.kind.dedicated" : "ui.nodes.kind.spot"),
+                n.vmSize() == null ? "-" : n.vmSize(), i18n.formats().relative(n.stateTransitionTime()),
+                i18n.formats().relative(n.lastBootTime()), start.isEmpty() ? "-" : start,
+                n.nodeAgentVersion() == null ? "-" : n.nodeAgentVersion());
     }
 
     private String startTask(ComputeNode n) {
@@ -337,6 +367,7 @@ public final class NodesPanel {
         TableColumn<ComputeNode, String> c = new TableColumn<>();
         c.textProperty().bind(i18n.text(key));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return c;
     }
