@@ -106,20 +106,19 @@ public final class NodesPanel {
         table.setMinHeight(160);
         // fixed widths: in a narrow window the table scrolls sideways instead of cutting texts off
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // All nodes of a pool have the pool's VM size: it is in the title, not in a column.
-        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 265, n -> n.id());
-        TableColumn<ComputeNode, String> state = column("ui.nodes.col.state", 175, n -> PoolWatchView.stateLabel(i18n, n.state()));
-        TableColumn<ComputeNode, String> kind = column("ui.nodes.col.kind", 110,
+        // All nodes of a pool have the pool's VM size: it is in the title, not in a column; the last boot is in the node's detail.
+        TableColumn<ComputeNode, String> id = column("ui.nodes.col.id", 285, n -> n.id());
+        TableColumn<ComputeNode, String> state = column("ui.nodes.col.state", 200, n -> PoolWatchView.stateLabel(i18n, n.state()));
+        TableColumn<ComputeNode, String> kind = column("ui.nodes.col.kind", 120,
                 n -> i18n.get(n.dedicated() ? "ui.nodes.kind.dedicated" : "ui.nodes.kind.spot"));
-        TableColumn<ComputeNode, String> since = column("ui.nodes.col.since", 115, n -> i18n.formats().relative(n.stateTransitionTime()));
-        TableColumn<ComputeNode, String> boot = column("ui.nodes.col.lastBoot", 140, n -> i18n.formats().relative(n.lastBootTime()));
-        TableColumn<ComputeNode, String> start = column("ui.nodes.col.startTask", 135, this::startTask);
-        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 110, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
-        TableColumn<ComputeNode, String> errors = column("ui.nodes.col.errors", 150,
+        TableColumn<ComputeNode, String> since = column("ui.nodes.col.since", 125, n -> i18n.formats().relative(n.stateTransitionTime()));
+        TableColumn<ComputeNode, String> start = column("ui.nodes.col.startTask", 145, this::startTask);
+        TableColumn<ComputeNode, String> agent = column("ui.nodes.col.agent", 115, n -> n.nodeAgentVersion() == null ? "" : n.nodeAgentVersion());
+        TableColumn<ComputeNode, String> errors = column("ui.nodes.col.errors", 160,
                 n -> n.errors().stream().map(NodeError::code).collect(Collectors.joining(", ")));
-        table.getColumns().setAll(List.of(id, state, kind, since, boot, start, agent, errors));
+        table.getColumns().setAll(List.of(id, state, kind, since, start, agent, errors));
         // The columns the width allows, by importance; what does not fit is in the node's detail.
-        List<TableColumn<ComputeNode, String>> byImportance = List.of(id, state, errors, start, kind, since, agent, boot);
+        List<TableColumn<ComputeNode, String>> byImportance = List.of(id, state, errors, start, kind, since, agent);
         Runnable fit = () -> {
             double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 20;
             if (room <= 0) return;

@@ -101,7 +101,7 @@ class NodesPanelSandboxTest {
         ComputeNode bad = table(robot).getItems().stream().filter(n -> n.inState("startTaskFailed")).findFirst().orElseThrow();
         String state = (String) table(robot).getColumns().get(1).getCellData(bad);
         String since = (String) table(robot).getColumns().get(3).getCellData(bad);
-        String start = (String) table(robot).getColumns().get(5).getCellData(bad);
+        String start = (String) table(robot).getColumns().get(4).getCellData(bad);
         assertThat(state).isEqualTo("Start task failed");
         assertThat(since).endsWith("ago").doesNotContain("T").doesNotContain("Z");
         assertThat(start).isEqualTo("Failed (exit 127)");
