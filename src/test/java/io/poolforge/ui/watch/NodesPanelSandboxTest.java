@@ -162,4 +162,18 @@ class NodesPanelSandboxTest {
         assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12 (standard_f2s_v2)");
         assertThat(robot.lookup("#nodes-reboot").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Reiniciar");
     }
+
+    @Test
+    void theBundleActionWritesTheZipThroughATask(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var pool = connection.batch().getPool(account, POOL).orElseThrow();
+        Path zip = dir.resolve("bundle.zip");
+        robot.interact(() -> model.writeBundle(zip, pool, List.of()));
+        assertThat(zip).exists();
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(java.util.Collections.list(z.entries())).first().extracting(java.util.zip.ZipEntry::getName).isEqualTo("summary.txt");
+            String summary = new String(z.getInputStream(z.getEntry("summary.txt")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(summary).contains("4 nodes: InvalidCustomImage", "PoolForge version: test");
+        }
+        assertThat(robot.lookup("#nodes-status").queryAs(Label.class).getText()).isEqualTo("Diagnostic bundle written to " + zip + ".");
+    }
 }
