@@ -253,14 +253,14 @@ public final class NodesViewModel {
     public boolean reboot(List<ComputeNode> nodes) {
         String option = deallocation.get();
         return act(nodes, "ui.nodes.confirm.reboot.title", "ui.nodes.confirm.reboot", "ui.nodes.done.reboot", "reboot",
-                (c, id) -> c.batch().rebootNode(account, poolId, id, option));
+                (c, acct, pool, id) -> c.batch().rebootNode(acct, pool, id, option));
     }
 
     /** Reimages the nodes (reinstalls the OS from the pool's image) after the user confirmed. */
     public boolean reimage(List<ComputeNode> nodes) {
         String option = deallocation.get();
         return act(nodes, "ui.nodes.confirm.reimage.title", "ui.nodes.confirm.reimage", "ui.nodes.done.reimage", "reimage",
-                (c, id) -> c.batch().reimageNode(account, poolId, id, option));
+                (c, acct, pool, id) -> c.batch().reimageNode(acct, pool, id, option));
     }
 
     /** Removes the nodes from the pool with the chosen deallocation option, after the user confirmed. */
@@ -301,10 +301,14 @@ public final class NodesViewModel {
         tasks.execute(BackgroundTask.<LogUpload>of(i18n.get("ui.nodes.task.upload", node.id()),
                         ctx -> c.batch().uploadNodeLogs(acct, pool, node.id(), url, since))
                 .onSuccess(up -> {
-                    journal.accept(line("uploadbatchservicelogs " + shownUrl + " -> " + up.virtualDirectoryName(), List.of(node.id())));
+                    journal.accept(line(pool, acct.name(), "uploadbatchservicelogs " + shownUrl + " -> " + up.virtualDirectoryName(),
+                            List.of(node.id())));
                     status.set(LocalizedText.of("ui.nodes.done.upload", up.numberOfFilesUploaded(), node.id(), shownUrl + "/" + up.virtualDirectoryName()));
                 })
-                .onFailure(e -> error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e)))))
+                .onFailure(e -> {
+                    journal.accept(line(pool, acct.name(), "uploadbatchservicelogs " + shownUrl + " failed", List.of(node.id())));
+                    error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e))));
+                })
                 .onFinally(() -> {
                     if (gen == generation) busy.set(false);
                 }));
@@ -333,7 +337,7 @@ public final class NodesViewModel {
     }
 
     private interface NodeCall {
-        void call(Connection c, String nodeId);
+        void call(Connection c, BatchAccountInfo account, String poolId, String nodeId);
     }
 
     private boolean act(List<ComputeNode> nodes, String titleKey, String questionKey, String doneKey, String what, NodeCall call) {
@@ -343,9 +347,10 @@ public final class NodesViewModel {
         String text = i18n.get(questionKey, ids.size(), poolId, i18n.get(deallocationKey(option)));
         if (!confirmer.confirm(titleKey, text)) return false;
         Connection c = connection;
+        BatchAccountInfo acct = account;
         String pool = poolId;
         run(i18n.get("reimage".equals(what) ? "ui.nodes.task.reimage" : "ui.nodes.task.reboot", ids.size(), pool), () -> {
-            for (String id : ids) call.call(c, id);
+            for (String id : ids) call.call(c, acct, pool, id);
         }, what + " " + option, ids, LocalizedText.of(doneKey, ids.size(), pool));
         return true;
     }
@@ -363,16 +368,18 @@ public final class NodesViewModel {
         busy.set(true);
         error.set(null);
         int gen = generation;
+        String pool = poolId;
+        String acct = account == null ? "-" : account.name();
         tasks.execute(BackgroundTask.of(title, ctx -> {
                     work.run();
                     return Boolean.TRUE;
                 })
                 .onSuccess(r -> {
-                    journal.accept(line(journalWhat, ids));
+                    journal.accept(line(pool, acct, journalWhat, ids));
                     status.set(done);
                 })
                 .onFailure(e -> {
-                    journal.accept(line(journalWhat + " failed", ids));
+                    journal.accept(line(pool, acct, journalWhat + " failed", ids));
                     error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e))));
                 })
                 .onFinally(() -> {
@@ -382,11 +389,11 @@ public final class NodesViewModel {
                 }));
     }
 
-    private String line(String what, List<String> ids) {
+    private String line(String pool, String acct, String what, List<String> ids) {
         List<String> shownIds = new ArrayList<>(ids.subList(0, Math.min(ids.size(), 50)));
         if (ids.size() > 50) shownIds.add("+" + (ids.size() - 50));
-        return SecretMasker.mask(clock.instant() + " node-action pool=" + poolId + " account=" + (account == null ? "-" : account.name())
-                + " " + what + " nodes=" + String.join(",", shownIds));
+        return SecretMasker.mask(clock.instant() + " node-action pool=" + pool + " account=" + acct + " " + what
+                + " nodes=" + String.join(",", shownIds));
     }
 
     /** The label key of a deallocation option. */
