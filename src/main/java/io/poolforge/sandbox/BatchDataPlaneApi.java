@@ -498,6 +498,12 @@ final class BatchDataPlaneApi {
         PoolRun.Node n = node(pool, q);
         Instant now = p.now();
         actionable(n, now, "reimaging".equals(busy) ? "reimage" : "reboot");
+        if ("reimaging".equals(busy) && Json.at(pool, "properties/deploymentConfiguration/cloudServiceConfiguration") == null) {
+            // Batch REST "Nodes - Reimage Node" (2025-06-01): "This API can be invoked only on Pools created with the cloud service
+            // configuration property" (and only on idle or running nodes). Every sandbox pool is a virtual machine configuration pool.
+            throw new ApiError(409, "InvalidOperation", "Reimage can be invoked only on pools created with the cloud service configuration "
+                    + "property; pool '" + pool.path("name").asText() + "' uses the virtual machine configuration.");
+        }
         JsonNode body = q.body.length == 0 ? Json.o() : q.json();
         String option = Json.str(body, "reimaging".equals(busy) ? "nodeReimageOption" : "nodeRebootOption");
         if (option != null && !List.of("requeue", "terminate", "taskcompletion", "retaineddata").contains(option.toLowerCase(Locale.ROOT))) {

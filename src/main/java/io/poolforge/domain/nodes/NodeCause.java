@@ -17,7 +17,7 @@ public enum NodeCause {
             NodeAction.REMOVE, Sources.TRUSTED_LAUNCH),
     /** "If the temporary disk runs out of space ... the node will move to Unusable" (Batch pool and node errors, node disk full). */
     DISK_FULL("diagnose.node.cause.diskFull", "diagnose.node.remedy.diskFull", "diagnose.node.check.diskFull",
-            NodeAction.REIMAGE, Sources.DISK_FULL),
+            NodeAction.REMOVE, Sources.DISK_FULL),
     /** The start task exited non-zero with waitForSuccess set: state startTaskFailed (Batch pool and node errors, start task failures). */
     START_TASK_FAILED("diagnose.node.cause.startTaskFailed", "diagnose.node.remedy.startTaskFailed", "diagnose.node.check.startTaskFailed",
             NodeAction.REBOOT, Sources.START_TASK),

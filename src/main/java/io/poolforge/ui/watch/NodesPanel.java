@@ -162,7 +162,13 @@ public final class NodesPanel {
         deallocLabel.setLabelFor(dealloc);
         var noneSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         reboot.disableProperty().bind(noneSelected.or(model.busyProperty()));
-        reimage.disableProperty().bind(noneSelected.or(model.busyProperty()));
+        // Batch reimages nodes only in cloud-service-configuration pools (retired); PoolForge's pools never are.
+        reimage.disableProperty().bind(noneSelected.or(model.busyProperty()).or(model.reimageSupportedProperty().not()));
+        javafx.scene.control.Tooltip reimageTip = new javafx.scene.control.Tooltip();
+        reimageTip.textProperty().bind(i18n.text("ui.nodes.reimage.unsupported"));
+        // a disabled button gets no mouse events: the tooltip sits on its box
+        HBox reimageBox = new HBox(reimage);
+        javafx.scene.control.Tooltip.install(reimageBox, reimageTip);
         remove.disableProperty().bind(noneSelected.or(model.busyProperty()));
         upload.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         bundle.disableProperty().bind(model.busyProperty());
@@ -178,7 +184,7 @@ public final class NodesPanel {
             if (p == null) return;
             chooseBundleFile.apply("poolforge-" + p.id() + ".zip").ifPresent(f -> model.writeBundle(f, p, diagnoses.get()));
         });
-        FlowPane actions = new FlowPane(8, 6, reboot, reimage, deallocLabel, dealloc, remove, upload, bundle);
+        FlowPane actions = new FlowPane(8, 6, reboot, reimageBox, deallocLabel, dealloc, remove, upload, bundle);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

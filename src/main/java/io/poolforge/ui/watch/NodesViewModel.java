@@ -72,6 +72,7 @@ public final class NodesViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<String> deallocation = new SimpleObjectProperty<>("requeue");
+    private final BooleanProperty reimageSupported = new SimpleBooleanProperty(false);
 
     private Connection connection;
     private BatchAccountInfo account;
@@ -131,6 +132,12 @@ public final class NodesViewModel {
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
+
+    /**
+     * Whether the pool supports reimaging its nodes: Batch REST "Nodes - Reimage Node" allows it only on pools created with the
+     * cloud service configuration (retired), so never for the virtual machine configuration pools PoolForge makes and reads.
+     */
+    public ReadOnlyBooleanProperty reimageSupportedProperty() { return reimageSupported; }
 
     /** The deallocation option for remove and reboot. */
     public ObjectProperty<String> deallocationProperty() { return deallocation; }
@@ -258,6 +265,10 @@ public final class NodesViewModel {
 
     /** Reimages the nodes (reinstalls the OS from the pool's image) after the user confirmed. */
     public boolean reimage(List<ComputeNode> nodes) {
+        if (!reimageSupported.get()) {
+            error.set(LocalizedText.of("ui.nodes.reimage.unsupported"));
+            return false;
+        }
         String option = deallocation.get();
         return act(nodes, "ui.nodes.confirm.reimage.title", "ui.nodes.confirm.reimage", "ui.nodes.done.reimage", "reimage",
                 (c, acct, pool, id) -> c.batch().reimageNode(acct, pool, id, option));

@@ -155,4 +155,12 @@ class NodesSandboxTest {
         }
         assertThat(all).doesNotContain("c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI");
     }
+
+    @Test
+    void reimageIsRefusedOnAVirtualMachineConfigurationPoolAsBatchDocumentsIt() {
+        ComputeNode idle = batch.computeNodes(weu, POOL, "idle").get(0);
+        assertThatThrownBy(() -> batch.reimageNode(weu, POOL, idle.id(), "requeue"))
+                .isInstanceOfSatisfying(PoolForgeException.class, e -> assertThat(e.azureCode()).isEqualTo("InvalidOperation"));
+        assertThat(batch.computeNodes(weu, POOL, "idle")).extracting(ComputeNode::id).contains(idle.id());
+    }
 }

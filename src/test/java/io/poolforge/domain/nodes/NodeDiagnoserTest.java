@@ -19,7 +19,7 @@ class NodeDiagnoserTest {
                 Arguments.of("invalidcustomimage", NodeCause.IMAGE_NOT_PREPARED, true, NodeAction.REMOVE, "#node-in-unusable-state"),
                 Arguments.of("NodeAgentSkuMismatch", NodeCause.NODE_AGENT_MISMATCH, true, NodeAction.REMOVE, "pool/list-supported-images"),
                 Arguments.of("UnsupportedSecurityType", NodeCause.SECURITY_TYPE, true, NodeAction.REMOVE, "create-pool-trusted-launch"),
-                Arguments.of("DiskFull", NodeCause.DISK_FULL, true, NodeAction.REIMAGE, "#node-disk-full"),
+                Arguments.of("DiskFull", NodeCause.DISK_FULL, true, NodeAction.REMOVE, "#node-disk-full"),
                 Arguments.of("VmExtensionProvisioningError", NodeCause.UNKNOWN, false, NodeAction.UPLOAD_LOGS, "#node-errors"),
                 Arguments.of("SomethingNew", NodeCause.UNKNOWN, false, NodeAction.UPLOAD_LOGS, "#node-errors"));
     }

@@ -142,6 +142,13 @@ class NodesPanelSandboxTest {
         assertThat(journal.get(0)).contains("pool=" + POOL, "reboot requeue", lost.id());
         assertThat(journal.get(1)).contains("remove taskcompletion", bad.get(0).id());
         assertThat(robot.lookup("#nodes-status").queryAs(Label.class).getText()).isEqualTo("4 nodes leaving pool " + POOL + ".");
+
+        // reimage: Batch allows it only on cloud-service-configuration pools, so it is offered disabled and refused
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        assertThat(robot.lookup("#nodes-reimage").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        robot.interact(() -> assertThat(model.reimage(List.of(model.all().get(0)))).isFalse());
+        assertThat(confirmations).hasSize(2);
+        assertThat(robot.lookup("#nodes-error").queryAs(Label.class).getText()).startsWith("Batch reimages nodes only in pools with the cloud service");
     }
 
     @Test
