@@ -164,7 +164,12 @@ public final class DiagnosticBundle {
         line(s, m.get("inspect.bundle.version", b.version()));
         line(s, m.get("inspect.bundle.written", b.written()));
         s.append('\n');
-        line(s, m.get("inspect.bundle.pool", p.allocationState().name().toLowerCase(Locale.ROOT), p.vmSize(), p.currentDedicatedNodes(),
+        String allocation = switch (p.allocationState()) {
+            case STEADY -> m.get("watch.allocation.steady");
+            case RESIZING -> m.get("watch.allocation.resizing");
+            case STOPPING -> m.get("watch.allocation.stopping");
+        };
+        line(s, m.get("inspect.bundle.pool", allocation, p.vmSize(), p.currentDedicatedNodes(),
                 p.currentLowPriorityNodes(), p.targetDedicatedNodes(), p.targetLowPriorityNodes()));
         String imageText;
         if (p.customImageId() == null) {
@@ -187,13 +192,13 @@ public final class DiagnosticBundle {
         s.append('\n');
         line(s, m.get("inspect.bundle.nodeGroups", b.groups().size()));
         for (NodeErrorGroup g : b.groups()) {
-            line(s, m.get("inspect.bundle.group", g.count(), g.displayCode()));
-            if (!g.known()) line(s, m.get("inspect.bundle.groupUnknown"));
+            line(s, m.get("inspect.bundle.group", g.count(), g.code() == null ? m.get("ui.nodes.group.noError") : g.code()));
+            if (!g.known()) line(s, "  " + m.get("inspect.bundle.groupUnknown"));
             line(s, "  " + m.text(g.causeText()));
             line(s, "  " + m.text(g.remedy()));
             for (String c : m.text(g.check()).split("\n")) line(s, "  - " + c);
             if (g.message() != null && !g.message().isBlank()) line(s, "  \"" + g.message() + "\"");
-            line(s, m.get("inspect.bundle.source", g.source()));
+            line(s, "  " + m.get("inspect.bundle.source", g.source()));
             line(s, "  " + String.join(", ", g.nodeIds()));
         }
         if (!b.stderrTails().isEmpty()) {
@@ -217,8 +222,14 @@ public final class DiagnosticBundle {
         c.lowPriority().forEach((k, v) -> { if (!"total".equals(k) && v > 0) total.merge(k, v, Integer::sum); });
         if (total.isEmpty()) return messages.get("inspect.bundle.none");
         List<String> parts = new ArrayList<>();
-        total.forEach((k, v) -> parts.add(k + " " + v));
+        total.forEach((k, v) -> parts.add(stateName(k) + " " + v));
         return String.join(", ", parts);
+    }
+
+    /** A node state's display name (the watch's labels), or Batch's name when there is none. */
+    private String stateName(String state) {
+        String key = "watch.state." + ("upgradingOS".equals(state) ? "upgradingOs" : state);
+        return messages.has(key) ? messages.get(key) : state;
     }
 
     private ObjectNode poolJson(PoolInfo p) {

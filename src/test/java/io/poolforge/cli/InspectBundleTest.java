@@ -68,7 +68,9 @@ class InspectBundleTest {
                 "Cloud: AzureCloud", "4 nodes: InvalidCustomImage", "2 nodes: FailureExitCode", "1 node: VmExtensionProvisioningError",
                 "code unknown to PoolForge", "not prepared the way Batch needs", "waagent -deprovision+user",
                 "https://learn.microsoft.com/azure/batch/batch-pool-node-error-checking#node-in-unusable-state",
-                "The image exists.", "Replicated to: West Europe × 2, East US × 1");
+                "The image exists.", "Replicated to: West Europe × 2, East US × 1", "Allocation state: Steady",
+                "Nodes by state: Idle 3, Start task failed 2, Unusable 7", "1 node: unusable, no error reported")
+                .doesNotContain("steady;").doesNotContain("startTaskFailed 2");
         JsonNode groups = JSON.readTree(files.get("node-errors.json"));
         assertThat(groups).hasSize(5);
         assertThat(groups.get(0).path("code").asText()).isEqualTo("InvalidCustomImage");
