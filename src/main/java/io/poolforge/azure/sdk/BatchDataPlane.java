@@ -87,8 +87,13 @@ public final class BatchDataPlane {
      * optionally filtered by state ({@code $filter=state eq '...'}, a filterable node property).
      */
     public List<ComputeNode> computeNodes(String accountEndpoint, String poolId, String state) {
+        return computeNodes(accountEndpoint, poolId, state, 1000);
+    }
+
+    /** As {@link #computeNodes(String, String, String)} with {@code pageSize} nodes a page (Batch allows up to 1,000). */
+    public List<ComputeNode> computeNodes(String accountEndpoint, String poolId, String state, int pageSize) {
         String url = base(accountEndpoint) + "/pools/" + path(poolId) + "/nodes?api-version=" + API_VERSION
-                + "&maxresults=1000&$select=" + enc(NODE_SELECT);
+                + "&maxresults=" + Math.max(1, Math.min(1000, pageSize)) + "&$select=" + enc(NODE_SELECT);
         if (state != null) url += "&$filter=" + enc("state eq '" + state.replace("'", "''") + "'");
         List<ComputeNode> out = new ArrayList<>();
         for (JsonNode n : list(url, poolId)) out.add(computeNode(n));
