@@ -191,7 +191,7 @@ public final class AppContext implements AutoCloseable {
                     new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
                     new PoolStepView(poolModel = new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
-                    new CreateStepView(create, i18n, new PoolWatchView(watch, i18n).view()));
+                    new CreateStepView(create, i18n, watchWithNodes(watch)));
             // Starting from an existing image leaves out the snapshot and image steps.
             wizard = new WizardFrame(i18n, WizardFlow.skipping(steps, step -> session.fromExistingImage()
                     && ("snapshot".equals(step.id()) || "image".equals(step.id()))));
@@ -252,16 +252,79 @@ public final class AppContext implements AutoCloseable {
                 java.io.File f = chooser.showSaveDialog(window == null ? null : window.root().getScene().getWindow());
                 return f == null ? null : f.toPath();
             }, tableLayouts());
+            io.poolforge.ui.watch.NodesViewModel nodes = nodesModel();
+            model.selectedProperty().addListener((o, a, row) -> nodes.show(row == null ? null : model.connection(), model.account(),
+                    row == null ? null : row.pool().id()));
+            view.withNodes(nodesPanel(nodes, () -> {
+                var row = model.selectedProperty().get();
+                return row == null ? null : row.pool();
+            }, () -> {
+                var d = model.detailsProperty().get();
+                return d == null ? List.of() : d.diagnoses();
+            }).view());
             inspector = new InspectorPage(model, view, signIn, session, i18n, this::openWatchWindow);
         }
         return inspector;
+    }
+
+    /** The node actions' journal: one line per action, masked, appended to node-actions.log in the PoolForge folder. */
+    private void journalNodeAction(String line) {
+        try {
+            java.nio.file.Files.createDirectories(paths.home());
+            java.nio.file.Files.writeString(paths.home().resolve("node-actions.log"),
+                    io.poolforge.domain.SecretMasker.mask(line) + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not journal a node action: {}", e.getClass().getSimpleName());
+        }
+        LOG.info("{}", io.poolforge.domain.SecretMasker.mask(line));
+    }
+
+    private io.poolforge.ui.watch.NodesViewModel nodesModel() {
+        return new io.poolforge.ui.watch.NodesViewModel(tasks, i18n, dialogs::text, dialogs::confirm, this::journalNodeAction, clock,
+                RootCommand.version());
+    }
+
+    /** The nodes panel, with a FileChooser for the bundle and a text dialog for the log container URL. */
+    private io.poolforge.ui.watch.NodesPanel nodesPanel(io.poolforge.ui.watch.NodesViewModel nodes,
+                                                         java.util.function.Supplier<io.poolforge.domain.PoolInfo> pool,
+                                                         java.util.function.Supplier<List<io.poolforge.domain.diagnose.Diagnosis>> diagnoses) {
+        return new io.poolforge.ui.watch.NodesPanel(nodes, i18n, pool, diagnoses, name -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(i18n.get("ui.nodes.bundle.title"));
+            chooser.setInitialFileName(name);
+            java.io.File f = chooser.showSaveDialog(window == null ? null : window.root().getScene().getWindow());
+            return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        }, nodeId -> {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.setTitle(i18n.get("ui.nodes.upload.title"));
+            d.setHeaderText(i18n.get("ui.nodes.upload.prompt"));
+            d.getEditor().setPrefColumnCount(50);
+            return d.showAndWait().filter(s -> !s.isBlank());
+        });
+    }
+
+    /** The watch and, under it, the watched pool's nodes (read after each poll, at most every 10 s). */
+    private javafx.scene.Node watchWithNodes(PoolWatchViewModel watchModel) {
+        io.poolforge.ui.watch.NodesViewModel nodes = nodesModel();
+        watchModel.lastPolledProperty().addListener((o, a, b) -> {
+            nodes.show(watchModel.connection(), watchModel.account(), watchModel.poolId());
+            nodes.refreshIfOlder(java.time.Duration.ofSeconds(10));
+        });
+        watchModel.watchingProperty().addListener((o, a, w) -> {
+            if (!w) nodes.show(null, null, null);
+        });
+        javafx.scene.Node panel = nodesPanel(nodes, watchModel::pool, () -> List.copyOf(watchModel.diagnoses())).view();
+        panel.visibleProperty().bind(watchModel.watchingProperty());
+        panel.managedProperty().bind(panel.visibleProperty());
+        return new javafx.scene.layout.VBox(new PoolWatchView(watchModel, i18n).view(), panel);
     }
 
     /** Watches one pool in a window of its own (from the inspector); polling stops when it closes. */
     public Stage openWatchWindow(String poolId) {
         PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::text, dialogs::confirm, this::openUri,
                 remedies(), clock);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new PoolWatchView(model, i18n).view());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(watchWithNodes(model));
         scroll.setFitToWidth(true);
         scroll.setPadding(new javafx.geometry.Insets(16));
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);

@@ -29,6 +29,8 @@ import javax.imageio.ImageIO;
  * With a second argument {@code --pool-types} it writes only the pool step with each image type (PF-15):
  * {@code xx-05-pool.png} (gallery, the version the run builds), {@code xx-05b-pool-marketplace.png} and
  * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
+ * With {@code --nodes} it writes only the node view of the sandbox's "nodes" scenario ({@code en-10-nodes.png},
+ * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800.
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -198,6 +200,10 @@ public final class Screenshots {
 
         private void drive(Path outDir) throws Exception {
             Files.createDirectories(outDir);
+            if (getParameters().getRaw().contains("--nodes")) {
+                nodes(outDir);
+                return;
+            }
             // The start screen, light and dark, in every language (PF-14).
             for (io.poolforge.ui.Theme.Choice look : List.of(io.poolforge.ui.Theme.Choice.LIGHT, io.poolforge.ui.Theme.Choice.DARK)) {
                 for (Locale locale : Messages.SUPPORTED) {
@@ -318,6 +324,83 @@ public final class Screenshots {
                 watch.close();
                 return null;
             });
+        }
+
+        /** The watch window of the "nodes" scenario's custom-image pool: grouped node errors, then the table and a node's stderr. */
+        private void nodes(Path outDir) throws Exception {
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                window.showWizard();
+                return null;
+            });
+            fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().scenarioProperty().set("nodes");
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null);
+            fx(() -> {
+                window.showInspector();
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
+                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
+            Stage watch = fx(() -> {
+                Stage w = context.openWatchWindow("render-custom-nodes");
+                w.setWidth(1280);
+                w.setHeight(800);
+                return w;
+            });
+            waitFor(() -> {
+                var groups = (javafx.scene.layout.VBox) watch.getScene().lookup("#nodes-groups");
+                return groups != null && groups.getChildren().size() >= 5;
+            });
+            fx(() -> {
+                @SuppressWarnings("unchecked") TableView<io.poolforge.domain.nodes.ComputeNode> table =
+                        (TableView<io.poolforge.domain.nodes.ComputeNode>) watch.getScene().lookup("#nodes-table");
+                table.getItems().stream().filter(n -> n.inState("startTaskFailed")).findFirst().ifPresent(n -> {
+                    table.getSelectionModel().select(n);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(n) - 2));
+                });
+                return null;
+            });
+            Thread.sleep(1500);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(400);
+                fx(() -> {
+                    scrollTo(watch, "#nodes-panel");
+                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-10-nodes.png"));
+                    return null;
+                });
+                fx(() -> {
+                    scrollTo(watch, "#nodes-table");
+                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-11-nodes-detail.png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                watch.close();
+                return null;
+            });
+        }
+
+        /** Scrolls the window's scroll pane so that the node found by {@code selector} is at the top. */
+        private static void scrollTo(Stage w, String selector) {
+            w.getScene().getRoot().applyCss();
+            w.getScene().getRoot().layout();
+            javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) w.getScene().getRoot().lookup(".scroll-pane");
+            javafx.scene.Node target = w.getScene().lookup(selector);
+            javafx.scene.Node content = sp.getContent();
+            double y = content.sceneToLocal(target.localToScene(0, 0)).getY();
+            double extra = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            sp.setVvalue(extra <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / extra)));
+            w.getScene().getRoot().layout();
         }
 
         private List<?> rows() {

@@ -44,6 +44,36 @@ public interface BatchGateway {
     /** The pool's nodes (data plane). */
     List<NodeInfo> nodes(BatchAccountInfo account, String poolId);
 
+    /** The pool's nodes with state, start task, node agent and errors (data plane, paged); {@code state} null for all. */
+    default List<io.poolforge.domain.nodes.ComputeNode> computeNodes(BatchAccountInfo account, String poolId, String state) {
+        throw new UnsupportedOperationException("computeNodes");
+    }
+
+    /** The last {@code maxBytes} of a node's file (for example {@code startup/stderr.txt}); empty when it has none. */
+    default String nodeFileTail(BatchAccountInfo account, String poolId, String nodeId, String filePath, int maxBytes) {
+        throw new UnsupportedOperationException("nodeFileTail");
+    }
+
+    /** Reboots a node ({@code option}: requeue, terminate, taskcompletion, retaineddata). */
+    default void rebootNode(BatchAccountInfo account, String poolId, String nodeId, String option) {
+        throw new UnsupportedOperationException("rebootNode");
+    }
+
+    /** Reimages a node (reinstalls its OS from the pool's image). */
+    default void reimageNode(BatchAccountInfo account, String poolId, String nodeId, String option) {
+        throw new UnsupportedOperationException("reimageNode");
+    }
+
+    /** Removes nodes from the pool (its target drops by as many) with the deallocation option for their running tasks. */
+    default void removeNodes(BatchAccountInfo account, String poolId, List<String> nodeIds, String deallocationOption) {
+        throw new UnsupportedOperationException("removeNodes");
+    }
+
+    /** Uploads a node's Batch service logs to a container ({@code containerUrl} carries a SAS: never log it). */
+    default LogUpload uploadNodeLogs(BatchAccountInfo account, String poolId, String nodeId, String containerUrl, java.time.Instant startTime) {
+        throw new UnsupportedOperationException("uploadNodeLogs");
+    }
+
     /**
      * The pool's provisioning state, its metadata as tags and its image id; empty when the account has no
      * pool of that id (ids compare ignoring case, as Batch does).

@@ -15,6 +15,7 @@ import io.poolforge.domain.VmSkuInfo;
 import io.poolforge.domain.diagnose.Diagnoser;
 import io.poolforge.domain.diagnose.Diagnosis;
 import io.poolforge.domain.diagnose.DiagnosisEvidence;
+import io.poolforge.export.DiagnosticBundle;
 import io.poolforge.i18n.Messages;
 import io.poolforge.plan.PlanJson;
 import java.io.PrintWriter;
@@ -56,6 +57,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--subscription", paramLabel = "ID", descriptionKey = "inspect.cli.option.subscription")
     String subscription;
 
+    @Option(names = "--bundle", paramLabel = "FILE", descriptionKey = "inspect.cli.option.bundle")
+    java.nio.file.Path bundle;
+
     @Mixin
     CliOptions options;
 
@@ -87,6 +91,7 @@ public final class InspectCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         connection.check(spec, m);
+        if (bundle != null && poolId == null) throw new CommandLine.ParameterException(spec.commandLine(), m.get("inspect.cli.bundle.needsPool"));
         Interrupts interrupts = Interrupts.install();
         int code = ExitCodes.INTERRUPTED;
         try {
@@ -184,6 +189,13 @@ public final class InspectCommand implements Callable<Integer> {
         NodeCounts counts = quietly(() -> batch.nodeCounts(account, p.id()));
         List<Diagnosis> diagnoses = Diagnoser.diagnose(evidence(batch, account, p, image, counts));
         output().pool(account, new Row(p, image), counts, diagnoses);
+        if (bundle != null) {
+            out.flush();
+            DiagnosticBundle writer = new DiagnosticBundle(m);
+            DiagnosticBundle.Contents contents = DiagnosticBundle.collect(c, account, p, diagnoses, RootCommand.version(), java.time.Clock.systemUTC());
+            int files = writer.write(bundle, contents);
+            err.println(m.get("inspect.cli.bundle.written", p.id(), bundle.toAbsolutePath().toString(), files));
+        }
         return ExitCodes.OK;
     }
 

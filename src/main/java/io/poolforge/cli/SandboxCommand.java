@@ -30,7 +30,7 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port on 127.0.0.1 (default: a free one).")
     int port;
 
-    @Option(names = "--scenario", defaultValue = "demo", description = "demo, legacy-2019, empty or large (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "demo", description = "demo, legacy-2019, empty, large or nodes (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--time-scale", defaultValue = "1", description = "0 = instant, 1 = demo pace (default: ${DEFAULT-VALUE}).")

@@ -23,6 +23,25 @@ final class PoolRun {
         Instant removeAt;
         String finalState;
         int index;
+        /** Scripted nodes (the "nodes" scenario): their own errors, start task outcome and files. */
+        boolean scripted;
+        /** Data-plane ComputeNodeError objects (code, message, errorDetails); null or empty: none. */
+        ArrayNode errors;
+        /** Start task exit code; null: no start task result. */
+        Integer startTaskExitCode;
+        String startTaskFailureCode;
+        String startTaskFailureMessage;
+        /** Node files by path under the node root (for example {@code startup/stderr.txt}). */
+        final java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        /** Whether a reboot or reimage clears this node's trouble (Batch lost contact with it). */
+        boolean recoversOnRestart;
+        /** A reboot or reimage in progress: its state until {@code busyUntil}. */
+        String busyState;
+        Instant busyUntil;
+        Instant lastBoot;
+        Instant transition;
+        int reboots;
+        int reimages;
     }
 
     final String poolId;
@@ -129,10 +148,45 @@ final class PoolRun {
         }
     }
 
+    /**
+     * Reboots or reimages a node (Batch REST "Compute Node - Reboot" / "Reimage"): the node is {@code rebooting}
+     * or {@code reimaging} for a while, then boots again; its start task runs again, so a node whose trouble
+     * is the image or the start task comes back in the same state; a node Batch had lost contact with recovers.
+     */
+    void restart(Node n, String busy, Instant now, LroEngine time) {
+        n.busyState = busy;
+        n.busyUntil = now.plus(time.scaled(Duration.ofSeconds("reimaging".equals(busy) ? 20 : 8)));
+        n.lastBoot = n.busyUntil;
+        n.transition = n.busyUntil;
+        if ("rebooting".equals(busy)) n.reboots++;
+        else n.reimages++;
+        if (n.recoversOnRestart) {
+            n.finalState = "idle";
+            n.errors = null;
+            n.recoversOnRestart = false;
+        }
+    }
+
+    /** Removes nodes (Batch REST "Pool - Remove Nodes"): they leave the pool and the target drops by as many. */
+    void remove(List<Node> which, Instant now, LroEngine time) {
+        int d = 0;
+        int l = 0;
+        for (Node n : which) {
+            if (n.removeAt != null) continue;
+            n.removeAt = now.plus(time.scaled(Duration.ofSeconds(5)));
+            if (n.dedicated) d++;
+            else l++;
+        }
+        ObjectNode fixed = Json.with(Json.props(pool), "scaleSettings/fixedScale");
+        fixed.put("targetDedicatedNodes", Math.max(0, fixed.path("targetDedicatedNodes").asInt() - d));
+        fixed.put("targetLowPriorityNodes", Math.max(0, fixed.path("targetLowPriorityNodes").asInt() - l));
+    }
+
     /** A node's state at {@code now}, or null when it does not exist yet. */
     static String state(Node n, Instant now) {
         if (n.appear.isAfter(now)) return null;
         if (n.removeAt != null) return "leavingPool";
+        if (n.busyUntil != null && now.isBefore(n.busyUntil)) return n.busyState;
         if (now.isBefore(n.starting)) return "creating";
         if (now.isBefore(n.ready)) return "starting";
         return n.finalState;

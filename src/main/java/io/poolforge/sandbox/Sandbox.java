@@ -44,6 +44,8 @@ public final class Sandbox implements AutoCloseable {
     private final String scenario;
     private final String base;
     private final BatchPools pools;
+    private final BatchDataPlaneApi dataPlane;
+    private Tokens tokens;
     private final Object lock;
     private final Tokens.Cloud cloud;
 
@@ -80,6 +82,7 @@ public final class Sandbox implements AutoCloseable {
         dispatcher.base(base);
         this.cloud = Tokens.Cloud.named(b.cloud);
         Tokens realTokens = new Tokens(b.clock, TENANT_ID, base, cloud);
+        this.tokens = realTokens;
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
         new CloudMetadataApi(platform).register(router);
@@ -90,7 +93,8 @@ public final class Sandbox implements AutoCloseable {
         new GalleryApi(platform).register(router);
         new BatchAccountsApi(platform).register(router);
         pools.register(router);
-        new BatchDataPlaneApi(platform, pools).register(router);
+        this.dataPlane = new BatchDataPlaneApi(platform, pools);
+        dataPlane.register(router);
         new ComputeUsagesApi(platform, pools).register(router);
         new DeploymentsApi(platform, router).register(router);
         platform.lro.register(router);
@@ -228,6 +232,19 @@ public final class Sandbox implements AutoCloseable {
     /** Faults switched on in this sandbox; add or clear them at any time. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The Batch service log uploads the sandbox accepted ({@code uploadbatchservicelogs}), oldest first, each
+     * {@code pool|node|container URL without its query (no SAS)|startTime}.
+     */
+    public List<String> logUploads() {
+        return List.copyOf(dataPlane.uploads);
+    }
+
+    /** The access tokens this sandbox issued (the last 1,000): for tests that check an export holds none. */
+    public List<String> issuedTokens() {
+        return tokens == null ? List.of() : List.copyOf(tokens.issued);
     }
 
     /** The cloud the sandbox presents itself as (AzureCloud, AzureUSGovernment, AzureChinaCloud): its token audiences. */

@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * The seeded estates: {@code demo} (default), {@code legacy-2019} (demo under the 2019 rules: managed-image
- * pools accepted, to replay the original portal flow), {@code empty} and {@code large} (10,000 VMs, lazily made).
+ * pools accepted, to replay the original portal flow), {@code empty}, {@code large} (10,000 VMs, lazily made) and
+ * {@code nodes} (demo plus a custom-image pool whose nodes are mixed: idle, unusable with node errors, start task failed).
  */
 final class Scenarios {
-    static final List<String> NAMES = List.of("demo", "legacy-2019", "empty", "large");
+    static final List<String> NAMES = List.of("demo", "legacy-2019", "empty", "large", "nodes");
     static final String SUB_PROD = "5a4db0c0-0000-4000-8000-0000000000a1";
     static final String SUB_DEV = "5a4db0c0-0000-4000-8000-0000000000b2";
     static final Marketplace UBUNTU_2204_GEN2 = new Marketplace("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "latest");
@@ -43,6 +44,11 @@ final class Scenarios {
                 e.p.legacyRules = true;
                 base(e);
                 demoVms(e);
+            }
+            case "nodes" -> {
+                base(e);
+                demoVms(e);
+                mixedNodes(e);
             }
             default -> {
                 base(e);
@@ -167,5 +173,83 @@ final class Scenarios {
         e.vm(at(linux(s, rg, "vm-gpu-nc6s", weu, UBUNTU_2204_GEN2, true, "Standard_NC6s_v3"), e, 20));
         e.vm(at(linux(s, "rg-eastus", "vm-eastus-ubuntu2204", "eastus", UBUNTU_2204_GEN2, true, "Standard_D4s_v5"), e, 15));
         e.vm(at(linux(s, "rg-westus2", "vm-westus2-ubuntu2204", "westus2", UBUNTU_2204_GEN2, true, "Standard_D4s_v5"), e, 10));
+    }
+
+    /** The SAS signature the failing start task prints in its stderr (a leaked secret an export must mask). */
+    static final String START_TASK_SAS_SIG = "c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI%3D";
+
+    /** The pool of the {@code nodes} scenario (docs/SANDBOX.md, "Nodes"). */
+    static final String MIXED_POOL = "render-custom-nodes";
+
+    /**
+     * A custom-image pool (gallery image ubuntu2204-render 1.0.0) of 8 dedicated and 4 Spot nodes, settled as
+     * support cases see them: 3 idle; 4 unusable because the image was not prepared (InvalidCustomImage);
+     * 2 whose start task failed with exit code 127 (stderr in startup/stderr.txt); one with a full temporary
+     * disk (DiskFull); one Batch lost contact with (unusable without errors, recovers on reboot); one with a
+     * code PoolForge does not know (VmExtensionProvisioningError). Error texts follow the situations the
+     * "Azure Batch pool and node errors" page describes (learn.microsoft.com/azure/batch/batch-pool-node-error-checking).
+     */
+    private static void mixedNodes(Estate e) {
+        ObjectNode account = e.p.store.get(Ids.res(SUB_PROD, "rg-batch", BatchAccountsApi.TYPE, "pfdemobatchweu"));
+        if (account == null) throw new IllegalStateException("pfdemobatchweu missing");
+        String imageId = Ids.res(SUB_PROD, "rg-images", "Microsoft.Compute/galleries", "gal_pf_images") + "/images/ubuntu2204-render/versions/1.0.0";
+        ObjectNode extra = Json.o("startTask", Json.o("commandLine", "/bin/bash -c 'sudo ./setup.sh'", "userIdentity", Json.o("autoUser",
+                        Json.o("elevationLevel", "Admin", "scope", "Pool")), "maxTaskRetryCount", 2, "waitForSuccess", true,
+                "resourceFiles", Json.a(Json.o("httpUrl", "https://stpfassets.blob.core.windows.net/scripts/setup.sh",
+                        "filePath", "setup.sh", "fileMode", "755"))));
+        ObjectNode pool = e.pool(account, MIXED_POOL, "Standard_F2s_v2", Json.o("id", imageId), "batch.node.ubuntu 22.04", 8, 4, extra, 2);
+        PoolRun run = e.pools.run(pool);
+        String okOut = "Reading package lists...\nSetting up render tools (4.2)...\nsetup.sh: done\n";
+        int i = 0;
+        for (PoolRun.Node n : run.nodes) {
+            n.scripted = true;
+            n.transition = n.ready;
+            n.startTaskExitCode = 0;
+            n.files.put("startup/stdout.txt", okOut);
+            n.files.put("startup/stderr.txt", "");
+            switch (i++) {
+                case 2, 3, 4, 5 -> {
+                    n.finalState = "unusable";
+                    n.startTaskExitCode = null;
+                    n.files.clear();
+                    n.errors = Json.a(Json.o("code", "InvalidCustomImage", "message", "The node could not start the Batch node agent: the "
+                            + "virtual machine image is not valid for Batch. The image may not have been generalized or prepared as Batch requires.",
+                            "errorDetails", Json.a(Json.o("name", "imageReference", "value", imageId),
+                                    Json.o("name", "provisioningStep", "value", "NodeAgentStart"))));
+                }
+                case 6, 7 -> {
+                    n.finalState = "startTaskFailed";
+                    n.startTaskExitCode = 127;
+                    n.startTaskFailureCode = "FailureExitCode";
+                    n.startTaskFailureMessage = "The task process exited with an unexpected exit code";
+                    StringBuilder err = new StringBuilder();
+                    for (int k = 1; k <= 30; k++) err.append("setup.sh: step ").append(k).append(" ok\n");
+                    err.append("curl: (22) The requested URL returned error: 403 for https://stpfassets.blob.core.windows.net/tools/"
+                            + "render-tools.tar.gz?sv=2022-11-02&sr=c&sp=r&sig=" + START_TASK_SAS_SIG + "\n");
+                    err.append("setup.sh: line 41: blender: command not found\n");
+                    err.append("setup.sh: the render tools are not on the image; install them in the image or in the start task\n");
+                    n.files.put("startup/stdout.txt", "Reading package lists...\nInstalling render tools...\n");
+                    n.files.put("startup/stderr.txt", err.toString());
+                }
+                case 9 -> {
+                    n.finalState = "unusable";
+                    n.errors = Json.a(Json.o("code", "DiskFull", "message", "There is not enough space on the temporary disk of the node.",
+                            "errorDetails", Json.a(Json.o("name", "diskPath", "value", "/mnt/batch"),
+                                    Json.o("name", "freeSpaceMB", "value", "12"))));
+                }
+                case 10 -> {
+                    n.finalState = "unusable";
+                    n.recoversOnRestart = true;
+                }
+                case 11 -> {
+                    n.finalState = "unusable";
+                    n.startTaskExitCode = null;
+                    n.files.clear();
+                    n.errors = Json.a(Json.o("code", "VmExtensionProvisioningError", "message",
+                            "VM has reported a failure when processing extension 'cse-hardening'.", "errorDetails", Json.a()));
+                }
+                default -> n.finalState = "idle";
+            }
+        }
     }
 }

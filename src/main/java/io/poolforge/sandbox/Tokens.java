@@ -84,7 +84,17 @@ final class Tokens {
         return null;
     }
 
+    /** The access tokens issued, newest last (at most 1,000): tests grep exports for them. */
+    final java.util.Deque<String> issued = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     String accessToken(String audience, String clientId, String objectId, Duration lifetime) {
+        String t = newAccessToken(audience, clientId, objectId, lifetime);
+        issued.addLast(t);
+        while (issued.size() > 1000) issued.pollFirst();
+        return t;
+    }
+
+    private String newAccessToken(String audience, String clientId, String objectId, Duration lifetime) {
         Instant now = clock.instant();
         ObjectNode payload = Json.o("aud", audience, "iss", "https://sts.windows.net/" + tenant + "/",
                 "iat", now.getEpochSecond(), "nbf", now.getEpochSecond(), "exp", expiry(now, lifetime),

@@ -232,6 +232,37 @@ public final class SdkBatchGateway implements BatchGateway {
         return dataPlane.nodes(endpoint(account), poolId);
     }
 
+    @Override
+    public List<io.poolforge.domain.nodes.ComputeNode> computeNodes(BatchAccountInfo account, String poolId, String state) {
+        return dataPlane.computeNodes(endpoint(account), poolId, state);
+    }
+
+    @Override
+    public String nodeFileTail(BatchAccountInfo account, String poolId, String nodeId, String filePath, int maxBytes) {
+        return dataPlane.nodeFileTail(endpoint(account), poolId, nodeId, filePath, maxBytes);
+    }
+
+    @Override
+    public void rebootNode(BatchAccountInfo account, String poolId, String nodeId, String option) {
+        dataPlane.reboot(endpoint(account), poolId, nodeId, option);
+    }
+
+    @Override
+    public void reimageNode(BatchAccountInfo account, String poolId, String nodeId, String option) {
+        dataPlane.reimage(endpoint(account), poolId, nodeId, option);
+    }
+
+    @Override
+    public void removeNodes(BatchAccountInfo account, String poolId, List<String> nodeIds, String deallocationOption) {
+        dataPlane.removeNodes(endpoint(account), poolId, nodeIds, deallocationOption);
+    }
+
+    @Override
+    public io.poolforge.azure.LogUpload uploadNodeLogs(BatchAccountInfo account, String poolId, String nodeId, String containerUrl,
+                                                       java.time.Instant startTime) {
+        return dataPlane.uploadBatchServiceLogs(endpoint(account), poolId, nodeId, containerUrl, startTime);
+    }
+
     private String endpoint(BatchAccountInfo account) {
         String key = account.id().toLowerCase(Locale.ROOT);
         String known = endpoints.get(key);

@@ -66,6 +66,14 @@ public final class InspectorView {
         return view;
     }
 
+    private Node nodesPanel;
+
+    /** Shows {@code panel} (the nodes of the opened pool) under the pool's details; call before {@link #view()}. */
+    public InspectorView withNodes(Node panel) {
+        this.nodesPanel = panel;
+        return this;
+    }
+
     private Node build() {
         Label title = new Label();
         title.getStyleClass().add("title-3");
@@ -164,7 +172,13 @@ public final class InspectorView {
             table.refresh();
         });
         fill.run();
-        ScrollPane scroll = new ScrollPane(detail);
+        VBox detailAndNodes = new VBox(detail);
+        if (nodesPanel != null) {
+            detailAndNodes.getChildren().add(nodesPanel);
+            nodesPanel.visibleProperty().bind(model.selectedProperty().isNotNull());
+            nodesPanel.managedProperty().bind(nodesPanel.visibleProperty());
+        }
+        ScrollPane scroll = new ScrollPane(detailAndNodes);
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, scroll);

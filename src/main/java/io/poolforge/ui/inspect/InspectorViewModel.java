@@ -129,6 +129,9 @@ public final class InspectorViewModel {
 
     public BatchAccountInfo account() { return account; }
 
+    /** The connection the pools are read through (null before {@link #setSource}). */
+    public Connection connection() { return connection; }
+
     // ---- loading ----------------------------------------------------------------------------
 
     /** Inspects the pools of {@code account} through {@code connection} (from the sign-in, or the wizard's session). */

@@ -145,6 +145,12 @@ public final class PoolWatchViewModel {
 
     public String poolId() { return poller.poolId(); }
 
+    /** The connection of the watched pool (null when none is watched). */
+    public Connection connection() { return poller.connection(); }
+
+    /** The account of the watched pool (null when none is watched). */
+    public BatchAccountInfo account() { return poller.account(); }
+
     // ---- watching ---------------------------------------------------------------------------
 
     /** Starts watching a pool (stops watching the previous one). */

@@ -1,0 +1,106 @@
+package io.poolforge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code poolforge inspect --pool ID --bundle FILE} against the sandbox's "nodes" scenario. */
+class InspectBundleTest {
+    /** The SAS signature the sandbox's failing start task prints (Scenarios.START_TASK_SAS_SIG). */
+    static final String LEAKED_SIG = "c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI%3D";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    record Result(int code, String out, String err) {
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RootCommand(() -> {
+            throw new AssertionError("the desktop must not open");
+        }, home));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Map<String, String> unzip(Path zip) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                out.put(e.getName(), new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void writesABundleWithSummaryFirstAndEverythingASupportTicketNeeds() throws Exception {
+        Path zip = home.resolve("out/bundle.zip");
+        Result r = run("inspect", "--sandbox", "--scenario", "nodes", "--account", "pfdemobatchweu", "--pool", "render-custom-nodes",
+                "--bundle", zip.toString(), "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("Diagnostic bundle for pool render-custom-nodes written to", "bundle.zip");
+
+        Map<String, String> files = unzip(zip);
+        assertThat(files.keySet()).first().isEqualTo("summary.txt");
+        assertThat(files).containsKeys("pool.json", "resize-errors.json", "node-counts.json", "node-errors.json", "nodes.json", "image.json",
+                "about.json");
+        String summary = files.get("summary.txt");
+        assertThat(summary).contains("PoolForge diagnostic bundle: pool render-custom-nodes", "Batch account: pfdemobatchweu",
+                "Cloud: AzureCloud", "4 nodes: InvalidCustomImage", "2 nodes: FailureExitCode", "1 node: VmExtensionProvisioningError",
+                "code unknown to PoolForge", "not prepared the way Batch needs", "waagent -deprovision+user",
+                "https://learn.microsoft.com/azure/batch/batch-pool-node-error-checking#node-in-unusable-state",
+                "The image exists.", "Replicated to: West Europe × 2, East US × 1", "Allocation state: Steady",
+                "Nodes by state: Idle 3, Start task failed 2, Unusable 7", "1 node: unusable, no error reported")
+                .doesNotContain("steady;").doesNotContain("startTaskFailed 2");
+        JsonNode groups = JSON.readTree(files.get("node-errors.json"));
+        assertThat(groups).hasSize(5);
+        assertThat(groups.get(0).path("code").asText()).isEqualTo("InvalidCustomImage");
+        assertThat(groups.get(0).path("nodeIds")).hasSize(4);
+        assertThat(JSON.readTree(files.get("nodes.json"))).hasSize(12);
+        assertThat(JSON.readTree(files.get("node-counts.json")).at("/dedicated/unusable").asInt()).isEqualTo(4);
+        assertThat(JSON.readTree(files.get("image.json")).path("exists").asBoolean()).isTrue();
+        assertThat(JSON.readTree(files.get("about.json")).path("cloud").asText()).isEqualTo("AzureCloud");
+        assertThat(files.keySet()).filteredOn(k -> k.startsWith("stderr/")).hasSize(2);
+        String stderr = files.entrySet().stream().filter(e -> e.getKey().startsWith("stderr/")).findFirst().orElseThrow().getValue();
+        assertThat(stderr).contains("blender: command not found", "sig=***");
+        // no secret: neither the SAS the start task printed nor any token or key
+        String all = String.join("\n", files.values());
+        assertThat(all).doesNotContain(LEAKED_SIG).doesNotContainIgnoringCase("eyJ").doesNotContain("AccountKey=");
+    }
+
+    @Test
+    void theSummaryIsInTheLanguageAskedFor() throws Exception {
+        Path zip = home.resolve("bundle-es.zip");
+        Result r = run("inspect", "--sandbox", "--scenario", "nodes", "--account", "pfdemobatchweu", "--pool", "render-custom-nodes",
+                "--bundle", zip.toString(), "--lang", "es");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(unzip(zip).get("summary.txt")).contains("Paquete de diagnóstico de PoolForge: grupo render-custom-nodes",
+                "4 nodos: InvalidCustomImage", "no se preparó como Batch necesita");
+    }
+
+    @Test
+    void bundleNeedsAPool() {
+        Result r = run("inspect", "--sandbox", "--account", "pfdemobatchweu", "--bundle", home.resolve("x.zip").toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--bundle needs --pool.");
+    }
+}
