@@ -58,7 +58,7 @@ public final class DiagnosticBundle {
     /** What goes in the bundle. {@code imageExists} null: unknown; {@code imageVersion} null when not a gallery version or not found. */
     public record Contents(BatchAccountInfo account, PoolInfo pool, NodeCounts counts, List<ComputeNode> nodes, List<NodeErrorGroup> groups,
                            Map<String, String> stderrTails, List<Diagnosis> resizeDiagnoses, Boolean imageExists,
-                           GalleryImageVersionInfo imageVersion, String version, String cloud, Instant written) {
+                           GalleryImageVersionInfo imageVersion, String version, String cloud, Instant written, boolean sandbox) {
         public Contents {
             nodes = nodes == null ? List.of() : List.copyOf(nodes);
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -108,7 +108,7 @@ public final class DiagnosticBundle {
             if (mi != null) exists = mi.isPresent();
         }
         return new Contents(account, pool, counts, nodes, groups, tails, resizeDiagnoses, exists, version0, version,
-                c.endpoints().profile().name(), clock.instant());
+                c.endpoints().profile().name(), clock.instant(), c.endpoints().isSandbox());
     }
 
     /** Writes the zip (through a temporary file, so a failure leaves no half bundle); returns the number of entries. */
@@ -148,7 +148,7 @@ public final class DiagnosticBundle {
         out.put("nodes.json", pretty(nodes(b.nodes())));
         out.put("image.json", pretty(image(b)));
         ObjectNode about = json.createObjectNode().put("poolforge", b.version()).put("cloud", b.cloud()).put("written", b.written().toString())
-                .put("language", messages.locale().toLanguageTag());
+                .put("language", messages.locale().toLanguageTag()).put("sandbox", b.sandbox());
         out.put("about.json", pretty(about));
         b.stderrTails().forEach((node, tail) -> out.put("stderr/" + node + ".txt", tail + (tail.isEmpty() || tail.endsWith("\n") ? "" : "\n")));
         return out;
@@ -158,6 +158,8 @@ public final class DiagnosticBundle {
         Messages m = messages;
         PoolInfo p = b.pool();
         StringBuilder s = new StringBuilder();
+        // A bundle from a sandbox session says so first (PF-14), so nobody attaches it to a real support ticket.
+        if (b.sandbox()) line(s, m.get("inspect.bundle.sandbox"));
         line(s, m.get("inspect.bundle.title", p.id()));
         line(s, m.get("inspect.bundle.account", b.account().name(), b.account().subscriptionId(), b.account().location()));
         line(s, m.get("inspect.bundle.cloud", b.cloud()));

@@ -79,6 +79,9 @@ class InspectBundleTest {
         assertThat(JSON.readTree(files.get("node-counts.json")).at("/dedicated/unusable").asInt()).isEqualTo(4);
         assertThat(JSON.readTree(files.get("image.json")).path("exists").asBoolean()).isTrue();
         assertThat(JSON.readTree(files.get("about.json")).path("cloud").asText()).isEqualTo("AzureCloud");
+        // Written from a sandbox session: it says so first, so it is never attached to a real ticket as Azure's (PF-14).
+        assertThat(summary.lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("SANDBOX — nothing in this bundle is real Azure"));
+        assertThat(JSON.readTree(files.get("about.json")).path("sandbox").asBoolean()).isTrue();
         assertThat(files.keySet()).filteredOn(k -> k.startsWith("stderr/")).hasSize(2);
         String stderr = files.entrySet().stream().filter(e -> e.getKey().startsWith("stderr/")).findFirst().orElseThrow().getValue();
         assertThat(stderr).contains("blender: command not found", "sig=***");

@@ -142,11 +142,25 @@ public final class ReviewViewModel {
     public void export(ExportFormat format, Path file) {
         Plan plan = plan();
         Exporters exporters = new Exporters(i18n.messages(), version);
+        boolean sandbox = session.connection() != null && session.connection().endpoints().isSandbox();
+        String notice = i18n.get("export.sandboxNotice");
         tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.export", file.getFileName()), ctx -> {
             String text = exporters.of(format).export(PlanNames.resolveForExport(plan, codec));
+            if (sandbox) text = withSandboxNotice(format, text, notice);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         }).onSuccess(f -> status.set(LocalizedText.of("wizard.review.exported", f)))
           .onFailure(e -> status.set(describe.apply(e))));
+    }
+
+    /**
+     * A script written from a sandbox session says so in a comment after its first line (the shebang or
+     * {@code #Requires} stays first), so it is never mistaken for one made against real Azure (PF-14). The JSON
+     * formats take no comment and stay as they are: their ids are the sandbox's subscription and accounts.
+     */
+    static String withSandboxNotice(ExportFormat format, String text, String notice) {
+        if (format != ExportFormat.AZ && format != ExportFormat.PWSH) return text;
+        int eol = text.indexOf('\n');
+        return eol < 0 ? "# " + notice + "\n" + text : text.substring(0, eol + 1) + "# " + notice + "\n" + text.substring(eol + 1);
     }
 }
