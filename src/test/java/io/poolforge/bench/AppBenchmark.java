@@ -296,6 +296,12 @@ public final class AppBenchmark {
         }
 
         private void next(WizardFrame wizard, String expected) throws Exception {
+            // The image step's checklist (what PoolForge cannot read from Azure) is the user's to confirm (PF-11):
+            // without ticking it, Next stays disabled and the flow never got past the image step.
+            fx(() -> {
+                stage.getScene().getRoot().lookupAll(".image-check").forEach(n -> ((javafx.scene.control.CheckBox) n).setSelected(true));
+                return null;
+            });
             waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
             fx(() -> {
                 wizard.goNext();
