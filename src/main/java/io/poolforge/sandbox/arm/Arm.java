@@ -40,7 +40,7 @@ public final class Arm {
         return n;
     }
 
-    static String location(JsonNode body) {
+    public static String location(JsonNode body) {
         String loc = Json.str(body, "location");
         if (loc == null || loc.isBlank()) {
             throw ApiError.badRequest("LocationRequired", "The location property is required for this definition.");
@@ -48,7 +48,7 @@ public final class Arm {
         return Ids.location(loc);
     }
 
-    static String required(JsonNode body, String path) {
+    public static String required(JsonNode body, String path) {
         String v = Json.str(body, path);
         if (v == null || v.isBlank()) {
             throw ApiError.badRequest("InvalidParameter", "Required parameter '" + path.replace('/', '.') + "' is missing (null).");

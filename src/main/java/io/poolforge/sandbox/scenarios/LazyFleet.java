@@ -1,10 +1,10 @@
 package io.poolforge.sandbox.scenarios;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.poolforge.sandbox.arm.ComputePayloads;
-import io.poolforge.sandbox.arm.ComputePayloads.VmSpec;
-import io.poolforge.sandbox.arm.DisksApi;
-import io.poolforge.sandbox.arm.VirtualMachinesApi;
+import io.poolforge.sandbox.arm.compute.ComputePayloads;
+import io.poolforge.sandbox.arm.compute.ComputePayloads.VmSpec;
+import io.poolforge.sandbox.arm.compute.DisksApi;
+import io.poolforge.sandbox.arm.compute.VirtualMachinesApi;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.state.Ids;
 import io.poolforge.sandbox.state.Platform;

@@ -1,11 +1,11 @@
 package io.poolforge.sandbox.scenarios;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.poolforge.sandbox.arm.ComputePayloads.Marketplace;
-import io.poolforge.sandbox.arm.ComputePayloads.Plan;
-import io.poolforge.sandbox.arm.ComputePayloads.VmSpec;
-import io.poolforge.sandbox.batch.BatchAccountsApi;
-import io.poolforge.sandbox.batch.PoolRun;
+import io.poolforge.sandbox.arm.compute.ComputePayloads.Marketplace;
+import io.poolforge.sandbox.arm.compute.ComputePayloads.Plan;
+import io.poolforge.sandbox.arm.compute.ComputePayloads.VmSpec;
+import io.poolforge.sandbox.batch.engine.PoolRun;
+import io.poolforge.sandbox.batch.management.BatchAccountsApi;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.state.Ids;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.arm;
+package io.poolforge.sandbox.arm.resources;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,8 +1,9 @@
-package io.poolforge.sandbox.arm;
+package io.poolforge.sandbox.arm.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.sandbox.arm.Arm;
 import io.poolforge.sandbox.http.ApiError;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.http.Request;

@@ -1,7 +1,8 @@
-package io.poolforge.sandbox.arm;
+package io.poolforge.sandbox.arm.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.sandbox.arm.Arm;
 import io.poolforge.sandbox.http.ApiError;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.http.Request;
@@ -18,7 +19,7 @@ public final class DisksApi {
     public static final String SNAPSHOT = "Microsoft.Compute/snapshots";
     /** Snapshots PUT lists 200 and 202 only (no 201); DELETE 200, 202, 204. */
     static final int[] PUT_CODES = {200, 202};
-    static final int[] DELETE_CODES = {200, 202, 204};
+    public static final int[] DELETE_CODES = {200, 202, 204};
 
     private final Platform p;
 

@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.dataplane;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.poolforge.sandbox.http.ApiError;

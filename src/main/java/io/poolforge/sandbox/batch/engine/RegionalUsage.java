@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.Map;
  * bounded by the total); usage is the cores held by the nodes of pools of user-subscription accounts in that
  * subscription and region (the sandbox's VMs are not counted, on either side).
  */
-final class RegionalUsage {
+public final class RegionalUsage {
     static final int DEFAULT_TOTAL = 350;
     static final int DEFAULT_LOW_PRIORITY = 100;
 
@@ -29,7 +29,7 @@ final class RegionalUsage {
 
     private final Platform p;
 
-    RegionalUsage(Platform p) {
+    public RegionalUsage(Platform p) {
         this.p = p;
     }
 
@@ -77,7 +77,7 @@ final class RegionalUsage {
     }
 
     /** The usages list as Compute's REST API answers it (ListUsagesResult). */
-    ObjectNode list(Iterable<PoolRun> runs, String sub, String location) {
+    public ObjectNode list(Iterable<PoolRun> runs, String sub, String location) {
         Used u = used(runs, sub, location, null);
         ArrayNode value = Json.a();
         value.add(entry("cores", "Total Regional vCPUs", u.dedicated(), totalLimit(sub, location)));

@@ -1,8 +1,8 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.poolforge.sandbox.arm.ComputePayloads;
+import io.poolforge.sandbox.arm.compute.ComputePayloads;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.state.LroEngine;
 import java.time.Duration;
@@ -18,14 +18,14 @@ import java.util.List;
  */
 public final class PoolRun {
     public static final class Node {
-        String id;
-        boolean dedicated;
-        Instant appear;
-        Instant starting;
+        public String id;
+        public boolean dedicated;
+        public Instant appear;
+        public Instant starting;
         public Instant ready;
         Instant removeAt;
         public String finalState;
-        int index;
+        public int index;
         /** Scripted nodes (the "nodes" scenario): their own errors, start task outcome and files. */
         public boolean scripted;
         /** Data-plane ComputeNodeError objects (code, message, errorDetails); null or empty: none. */
@@ -40,8 +40,8 @@ public final class PoolRun {
         public boolean recoversOnRestart;
         /** A reboot or reimage in progress: its state until {@code busyUntil}. */
         String busyState;
-        Instant busyUntil;
-        Instant lastBoot;
+        public Instant busyUntil;
+        public Instant lastBoot;
         public Instant transition;
         int reboots;
         int reimages;
@@ -57,7 +57,7 @@ public final class PoolRun {
     ArrayNode pendingErrors = Json.a();
     private int seq;
 
-    PoolRun(String poolId, String accountId, ObjectNode pool) {
+    public PoolRun(String poolId, String accountId, ObjectNode pool) {
         this.poolId = poolId;
         this.accountId = accountId;
         this.pool = pool;
@@ -117,7 +117,7 @@ public final class PoolRun {
     }
 
     /** Stops the resize: nodes not yet allocated are dropped; steady shortly after. */
-    void stop(Instant now, LroEngine time) {
+    public void stop(Instant now, LroEngine time) {
         nodes.removeIf(n -> n.appear.isAfter(now));
         stopping = true;
         pendingErrors = Json.a(Json.o("code", "ResizeStopped", "message", "Desired number of dedicated nodes could not be allocated as the resize was stopped by the user"));
@@ -156,7 +156,7 @@ public final class PoolRun {
      * or {@code reimaging} for a while, then boots again; its start task runs again, so a node whose trouble
      * is the image or the start task comes back in the same state; a node Batch had lost contact with recovers.
      */
-    void restart(Node n, String busy, Instant now, LroEngine time) {
+    public void restart(Node n, String busy, Instant now, LroEngine time) {
         n.busyState = busy;
         n.busyUntil = now.plus(time.scaled(Duration.ofSeconds("reimaging".equals(busy) ? 20 : 8)));
         n.lastBoot = n.busyUntil;
@@ -171,7 +171,7 @@ public final class PoolRun {
     }
 
     /** Removes nodes (Batch REST "Pool - Remove Nodes"): they leave the pool and the target drops by as many. */
-    void remove(List<Node> which, Instant now, LroEngine time) {
+    public void remove(List<Node> which, Instant now, LroEngine time) {
         int d = 0;
         int l = 0;
         for (Node n : which) {
@@ -186,7 +186,7 @@ public final class PoolRun {
     }
 
     /** A node's state at {@code now}, or null when it does not exist yet. */
-    static String state(Node n, Instant now) {
+    public static String state(Node n, Instant now) {
         if (n.appear.isAfter(now)) return null;
         if (n.removeAt != null) return "leavingPool";
         if (n.busyUntil != null && now.isBefore(n.busyUntil)) return n.busyState;

@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,14 +11,14 @@ import java.util.Locale;
  * the images Batch supports with their node agent SKUs. Values follow Azure's public catalogue.
  */
 public final class Catalog {
-    record VmSize(String name, String family, int vCpus, double memoryGb, boolean gen2, boolean lowPriorityCapable, String endOfLife) {
+    public record VmSize(String name, String family, int vCpus, double memoryGb, boolean gen2, boolean lowPriorityCapable, String endOfLife) {
     }
 
-    record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType, boolean gen2,
+    public record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType, boolean gen2,
                           String verification, String endOfLife, List<String> capabilities) {
     }
 
-    static final List<VmSize> SIZES = List.of(
+    public static final List<VmSize> SIZES = List.of(
             new VmSize("Standard_A1_v2", "standardAv2Family", 1, 2, false, true, null),
             new VmSize("Standard_A2_v2", "standardAv2Family", 2, 4, false, true, null),
             new VmSize("Standard_D2s_v3", "standardDSv3Family", 2, 8, true, true, null),
@@ -56,19 +56,19 @@ public final class Catalog {
     private Catalog() {
     }
 
-    static VmSize size(String name) {
+    public static VmSize size(String name) {
         for (VmSize s : SIZES) if (s.name.equalsIgnoreCase(name)) return s;
         return null;
     }
 
     /** The node agent SKU's OS ("linux"/"windows"), or null for an unknown SKU. */
-    static String osOfAgent(String nodeAgentSkuId) {
+    public static String osOfAgent(String nodeAgentSkuId) {
         for (SupportedImage i : IMAGES) if (i.nodeAgentSkuId.equalsIgnoreCase(nodeAgentSkuId)) return i.osType;
         return null;
     }
 
     /** Batch's management-plane SKU entry (LocationListVirtualMachineSkus). */
-    static ObjectNode skuJson(VmSize s) {
+    public static ObjectNode skuJson(VmSize s) {
         ArrayNode caps = Json.a(
                 cap("MaxResourceVolumeMB", String.valueOf(resourceDiskMb(s))),
                 cap("OSVhdSizeMB", "1047552"),
@@ -118,7 +118,7 @@ public final class Catalog {
     }
 
     /** The data plane's supported-image entry (spells nodeAgentSKUId). */
-    static ObjectNode imageJson(SupportedImage i) {
+    public static ObjectNode imageJson(SupportedImage i) {
         return Json.o("nodeAgentSKUId", i.nodeAgentSkuId,
                 "imageReference", Json.o("publisher", i.publisher, "offer", i.offer, "sku", i.sku, "version", "latest"),
                 "verificationType", i.verification,

@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.arm;
+package io.poolforge.sandbox.arm.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,8 +1,9 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.management;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.sandbox.arm.Arm;
+import io.poolforge.sandbox.batch.engine.Catalog;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.http.Response;
 import io.poolforge.sandbox.http.Router;

@@ -1,10 +1,10 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.sandbox.arm.Arm;
-import io.poolforge.sandbox.arm.GalleryApi;
+import io.poolforge.sandbox.arm.gallery.GalleryApi;
 import io.poolforge.sandbox.http.ApiError;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.state.Ids;
@@ -242,7 +242,7 @@ public final class PoolRules {
         return e;
     }
 
-    static ApiError invalid(String message) {
+    public static ApiError invalid(String message) {
         return new ApiError(400, "InvalidPropertyValue", message);
     }
 }

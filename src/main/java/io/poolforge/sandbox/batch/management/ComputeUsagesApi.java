@@ -1,6 +1,7 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.management;
 
 import io.poolforge.sandbox.arm.Arm;
+import io.poolforge.sandbox.batch.engine.RegionalUsage;
 import io.poolforge.sandbox.http.Response;
 import io.poolforge.sandbox.http.Router;
 import io.poolforge.sandbox.state.Platform;

@@ -1,8 +1,12 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.dataplane;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.poolforge.sandbox.arm.ComputePayloads;
+import io.poolforge.sandbox.arm.compute.ComputePayloads;
+import io.poolforge.sandbox.batch.engine.Catalog;
+import io.poolforge.sandbox.batch.engine.PoolRun;
+import io.poolforge.sandbox.batch.management.BatchAccountsApi;
+import io.poolforge.sandbox.batch.management.BatchPools;
 import io.poolforge.sandbox.http.ApiError;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.http.Request;

@@ -1,8 +1,11 @@
-package io.poolforge.sandbox.batch;
+package io.poolforge.sandbox.batch.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.sandbox.arm.Arm;
+import io.poolforge.sandbox.batch.engine.Catalog;
+import io.poolforge.sandbox.batch.engine.PoolRules;
+import io.poolforge.sandbox.batch.engine.PoolRun;
 import io.poolforge.sandbox.http.ApiError;
 import io.poolforge.sandbox.http.Json;
 import io.poolforge.sandbox.http.Request;
@@ -87,7 +90,7 @@ public final class BatchPools {
         });
     }
 
-    ObjectNode refresh(ObjectNode pool) {
+    public ObjectNode refresh(ObjectNode pool) {
         run(pool).refresh(p.now());
         return pool;
     }
@@ -111,14 +114,14 @@ public final class BatchPools {
         return ok(add(account, name, q.json().path("properties")));
     }
 
-    static void checkName(String name) {
+    public static void checkName(String name) {
         if (name == null || !name.matches(NAME)) {
             throw PoolRules.invalid("The pool id '" + name + "' is invalid: use 1-64 letters, digits, hyphens and underscores.");
         }
     }
 
     /** The pool of that account with that name (case-insensitive), brought up to now, or null. */
-    ObjectNode get(ObjectNode account, String name) {
+    public ObjectNode get(ObjectNode account, String name) {
         ObjectNode pool = p.store.get(account.path("id").asText() + "/pools/" + name);
         return pool == null ? null : refresh(pool);
     }
@@ -127,7 +130,7 @@ public final class BatchPools {
      * Creates a pool from management-plane {@code properties} with the platform's rules (both planes come here):
      * pool quota, VM size, image (retired managed images, gallery rules), node agent SKU, scale settings, resize timeout.
      */
-    ObjectNode add(ObjectNode account, String name, JsonNode props) {
+    public ObjectNode add(ObjectNode account, String name, JsonNode props) {
         checkName(name);
         String id = account.path("id").asText() + "/pools/" + name;
         List<ObjectNode> existing = p.store.list(account.path("id").asText(), TYPE);
@@ -199,7 +202,7 @@ public final class BatchPools {
     }
 
     /** Starts a resize to the targets of a {@code fixedScale} object (management-plane names); the caller checked it is steady. */
-    void resizeTo(ObjectNode pool, ObjectNode account, JsonNode fixed) {
+    public void resizeTo(ObjectNode pool, ObjectNode account, JsonNode fixed) {
         ObjectNode live = Json.props(pool);
         String timeout = fixed.path("resizeTimeout").asText(Json.str(live, "scaleSettings/fixedScale/resizeTimeout"));
         checkTimeout(timeout == null ? "PT15M" : timeout);
@@ -219,13 +222,13 @@ public final class BatchPools {
     }
 
     /** Stops a resize in progress (nothing to do when the pool is steady). */
-    void stopResize(ObjectNode pool) {
+    public void stopResize(ObjectNode pool) {
         if ("Resizing".equals(Json.str(pool, "properties/allocationState"))) run(pool).stop(p.now(), p.lro);
         touch(pool);
     }
 
     /** New lastModified and ETag after a change. */
-    void touch(ObjectNode pool) {
+    public void touch(ObjectNode pool) {
         Instant now = p.now();
         Json.props(pool).put("lastModified", now.toString());
         pool.put("etag", etag(now));
@@ -233,7 +236,7 @@ public final class BatchPools {
     }
 
     /** Deletes a pool as ARM does: provisioningState Deleting until the operation ends, then gone from both planes. */
-    Response delete(Request q, ObjectNode pool) {
+    public Response delete(Request q, ObjectNode pool) {
         String id = pool.path("id").asText();
         return p.lro.delete(q, "Microsoft.Batch", DELETE_CODES, pool, Duration.ofSeconds(10), () -> {
             p.store.remove(id);
