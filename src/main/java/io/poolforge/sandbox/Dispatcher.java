@@ -2,6 +2,12 @@ package io.poolforge.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.poolforge.sandbox.http.ApiError;
+import io.poolforge.sandbox.http.Request;
+import io.poolforge.sandbox.http.Response;
+import io.poolforge.sandbox.http.Router;
+import io.poolforge.sandbox.identity.IdentityApi;
+import io.poolforge.sandbox.identity.Tokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

@@ -24,6 +24,7 @@ import com.azure.resourcemanager.compute.models.GalleryDiskImageSource;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
 import com.azure.resourcemanager.compute.models.GalleryOSDiskImage;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poolforge.sandbox.batch.engine.PoolRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

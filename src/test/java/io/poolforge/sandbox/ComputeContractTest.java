@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.management.Region;
+import com.azure.core.management.SubResource;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
@@ -24,9 +25,9 @@ import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.PowerState;
 import com.azure.resourcemanager.compute.models.ReplicationStatusTypes;
 import com.azure.resourcemanager.compute.models.SecurityTypes;
-import com.azure.core.management.SubResource;
 import com.azure.resourcemanager.compute.models.TargetRegion;
 import com.azure.resourcemanager.compute.models.VirtualMachine;
+import io.poolforge.sandbox.state.LroStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,8 @@ import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.models.VirtualMachineListResult;
 import io.poolforge.sandbox.FixtureShapeTest.Case;
 import io.poolforge.sandbox.FixtureShapeTest.Mode;
+import io.poolforge.sandbox.arm.compute.ComputePayloads;
+import io.poolforge.sandbox.state.Ids;
 
 /** The examples and their documented differences (docs/SANDBOX.md, "Payload fidelity"). */
 final class FixtureCases {

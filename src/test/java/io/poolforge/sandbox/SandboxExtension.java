@@ -8,6 +8,7 @@ import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poolforge.azure.sdk.SdkClients;
+import io.poolforge.sandbox.scenarios.Scenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.resourcemanager.compute.models.VirtualMachine;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poolforge.sandbox.batch.engine.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -25,7 +25,7 @@ import io.poolforge.domain.PowerState;
 import io.poolforge.domain.RegionReplica;
 import io.poolforge.domain.SecurityType;
 import io.poolforge.domain.VmSummary;
-import io.poolforge.sandbox.LroStyle;
+import io.poolforge.sandbox.state.LroStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

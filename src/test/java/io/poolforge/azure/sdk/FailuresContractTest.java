@@ -13,7 +13,7 @@ import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.PoolForgeException;
 import io.poolforge.domain.PoolPlan;
 import io.poolforge.i18n.Messages;
-import io.poolforge.sandbox.LroStyle;
+import io.poolforge.sandbox.state.LroStyle;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;

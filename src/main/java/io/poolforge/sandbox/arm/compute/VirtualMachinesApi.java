@@ -1,0 +1,91 @@
+package io.poolforge.sandbox.arm.compute;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.sandbox.http.ApiError;
+import io.poolforge.sandbox.http.Json;
+import io.poolforge.sandbox.http.Request;
+import io.poolforge.sandbox.http.Response;
+import io.poolforge.sandbox.http.Router;
+import io.poolforge.sandbox.state.Ids;
+import io.poolforge.sandbox.state.Paging;
+import io.poolforge.sandbox.state.Platform;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Microsoft.Compute/virtualMachines: list (paged), get, instance view. Read-only, like the wizard needs. */
+public final class VirtualMachinesApi {
+    public static final String TYPE = "Microsoft.Compute/virtualMachines";
+    private static final String RG = "/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)/providers/Microsoft\\.Compute/virtualMachines";
+
+    /** Power state and Hyper-V generation, which live in the instance view. */
+    record Runtime(String powerState, boolean gen2) {
+    }
+
+    private final Platform p;
+    private final Map<String, Runtime> runtime = new ConcurrentHashMap<>();
+
+    public VirtualMachinesApi(Platform p) {
+        this.p = p;
+    }
+
+    public void setRuntime(String vmId, String powerState, boolean gen2) {
+        runtime.put(Ids.lc(vmId), new Runtime(powerState, gen2));
+    }
+
+    public void register(Router r) {
+        Router.Plane arm = Router.Plane.ARM;
+        r.add("vm-list-all", "GET", "/subscriptions/(?<sub>[^/]+)/providers/Microsoft\\.Compute/virtualMachines", arm,
+                q -> list(q, Ids.sub(q.param("sub"))));
+        r.add("vm-list", "GET", RG, arm, q -> list(q, Ids.rg(q.param("sub"), q.param("rg"))));
+        r.add("vm-get", "GET", RG + "/(?<name>[^/]+)", arm, this::get);
+        r.add("vm-instance-view", "GET", RG + "/(?<name>[^/]+)/instanceView", arm,
+                q -> Response.ok(instanceView(find(q))));
+    }
+
+    private Response list(Request q, String scope) {
+        if (p.store.get(scope) == null) {
+            throw Ids.rgOf(scope) == null
+                    ? new ApiError(404, "SubscriptionNotFound", "The subscription '" + Ids.subOf(scope) + "' could not be found.")
+                    : new ApiError(404, "ResourceGroupNotFound", "Resource group '" + Ids.rgOf(scope) + "' could not be found.");
+        }
+        boolean status = "true".equalsIgnoreCase(q.query("statusOnly"));
+        return Response.ok(Paging.arm(q, p.store.list(scope, TYPE), p.vmPageSize, vm -> status ? withInstanceView(vm) : vm.deepCopy()));
+    }
+
+    private ObjectNode find(Request q) {
+        String id = Ids.res(q.param("sub"), q.param("rg"), TYPE, q.param("name"));
+        ObjectNode vm = p.store.get(id);
+        if (vm == null) {
+            if (p.store.get(Ids.rg(q.param("sub"), q.param("rg"))) == null) {
+                throw new ApiError(404, "ResourceGroupNotFound", "Resource group '" + q.param("rg") + "' could not be found.");
+            }
+            throw ApiError.notFound(TYPE, q.param("name"), q.param("rg"));
+        }
+        return vm;
+    }
+
+    private Response get(Request q) {
+        ObjectNode vm = find(q);
+        String expand = q.query("$expand");
+        if (expand != null && expand.toLowerCase(Locale.ROOT).contains("instanceview")) return Response.ok(withInstanceView(vm));
+        ObjectNode out = vm.deepCopy();
+        if (expand != null && expand.equalsIgnoreCase("userData")) Json.props(out).put("userData", "IyEvYmluL2Jhc2gKZWNobyBzYW5kYm94Cg==");
+        return Response.ok(out);
+    }
+
+    private ObjectNode withInstanceView(ObjectNode vm) {
+        ObjectNode out = vm.deepCopy();
+        Json.props(out).set("instanceView", instanceView(vm));
+        return out;
+    }
+
+    ObjectNode instanceView(ObjectNode vm) {
+        Runtime rt = runtime.get(Ids.lc(vm.path("id").asText()));
+        if (rt == null) {
+            String sku = Json.str(vm, "properties/storageProfile/imageReference/sku");
+            rt = new Runtime("running", sku != null && sku.toLowerCase(Locale.ROOT).matches(".*(gen2|-g2|server).*"));
+        }
+        return ComputePayloads.instanceView(vm, rt.powerState(), rt.gen2());
+    }
+}

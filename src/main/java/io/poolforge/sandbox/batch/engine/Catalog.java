@@ -1,0 +1,128 @@
+package io.poolforge.sandbox.batch.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poolforge.sandbox.http.Json;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the platform offers: VM sizes Batch supports (with family, vCPUs and Hyper-V generations) and
+ * the images Batch supports with their node agent SKUs. Values follow Azure's public catalogue.
+ */
+public final class Catalog {
+    public record VmSize(String name, String family, int vCpus, double memoryGb, boolean gen2, boolean lowPriorityCapable, String endOfLife) {
+    }
+
+    public record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType, boolean gen2,
+                          String verification, String endOfLife, List<String> capabilities) {
+    }
+
+    public static final List<VmSize> SIZES = List.of(
+            new VmSize("Standard_A1_v2", "standardAv2Family", 1, 2, false, true, null),
+            new VmSize("Standard_A2_v2", "standardAv2Family", 2, 4, false, true, null),
+            new VmSize("Standard_D2s_v3", "standardDSv3Family", 2, 8, true, true, null),
+            new VmSize("Standard_D4s_v3", "standardDSv3Family", 4, 16, true, true, null),
+            new VmSize("Standard_D8s_v3", "standardDSv3Family", 8, 32, true, true, null),
+            new VmSize("Standard_D2s_v5", "standardDSv5Family", 2, 8, true, true, null),
+            new VmSize("Standard_D4s_v5", "standardDSv5Family", 4, 16, true, true, null),
+            new VmSize("Standard_D16s_v5", "standardDSv5Family", 16, 64, true, true, null),
+            new VmSize("Standard_F4s_v2", "standardFSv2Family", 4, 8, true, true, null),
+            new VmSize("Standard_F16s_v2", "standardFSv2Family", 16, 32, true, true, null),
+            new VmSize("Standard_E8s_v5", "standardESv5Family", 8, 64, true, true, null),
+            new VmSize("Standard_NC6s_v3", "standardNCSv3Family", 6, 112, true, false, "2025-09-30T00:00:00Z"),
+            new VmSize("Standard_NC4as_T4_v3", "Standard NCASv3_T4 Family", 4, 28, true, true, null));
+
+    public static final List<SupportedImage> IMAGES = List.of(
+            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "linux", false,
+                    "verified", null, List.of("DockerCompatible")),
+            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "linux", true,
+                    "verified", null, List.of("DockerCompatible")),
+            new SupportedImage("batch.node.ubuntu 24.04", "canonical", "ubuntu-24_04-lts", "server", "linux", true,
+                    "verified", null, List.of()),
+            new SupportedImage("batch.node.ubuntu 20.04", "canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "linux", false,
+                    "verified", "2025-04-30T00:00:00Z", List.of()),
+            new SupportedImage("batch.node.el 9", "almalinux", "almalinux-x86_64", "9-gen2", "linux", true, "verified", null, List.of()),
+            new SupportedImage("batch.node.el 8", "microsoft-dsvm", "centos-8", "8_5", "linux", false, "unverified", null, List.of()),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter", "windows", false,
+                    "verified", null, List.of()),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-g2", "windows", true,
+                    "verified", null, List.of()),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2019-datacenter-smalldisk", "windows", false,
+                    "verified", null, List.of()),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-azure-edition", "windows", true,
+                    "verified", null, List.of()));
+
+    private Catalog() {
+    }
+
+    public static VmSize size(String name) {
+        for (VmSize s : SIZES) if (s.name.equalsIgnoreCase(name)) return s;
+        return null;
+    }
+
+    /** The node agent SKU's OS ("linux"/"windows"), or null for an unknown SKU. */
+    public static String osOfAgent(String nodeAgentSkuId) {
+        for (SupportedImage i : IMAGES) if (i.nodeAgentSkuId.equalsIgnoreCase(nodeAgentSkuId)) return i.osType;
+        return null;
+    }
+
+    /** Batch's management-plane SKU entry (LocationListVirtualMachineSkus). */
+    public static ObjectNode skuJson(VmSize s) {
+        ArrayNode caps = Json.a(
+                cap("MaxResourceVolumeMB", String.valueOf(resourceDiskMb(s))),
+                cap("OSVhdSizeMB", "1047552"),
+                cap("vCPUs", String.valueOf(s.vCpus)),
+                cap("MemoryPreservingMaintenanceSupported", "True"),
+                cap("HyperVGenerations", s.gen2 ? "V1,V2" : "V1"),
+                cap("MemoryGB", (s.memoryGb == Math.rint(s.memoryGb) ? String.valueOf((int) s.memoryGb) : String.valueOf(s.memoryGb))),
+                cap("MaxDataDiskCount", String.valueOf(Math.max(2, s.vCpus * 4))),
+                cap("CpuArchitectureType", "x64"),
+                cap("LowPriorityCapable", s.lowPriorityCapable ? "True" : "False"),
+                cap("PremiumIO", s.name.toLowerCase(Locale.ROOT).contains("s_") ? "True" : "False"),
+                cap("VMDeploymentTypes", "IaaS"),
+                cap("vCPUsAvailable", String.valueOf(s.vCpus)),
+                cap("ACUs", "195"),
+                cap("vCPUsPerCore", s.vCpus > 1 ? "2" : "1"),
+                cap("EphemeralOSDiskSupported", "True"),
+                cap("EncryptionAtHostSupported", "True"),
+                cap("CapacityReservationSupported", "True"),
+                cap("AcceleratedNetworkingEnabled", "True"),
+                cap("RdmaEnabled", "False"),
+                cap("MaxNetworkInterfaces", String.valueOf(Math.max(2, s.vCpus / 2))));
+        return Json.o("name", s.name, "batchSupportEndOfLife", s.endOfLife, "capabilities", caps, "familyName", s.family);
+    }
+
+    /**
+     * The size's local temporary disk in MiB, as Azure's SKU capability MaxResourceVolumeMB reports it:
+     * 0 for the sizes without one (Dv5/Dsv5 and Ev5/Esv5, "for workloads that don't require local temp
+     * disk", learn.microsoft.com/azure/virtual-machines/dv5-dsv5-series), else the documented temp storage.
+     */
+    static long resourceDiskMb(VmSize s) {
+        return switch (s.name) {
+            case "Standard_A1_v2" -> 10_240;
+            case "Standard_A2_v2" -> 20_480;
+            case "Standard_D2s_v3" -> 16_384;
+            case "Standard_D4s_v3", "Standard_F4s_v2" -> 32_768;
+            case "Standard_D8s_v3" -> 65_536;
+            case "Standard_F16s_v2" -> 131_072;
+            case "Standard_NC6s_v3" -> 753_664;
+            case "Standard_NC4as_T4_v3" -> 184_320;
+            case "Standard_D2s_v5", "Standard_D4s_v5", "Standard_D16s_v5", "Standard_E8s_v5" -> 0;
+            default -> s.vCpus * 8_192L;
+        };
+    }
+
+    private static ObjectNode cap(String name, String value) {
+        return Json.o("name", name, "value", value);
+    }
+
+    /** The data plane's supported-image entry (spells nodeAgentSKUId). */
+    public static ObjectNode imageJson(SupportedImage i) {
+        return Json.o("nodeAgentSKUId", i.nodeAgentSkuId,
+                "imageReference", Json.o("publisher", i.publisher, "offer", i.offer, "sku", i.sku, "version", "latest"),
+                "verificationType", i.verification,
+                "capabilities", i.capabilities.isEmpty() ? null : Json.node(i.capabilities),
+                "osType", i.osType, "batchSupportEndOfLife", i.endOfLife);
+    }
+}
