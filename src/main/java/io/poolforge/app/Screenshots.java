@@ -76,17 +76,7 @@ public final class Screenshots {
         private void drivePoolTypes(Path outDir) throws Exception {
             Files.createDirectories(outDir);
             WizardFrame wizard = toPoolStep();
-            for (Locale locale : Messages.SUPPORTED) {
-                fx(() -> {
-                    context.i18n().setLocale(locale);
-                    return null;
-                });
-                Thread.sleep(300);
-                fx(() -> {
-                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-05-pool.png"));
-                    return null;
-                });
-            }
+            shots(outDir, "05-pool");
             poolTypeShots(wizard, outDir);
         }
 
@@ -181,6 +171,11 @@ public final class Screenshots {
 
         /** The window in every language as {@code <lang>-<name>.png}, scrolled to the top. */
         private void shots(Path outDir, String name) throws Exception {
+            shots(stage.getScene(), outDir, name);
+        }
+
+        /** {@code scene} (the main window's or the watch window's) in every language, then back to English. */
+        private void shots(javafx.scene.Scene scene, Path outDir, String name) throws Exception {
             for (Locale locale : Messages.SUPPORTED) {
                 fx(() -> {
                     context.i18n().setLocale(locale);
@@ -188,7 +183,7 @@ public final class Screenshots {
                 });
                 Thread.sleep(300);
                 fx(() -> {
-                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
+                    write(scene, outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
                     return null;
                 });
             }
@@ -220,34 +215,8 @@ public final class Screenshots {
                     });
                 }
             }
-            fx(() -> {
-                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
-                context.i18n().setLocale(Locale.ENGLISH);
-                window.showWizard();
-                return null;
-            });
-            WizardFrame wizard = fx(() -> context.wizard());
-            fx(() -> {
-                context.signIn().trySandbox();
-                return null;
-            });
-            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
-            next(wizard, "vm");
-            waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
-            Thread.sleep(300);
-            fx(() -> {
-                TableView<VmRow> table = vmTable();
-                VmRow pick = table.getItems().stream()
-                        .filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED && !r.vm().dataDisks().isEmpty())
-                        .findFirst()
-                        .orElse(table.getItems().stream().filter(r -> r.eligibility() != VmRow.Eligibility.BLOCKED).findFirst().orElseThrow());
-                table.getSelectionModel().select(pick);
-                table.scrollTo(pick);
-                return null;
-            });
-            waitFor(() -> context.session().vm() != null);
-            Thread.sleep(500);
-            for (String id : List.of("snapshot", "image", "pool", "review", "create")) next(wizard, id);
+            WizardFrame wizard = toPoolStep();
+            for (String id : List.of("review", "create")) next(wizard, id);
             fx(() -> {
                 ((Button) stage.getScene().lookup("#create-start")).fire();
                 return null;
@@ -291,17 +260,7 @@ public final class Screenshots {
                 return null;
             });
             Thread.sleep(1500);
-            for (Locale locale : Messages.SUPPORTED) {
-                fx(() -> {
-                    context.i18n().setLocale(locale);
-                    return null;
-                });
-                Thread.sleep(300);
-                fx(() -> {
-                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-08-inspector.png"));
-                    return null;
-                });
-            }
+            shots(outDir, "08-inspector");
             // The watch of that pool, with its diagnosis and remedies.
             String poolId = fx(() -> {
                 @SuppressWarnings("unchecked") TableView<Object> pools = (TableView<Object>) stage.getScene().lookup("#inspect-pools");
@@ -309,17 +268,7 @@ public final class Screenshots {
             });
             Stage watch = fx(() -> context.openWatchWindow(poolId));
             Thread.sleep(2000);
-            for (Locale locale : Messages.SUPPORTED) {
-                fx(() -> {
-                    context.i18n().setLocale(locale);
-                    return null;
-                });
-                Thread.sleep(300);
-                fx(() -> {
-                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-09-watch.png"));
-                    return null;
-                });
-            }
+            shots(watch.getScene(), outDir, "09-watch");
             fx(() -> {
                 watch.close();
                 return null;
