@@ -261,7 +261,7 @@ public final class Sandbox implements AutoCloseable {
      * {@code pool|node|container URL without its query (no SAS)|startTime}.
      */
     public List<String> logUploads() {
-        return List.copyOf(dataPlane.uploads);
+        return dataPlane.uploads();
     }
 
     /** The access tokens this sandbox issued (the last 1,000): for tests that check an export holds none. */
