@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import io.poolforge.cli.Cli.Result;
 
 /** {@code poolforge inspect --pool ID --bundle FILE} against the sandbox's "nodes" scenario. */
 class InspectBundleTest {
@@ -26,19 +24,8 @@ class InspectBundleTest {
     @TempDir
     Path home;
 
-    record Result(int code, String out, String err) {
-    }
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand(() -> {
-            throw new AssertionError("the desktop must not open");
-        }, home));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(home, args);
     }
 
     static Map<String, String> unzip(Path zip) throws IOException {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poolforge.domain.rules.ImageRules;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import io.poolforge.cli.Cli.Result;
 
 /** {@code poolforge inspect} on the sandbox's demo estate (an in-process sandbox per command: {@code --sandbox}). */
 class InspectCommandTest {
@@ -23,19 +21,8 @@ class InspectCommandTest {
     @TempDir
     Path home;
 
-    record Result(int code, String out, String err) {
-    }
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand(() -> {
-            throw new AssertionError("the desktop must not open");
-        }, home));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(home, args);
     }
 
     private static String retiredCode() {

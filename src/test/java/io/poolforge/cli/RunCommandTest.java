@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poolforge.plan.TestPlans;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import io.poolforge.cli.Cli.Result;
 
 /**
  * {@code poolforge run} in this JVM: option checks, plan errors, a failing step, in an in-process
@@ -24,19 +22,8 @@ class RunCommandTest {
     @TempDir
     Path home;
 
-    record Result(int code, String out, String err) {
-    }
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand(() -> {
-            throw new AssertionError("the desktop must not open");
-        }, home));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(home, args);
     }
 
     @Test
