@@ -309,17 +309,17 @@ public final class NodesViewModel {
         busy.set(true);
         error.set(null);
         int gen = generation;
-        tasks.execute(BackgroundTask.<LogUpload>of(i18n.get("ui.nodes.task.upload", node.id()),
-                        ctx -> c.batch().uploadNodeLogs(acct, pool, node.id(), url, since))
-                .onSuccess(up -> {
+        // The journal is a file: it is written by the task, off the FX thread, whatever the outcome.
+        tasks.execute(BackgroundTask.<LogUpload>of(i18n.get("ui.nodes.task.upload", node.id()), ctx -> {
+                    LogUpload up = journaled(() -> c.batch().uploadNodeLogs(acct, pool, node.id(), url, since),
+                            line(pool, acct.name(), "uploadbatchservicelogs " + shownUrl + " failed", List.of(node.id())));
                     journal.accept(line(pool, acct.name(), "uploadbatchservicelogs " + shownUrl + " -> " + up.virtualDirectoryName(),
                             List.of(node.id())));
-                    status.set(LocalizedText.of("ui.nodes.done.upload", up.numberOfFilesUploaded(), node.id(), shownUrl + "/" + up.virtualDirectoryName()));
+                    return up;
                 })
-                .onFailure(e -> {
-                    journal.accept(line(pool, acct.name(), "uploadbatchservicelogs " + shownUrl + " failed", List.of(node.id())));
-                    error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e))));
-                })
+                .onSuccess(up -> status.set(LocalizedText.of("ui.nodes.done.upload", up.numberOfFilesUploaded(), node.id(),
+                        shownUrl + "/" + up.virtualDirectoryName())))
+                .onFailure(e -> error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e)))))
                 .onFinally(() -> {
                     if (gen == generation) busy.set(false);
                 }));
@@ -375,6 +375,16 @@ public final class NodesViewModel {
         return !busy.get();
     }
 
+    /** Runs an action (on the task's thread); when it fails, journals {@code failedLine} there too and rethrows. */
+    private <T> T journaled(java.util.concurrent.Callable<T> action, String failedLine) throws Exception {
+        try {
+            return action.call();
+        } catch (Exception e) {
+            journal.accept(failedLine);
+            throw e;
+        }
+    }
+
     private void run(String title, Runnable work, String journalWhat, List<String> ids, LocalizedText done) {
         busy.set(true);
         error.set(null);
@@ -382,17 +392,15 @@ public final class NodesViewModel {
         String pool = poolId;
         String acct = account == null ? "-" : account.name();
         tasks.execute(BackgroundTask.of(title, ctx -> {
-                    work.run();
+                    journaled(() -> {
+                        work.run();
+                        return Boolean.TRUE;
+                    }, line(pool, acct, journalWhat + " failed", ids));
+                    journal.accept(line(pool, acct, journalWhat, ids));
                     return Boolean.TRUE;
                 })
-                .onSuccess(r -> {
-                    journal.accept(line(pool, acct, journalWhat, ids));
-                    status.set(done);
-                })
-                .onFailure(e -> {
-                    journal.accept(line(pool, acct, journalWhat + " failed", ids));
-                    error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e))));
-                })
+                .onSuccess(r -> status.set(done))
+                .onFailure(e -> error.set(LocalizedText.of("ui.nodes.action.failed", i18n.get(describe.apply(e)))))
                 .onFinally(() -> {
                     if (gen != generation) return;
                     busy.set(false);
