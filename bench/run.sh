@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs PoolForge's benchmarks (docs/BENCHMARKS.md). Not part of `mvn verify`.
 #
-#   bench/run.sh [startup|flow|flow-large|vmlist|sandbox|all|cds|aot] [runs]
-#   (cds: JDK 17 AppCDS archive vs none; aot: JAVA=<jdk25>/bin/java, JDK 25 AOT cache vs none)
+#   bench/run.sh [startup|cli|flow|flow-large|vmlist|sandbox|all|cds|aot|classlist] [runs]
+#   (cli: cold `poolforge run --sandbox` of the demo plan, whole process; cds: JDK 17 AppCDS archive vs none, start-up
+#   and cli; aot: JAVA=<jdk25>/bin/java, JDK 25 AOT cache vs none; classlist: regenerate packaging/classes.lst)
 #
 # Each measurement runs in a fresh JVM (`runs` times, default 5); every line the benchmarks print
 # starts with "BENCH" and is appended to $OUT (default target-bench/bench-results.txt), then
 # bench/summarize.py prints median, min and max of every figure. JVM flags to try go in JAVA_OPTS
 # (applied to every JVM, the bare window's too), APP_OPTS to PoolForge's JVMs only; VARIANTS (see below) compares
-# several flag sets in one alternating start-up loop; JAVA (default: java on PATH) picks the JDK. NOBUILD=1 skips the build. The UI benchmarks need a
+# several flag sets in one alternating start-up loop; CDS=1 runs PoolForge with its class-data archive; JAVA (default: java on PATH) picks the JDK. NOBUILD=1 skips the build. The UI benchmarks need a
 # display: without DISPLAY the script re-runs itself under xvfb-run (apt-get install xvfb xauth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 JAVA=${JAVA:-java}
 APP_OPTS=${APP_OPTS:-}   # flags for PoolForge's JVMs only (e.g. its AppCDS archive), not the bare window
 
-if [ -z "${DISPLAY:-}" ] && [ "$WHAT" != vmlist ] && [ "$WHAT" != sandbox ]; then
+if [ -z "${DISPLAY:-}" ] && [ "$WHAT" != vmlist ] && [ "$WHAT" != sandbox ] && [ "$WHAT" != cli ]; then
   exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
 fi
 if [ -z "${NOBUILD:-}" ]; then
@@ -28,7 +29,8 @@ if [ -z "${NOBUILD:-}" ]; then
 fi
 mkdir -p "$(dirname "$OUT")"
 # Class-data archives hold classes from jars only: the benchmarks go in a jar of their own.
-(cd "$BUILD/test-classes" && jar cf "$BUILD/bench.jar" io/poolforge/bench io/poolforge/app 2>/dev/null || jar cf "$BUILD/bench.jar" io/poolforge/bench)
+# Rebuilt only with the build: a class-data archive refuses a jar whose time stamp changed since it was dumped.
+[ -n "${NOBUILD:-}" ] && [ -f "$BUILD/bench.jar" ] || (cd "$BUILD/test-classes" && jar cf "$BUILD/bench.jar" io/poolforge/bench io/poolforge/app 2>/dev/null || jar cf "$BUILD/bench.jar" io/poolforge/bench)
 # The app as `java -jar` runs it (the jar's manifest puts lib/*.jar on the class path) plus the benchmarks;
 # the bare window gets JavaFX only.
 APP_CP="$BUILD/poolforge.jar:$BUILD/bench.jar"
@@ -45,17 +47,63 @@ run() { # name, then the java command's arguments
 
 # The launcher's JVM options (packaging/jvm-options, PF-13's choice) for the class-data runs.
 DESK=$(grep -v '^#' packaging/jvm-options | tr '\n' ' ')
+
+# The app as the installer lays it out (packaging/build.sh): poolforge.jar and lib/ with the jar signatures removed.
+# Class-data archives skip signed jars, so the class-data modes run on this copy (both variants of a loop).
+stage_unsigned() {
+  local d=$BUILD/unsigned
+  if [ ! -f "$d/poolforge.jar" ] || [ "$BUILD/poolforge.jar" -nt "$d/poolforge.jar" ]; then
+    rm -rf "$d"; mkdir -p "$d/lib"; cp -p "$BUILD/poolforge.jar" "$d/"; cp -p "$BUILD"/lib/*.jar "$d/lib/"
+    for j in "$d"/lib/*.jar; do zip -q -d "$j" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.EC' 'META-INF/*.DSA' >/dev/null 2>&1 || true; done
+  fi
+  APP_CP="$d/poolforge.jar:$BUILD/bench.jar"
+}
+# JDK 17 AppCDS as the installed app makes it (packaging/make-cds.sh): a static archive of the classes named in the
+# committed list packaging/classes.lst, dumped for this exact class path. (JDK 17.0.15's dynamic archive,
+# -XX:ArchiveClassesAtExit, crashes in adjust_lambda_proxy_class_dictionary with this class path.)
+dump_cds() {
+  "$JAVA" -Xshare:dump -XX:SharedClassListFile=packaging/classes.lst -XX:SharedArchiveFile="$BUILD/app-cds.jsa" $DESK -cp "$APP_CP" \
+    >"$BUILD/cds-dump.log" 2>&1 || { echo "# CDS dump failed, see $BUILD/cds-dump.log" | tee -a "$OUT"; }
+}
+# CDS=1: every PoolForge JVM of the chosen mode runs as the installed app does, on the unsigned jars with the archive.
+if [ -n "${CDS:-}" ]; then
+  stage_unsigned; dump_cds; APP_OPTS="$APP_OPTS -XX:SharedArchiveFile=$BUILD/app-cds.jsa -Xshare:auto"; LABEL=${LABEL/#default/cds}
+fi
 case $WHAT in
-  cds) # JDK 17 AppCDS: a dynamic archive from one start-up run, then launcher flags without and with it, one loop
-    "$JAVA" -XX:ArchiveClassesAtExit="$BUILD/app-cds.jsa" $DESK -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup >/dev/null 2>&1 || true
-    VARIANTS="launcher=$DESK;launcher+cds=$DESK -XX:SharedArchiveFile=$BUILD/app-cds.jsa"; WHAT=startup ;;
+  cds) # launcher flags without and with the archive, one loop (start-up, then the cold command-line run)
+    stage_unsigned; dump_cds
+    VARIANTS="launcher=$DESK;launcher+cds=$DESK -XX:SharedArchiveFile=$BUILD/app-cds.jsa -Xshare:auto"; WHAT=startup+cli ;;
   aot) # JDK 25 AOT cache (JEP 483/514): JAVA must be a JDK 25; training run, then without and with the cache
-    "$JAVA" -XX:AOTCacheOutput="$BUILD/app.aot" $DESK -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup >/dev/null 2>&1 || true
-    VARIANTS="jdk25-launcher=$DESK;jdk25-launcher+aot=$DESK -XX:AOTCache=$BUILD/app.aot"; WHAT=startup ;;
+    stage_unsigned
+    "$JAVA" -XX:AOTCacheOutput="$BUILD/app.aot" $DESK -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo >/dev/null 2>&1 || true
+    VARIANTS="jdk25-launcher=$DESK;jdk25-launcher+aot=$DESK -XX:AOTCache=$BUILD/app.aot"; WHAT=startup+cli ;;
+  classlist) # writes packaging/classes.lst: the classes of the desktop's demo flow and of a command-line sandbox run
+    stage_unsigned
+    "$JAVA" -XX:DumpLoadedClassList="$BUILD/cl-flow.lst" $DESK -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo | grep '^BENCH' | cut -c1-120
+    "$JAVA" -XX:DumpLoadedClassList="$BUILD/cl-run.lst" $DESK -Dpoolforge.home="$BUILD/cl-home" -Duser.home="$BUILD/cl-home" \
+      -cp "$APP_CP" io.poolforge.app.Main run --sandbox --yes docs/examples/vm-render-ubuntu2204-gallery.json >/dev/null 2>&1 || true
+    # Named classes only: no benchmark classes (not in the installed app), no lambda proxies (the JDK 17 dump crashes on
+    # them), no classes of other class loaders (lines with "source:").
+    { echo "# PoolForge's class list for its class-data archive (packaging/make-cds.sh). Made by: bench/run.sh classlist"
+      cat "$BUILD/cl-flow.lst" "$BUILD/cl-run.lst" | grep -v -e '^#' -e '^@lambda-proxy' -e 'source:' -e '^io/poolforge/bench/' | awk '!seen[$0]++'
+    } >packaging/classes.lst
+    wc -l packaging/classes.lst; exit 0 ;;
 esac
+# One cold `poolforge run` of the demo plan in the sandbox, as the whole process: wall and CPU time, peak RSS.
+cli_run() { # label, then JVM flags
+  local label=$1; shift; local home; home=$(mktemp -d)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %U %S %M" -o "$BUILD/time.txt" "$JAVA" $JAVA_OPTS "$@" -Dpoolforge.home="$home" -Duser.home="$home" \
+    -cp "$APP_CP" io.poolforge.app.Main run --sandbox --yes docs/examples/vm-render-ubuntu2204-gallery.json >"$BUILD/cli-out.txt" 2>&1
+  local code=$?
+  read -r wall user sys rss <"$BUILD/time.txt"
+  awk -v l="$label" -v load="$(cut -d" " -f1 /proc/loadavg)" -v c="$code" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
+    'BEGIN { printf "BENCH cli-run label=%s load=%s exit=%d wallMs=%.0f cpuMs=%.0f peakRssMb=%.1f\n", l, load, c, w*1000, (u+s)*1000, r/1024 }' | tee -a "$OUT"
+  rm -rf "$home"
+}
 echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for i in $(seq "$RUNS"); do
-  case $WHAT in startup|all)
+  case $WHAT in startup|startup+cli|all)
     run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
     if [ -n "$VARIANTS" ]; then
       # Several app variants in one loop, each paired with the bare window measured just before them.
@@ -66,6 +114,16 @@ for i in $(seq "$RUNS"); do
       done
     else
       run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup
+    fi ;;
+  esac
+  case $WHAT in cli|startup+cli|all)
+    if [ -n "$VARIANTS" ]; then
+      IFS=';' read -ra vs <<<"$VARIANTS"
+      # shellcheck disable=SC2086
+      for v in "${vs[@]}"; do cli_run "${v%%=*}" ${v#*=} $APP_OPTS; done
+    else
+      # shellcheck disable=SC2086
+      cli_run "$LABEL" $APP_OPTS
     fi ;;
   esac
   case $WHAT in flow|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo ;; esac

@@ -23,6 +23,8 @@ DIST=$BUILD/dist
 rm -rf "$BUILD/jpackage" "$DIST"
 mkdir -p "$IN/lib" "$FX" "$DIST"
 cp "$BUILD/poolforge.jar" "$IN/"
+# The class-data archive's maker and its class list (PF-13): the .deb's postinst runs it where the app is installed.
+cp packaging/make-cds.sh packaging/classes.lst "$IN/"
 for j in "$BUILD"/lib/*.jar; do
   case "$(basename "$j")" in
     javafx-*-"$PLATFORM"*.jar) cp "$j" "$FX/" ;;   # the real JavaFX modules: linked into the runtime
@@ -77,7 +79,7 @@ for t in $TYPES; do
       "$JH/bin/jpackage" --type deb "${COMMON[@]}" --dest "$DIST" --app-image "$IMAGE" \
         --linux-package-name poolforge --linux-deb-maintainer "PoolForge <poolforge@example.invalid>" \
         --linux-menu-group "Development" --linux-app-category devel --linux-shortcut \
-        --license-file LICENSE --icon "$ICON" ;;
+        --license-file LICENSE --icon "$ICON" --resource-dir packaging/linux ;;
     msi)
       # Windows (not built here): WiX 3 on PATH. The upgrade UUID must stay the same across versions.
       "$JH/bin/jpackage" --type msi "${COMMON[@]}" --dest "$DIST" --app-image "$IMAGE" \

@@ -17,7 +17,8 @@ for f in "Package: poolforge" "Version: $VERSION" "Section: devel" "Maintainer:"
 done
 CONTENTS=$(dpkg-deb --contents "$DEB")
 for f in ./opt/poolforge/bin/PoolForge ./opt/poolforge/lib/PoolForge.png ./opt/poolforge/lib/poolforge-PoolForge.desktop \
-         ./opt/poolforge/lib/app/poolforge.jar ./opt/poolforge/lib/runtime/lib/modules ./opt/poolforge/share/doc/copyright; do
+         ./opt/poolforge/lib/app/poolforge.jar ./opt/poolforge/lib/runtime/lib/modules ./opt/poolforge/share/doc/copyright \
+         ./opt/poolforge/lib/app/make-cds.sh ./opt/poolforge/lib/app/classes.lst; do
   grep -q " $f\$" <<<"$CONTENTS" || fail ".deb lacks $f"
 done
 # The desktop entry the package installs (its postinst registers it with xdg-desktop-menu).
@@ -50,6 +51,18 @@ if command -v xvfb-run >/dev/null; then
   grep -q "Exception" "$TMP/desktop.log" && { cat "$TMP/desktop.log"; fail "desktop start threw"; }
   echo "desktop start: no JavaFX configuration warning"
 fi
+# The class-data archive (PF-13): the postinst makes it; made here in the unpacked tree, the launcher must map it
+# (-Xshare:on fails the start if the class path the launcher builds differs from the one it was dumped with).
+dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./postinst | grep -q 'make-cds.sh' || fail "postinst does not make the class-data archive"
+dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./prerm | grep -q 'make-cds.sh --remove' || fail "prerm does not remove the class-data archive"
+"$TMP/root/opt/poolforge/lib/app/make-cds.sh" || fail "make-cds.sh failed"
+grep -q 'SharedArchiveFile=$APPDIR/poolforge.jsa' "$CFG" || fail "make-cds.sh did not turn the archive on"
+V=$(JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xshare:on" "$TMP/root/opt/poolforge/bin/PoolForge" --version 2>&1) || fail "launcher with -Xshare:on: $V"
+grep -q "PoolForge $VERSION" <<<"$V" || fail "launcher with -Xshare:on printed '$V'"
+echo "class-data archive: $(du -h "$TMP/root/opt/poolforge/lib/app/poolforge.jsa" | cut -f1), mapped by the launcher (-Xshare:on)"
+"$TMP/root/opt/poolforge/lib/app/make-cds.sh" --remove
+grep -q 'SharedArchiveFile' "$CFG" && fail "make-cds.sh --remove left the archive on"
+[ -e "$TMP/root/opt/poolforge/lib/app/poolforge.jsa" ] && fail "make-cds.sh --remove left the archive"
 unset JAVA_TOOL_OPTIONS
 echo "== sizes"
 echo ".deb: $(du -h "$DEB" | cut -f1) ($(stat -c %s "$DEB") bytes); installed: $(dpkg-deb --field "$DEB" Installed-Size) KiB"
