@@ -169,12 +169,15 @@ public final class AppContext implements AutoCloseable {
         return new SdkConnector.RunningSandbox(s.armUrl(), s.authorityUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath(), s);
     }
 
+    private javafx.scene.Node createWatch; // the create step's pool watch, built when that step is first shown
+
     /** The wizard and its steps (built on first use, FX thread). */
     public WizardFrame wizard() {
         if (wizard == null) {
             var describe = (java.util.function.Function<Throwable, io.poolforge.domain.LocalizedText>) dialogs::text;
             signIn();
-            ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, codec(), RootCommand.version());
+            // Jackson (the codec) is built when a plan is first saved, exported or run, in that background task (PF-13).
+            ReviewViewModel review = new ReviewViewModel(session, tasks, i18n, describe, this::codec, RootCommand.version());
             CreateViewModel create = new CreateViewModel(session, tasks, i18n, describe, this::runnerFor, review::plan, Platform::runLater);
             watch = new PoolWatchViewModel(tasks, scheduler, i18n, describe, dialogs::confirm, this::openUri,
                     remedies(), clock);
@@ -184,6 +187,7 @@ public final class AppContext implements AutoCloseable {
             create.poolProperty().addListener((o, a, pool) -> {
                 if (pool != null) watch.watch(session.connection(), session.account(), pool.id());
             });
+            // The pool watch and its nodes table (~115 ms cold) are built with the create step's page, not with the wizard.
             List<WizardStep> steps = List.of(
                     new SignInStepView(signIn, i18n),
                     new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n, tableLayouts()),
@@ -191,12 +195,17 @@ public final class AppContext implements AutoCloseable {
                     new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
                     new PoolStepView(poolModel = new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
-                    new CreateStepView(create, i18n, watchWithNodes(watch)));
+                    new CreateStepView(create, i18n, this::createWatch));
             // Starting from an existing image leaves out the snapshot and image steps.
             wizard = new WizardFrame(i18n, WizardFlow.skipping(steps, step -> session.fromExistingImage()
                     && ("snapshot".equals(step.id()) || "image".equals(step.id()))));
         }
         return wizard;
+    }
+
+    private javafx.scene.Node createWatch() {
+        if (createWatch == null) createWatch = watchWithNodes(watch);
+        return createWatch;
     }
 
     /**

@@ -19,10 +19,10 @@ import javafx.scene.layout.VBox;
 
 /** Step 7 on screen: start, one row per resource with its state, cancel, what is left, then the pool watch. */
 public final class CreateStepView extends StepView<CreateViewModel> {
-    private final Node watch;
+    private final java.util.function.Supplier<Node> watch;
 
-    /** @param watch the pool watch view shown once the pool exists (PF-6) */
-    public CreateStepView(CreateViewModel model, I18n i18n, Node watch) {
+    /** @param watch the pool watch view shown once the pool exists (PF-6); asked for when the step is first shown */
+    public CreateStepView(CreateViewModel model, I18n i18n, java.util.function.Supplier<Node> watch) {
         super("create", "wizard.step.create", model, i18n);
         this.watch = watch;
     }
@@ -91,7 +91,7 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
         leftovers.managedProperty().bind(leftovers.visibleProperty());
 
-        StackPane watchPane = new StackPane(watch);
+        StackPane watchPane = new StackPane(watch.get());
         watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
         watchPane.managedProperty().bind(watchPane.visibleProperty());
 

@@ -40,14 +40,15 @@ public final class ReviewViewModel {
     private final TaskExecutor tasks;
     private final I18n i18n;
     private final Function<Throwable, LocalizedText> describe;
-    private final PlanCodec codec;
+    /** Jackson, built on first use in a background task, not when the wizard is (PF-13: ~100 ms on the FX thread). */
+    private final java.util.function.Supplier<PlanCodec> codec;
     private final String version;
     private final ObservableList<LocalizedText> items = FXCollections.observableArrayList();
     private final ObservableList<LocalizedText> cores = FXCollections.observableArrayList();
     private final ObjectProperty<LocalizedText> status = new SimpleObjectProperty<>();
 
     public ReviewViewModel(WizardSession session, TaskExecutor tasks, I18n i18n, Function<Throwable, LocalizedText> describe,
-                           PlanCodec codec, String version) {
+                           java.util.function.Supplier<PlanCodec> codec, String version) {
         this.session = session;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -132,7 +133,7 @@ public final class ReviewViewModel {
     public void savePlan(Path file) {
         Plan plan = plan();
         tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.save", file.getFileName()), ctx -> {
-            Files.writeString(file, codec.write(plan), StandardCharsets.UTF_8);
+            Files.writeString(file, codec.get().write(plan), StandardCharsets.UTF_8);
             return file;
         }).onSuccess(f -> status.set(LocalizedText.of("wizard.review.saved", f)))
           .onFailure(e -> status.set(describe.apply(e))));
@@ -145,7 +146,7 @@ public final class ReviewViewModel {
         boolean sandbox = session.connection() != null && session.connection().endpoints().isSandbox();
         String notice = i18n.get("export.sandboxNotice");
         tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.export", file.getFileName()), ctx -> {
-            String text = exporters.of(format).export(PlanNames.resolveForExport(plan, codec));
+            String text = exporters.of(format).export(PlanNames.resolveForExport(plan, codec.get()));
             if (sandbox) text = withSandboxNotice(format, text, notice);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
