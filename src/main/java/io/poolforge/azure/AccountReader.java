@@ -25,6 +25,14 @@ public final class AccountReader {
     /** At most this many distinct custom images are looked up for their sources. */
     static final int MAX_IMAGES = 32;
 
+    /** Daemon threads for the parallel reads; idle ones end after a minute. */
+    private static final java.util.concurrent.ExecutorService READS = new java.util.concurrent.ThreadPoolExecutor(0, 8, 60,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "poolforge-account-read");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
     private final ComputeGateway compute;
     private final BatchGateway batch;
 
@@ -35,14 +43,36 @@ public final class AccountReader {
 
     /** The account's quotas, usage, pools, VM sizes and supported images; {@code extraImageIds}' sources too. */
     public AccountFacts read(BatchAccountInfo account, Collection<String> extraImageIds) {
-        List<SupportedImage> images = batch.supportedImages(account);
-        List<VmSkuInfo> sizes = batch.supportedVmSkus(account.subscriptionId(), account.location());
-        List<PoolInfo> pools = batch.listPools(account);
+        // Three independent reads at once: one round trip instead of three (PF-13; the SDK clients are thread-safe).
+        java.util.concurrent.CompletableFuture<List<SupportedImage>> imagesRead =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.supportedImages(account), READS);
+        java.util.concurrent.CompletableFuture<List<PoolInfo>> poolsRead =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.listPools(account), READS);
+        List<VmSkuInfo> sizes;
+        try {
+            sizes = batch.supportedVmSkus(account.subscriptionId(), account.location());
+        } finally {
+            // Whatever happens, both reads are over before this returns or throws.
+            java.util.concurrent.CompletableFuture.allOf(imagesRead, poolsRead).exceptionally(e -> null).join();
+        }
+        List<SupportedImage> images = joined(imagesRead);
+        List<PoolInfo> pools = joined(poolsRead);
         BatchAccountInfo withUsage = usage(account, pools, sizes);
         List<String> ids = new java.util.ArrayList<>();
         pools.stream().map(PoolInfo::customImageId).filter(java.util.Objects::nonNull).forEach(ids::add);
         if (extraImageIds != null) ids.addAll(extraImageIds);
         return new AccountFacts(withUsage, pools, sizes, images, imageSources(ids));
+    }
+
+    /** The value of a finished read, or its own exception (a PoolForgeException stays one). */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** The account with its usage, from pools and sizes already read (no further Batch call for a Batch-service account). */
