@@ -37,3 +37,58 @@ for g, figures in sorted(groups.items()):
         if k == "iteration":
             continue
         print(f"  {k:26s} median {statistics.median(v):10.2f}   min {min(v):10.2f}   max {max(v):10.2f}")
+
+# PF-13's targets, against the medians above: one row per target and label (JVM flag set / class-data variant).
+bare_rss = [v for g, f in groups.items() if g.startswith("bare-window") for v in f.get("peakRssMb", [])]
+bare = statistics.median(bare_rss) if bare_rss else None
+
+
+def med(prefix, figure, label):
+    for g, f in groups.items():
+        parts = g.split(" ")
+        if g.startswith(prefix) and parts[1] == label and figure in f:
+            return statistics.median(f[figure]), min(f[figure]), max(f[figure]), len(f[figure])
+    return None
+
+
+TARGETS = [  # (target, group prefix, figure, limit, how the figure reads)
+    ("1. first interactive screen / bare window", "app", "ratioVsBare", 1.5, "x"),
+    ("2. first-run sandbox connected after JVM start", "app", "connectedMs", 2500, "ms"),
+    ("3a. peak RSS once connected, over the bare window", "app", "peakRssMb", 120, "MB over"),
+    ("3b. peak RSS, whole demo flow, over the bare window", "app", "peakRssMb@flow-demo", 150, "MB over"),
+    ("4a. 10,001 VMs: every row in the table after Next", "app", "vmAllRowsMs@flow-large", 2000, "ms"),
+    ("4b. filter as you type, median keystroke", "app", "keystrokeMedianMs@flow-large", 16, "ms"),
+    ("4c. FX thread's longest piece of work, demo flow", "app", "fxBusyMaxMs@flow-demo", 50, "ms"),
+    ("4c. FX thread's longest piece of work, large flow", "app", "fxBusyMaxMs@flow-large", 50, "ms"),
+    ("5. cold `poolforge run` (whole process), wall", "cli-run", "wallMs", 3000, "ms"),
+    ("5. cold `poolforge run`, peak RSS", "cli-run", "peakRssMb", 200, "MB"),
+    ("5. sandbox run, requests (cold)", "sandbox-run", "totalRequests", 40, ""),
+]
+labels = sorted({g.split(" ")[1] for g in groups if g.split(" ")[0] in ("app", "cli-run", "sandbox-run")})
+print("\n== PF-13 targets (median, min-max, n)")
+print(f"  {'target':55s} {'label':18s} {'figure':>24s}  limit   verdict")
+for name, prefix, figure, limit, unit in TARGETS:
+    fig, _, mode = figure.partition("@")
+    gp = prefix + (" " if not mode else "")
+    for label in labels:
+        m = None
+        for g, f in groups.items():
+            p = g.split(" ")
+            if p[0] != prefix or p[1] != label or fig not in f:
+                continue
+            if mode and " ".join(p[2:4]) != mode.replace("-", " "):
+                continue
+            if not mode and prefix == "app" and p[2] != "startup":
+                continue
+            if prefix == "sandbox-run" and p[-1] != "cold":
+                continue
+            v = f[fig]
+            m = (statistics.median(v), min(v), max(v), len(v))
+        if m is None:
+            continue
+        shift = bare if unit == "MB over" and bare is not None else 0
+        val, lo, hi, n = (m[0] - shift, m[1] - shift, m[2] - shift, m[3])
+        verdict = "met" if val <= limit else "MISSED"
+        print(f"  {name:55s} {label:18s} {val:9.2f} ({lo:.1f}-{hi:.1f}, {n})  {limit:>6}  {verdict}")
+if bare is not None:
+    print(f"  (bare window peak RSS, median: {bare:.1f} MB)")
