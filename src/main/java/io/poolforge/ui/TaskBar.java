@@ -29,6 +29,13 @@ public final class TaskBar {
         HBox.setHgrow(text, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(160);
+        // A task that tells no progress shows the stepped busy mark, not an indeterminate bar: that one animates at every
+        // pulse, and each frame is a repaint (PF-13).
+        javafx.beans.property.BooleanProperty indeterminate = new javafx.beans.property.SimpleBooleanProperty();
+        BusySpinner busy = new BusySpinner(indeterminate, text.textProperty());
+        javafx.scene.layout.StackPane progress = new javafx.scene.layout.StackPane(bar, busy);
+        progress.setPrefWidth(160);
+        progress.setAlignment(Pos.CENTER_LEFT);
         ToggleButton all = new ToggleButton();
         all.setId("task-bar-all");
         all.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("ui.tasks.count", running.size()),
@@ -55,9 +62,12 @@ public final class TaskBar {
         Runnable show = () -> {
             text.textProperty().unbind();
             bar.progressProperty().unbind();
+            bar.visibleProperty().unbind();
+            indeterminate.unbind();
             if (running.isEmpty()) {
                 text.textProperty().bind(i18n.text("ui.tasks.idle"));
                 bar.setVisible(false);
+                indeterminate.set(false);
                 return;
             }
             Task<?> first = running.get(0);
@@ -65,13 +75,14 @@ public final class TaskBar {
                     () -> first.getMessage() == null || first.getMessage().isBlank() ? first.getTitle() : first.getTitle() + " \u2014 " + first.getMessage(),
                     first.titleProperty(), first.messageProperty()));
             bar.progressProperty().bind(first.progressProperty());
-            bar.setVisible(true);
+            bar.visibleProperty().bind(first.progressProperty().greaterThanOrEqualTo(0));
+            indeterminate.bind(first.progressProperty().lessThan(0));
         };
         running.addListener((ListChangeListener<Task<?>>) c -> show.run());
         show.run();
         all.disableProperty().bind(Bindings.isEmpty(running));
 
-        root = new HBox(10, text, bar, all);
+        root = new HBox(10, text, progress, all);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 24, 4, 24));
         root.getStyleClass().add("task-bar");

@@ -120,6 +120,24 @@ public final class AppBenchmark {
             }.start();
         }
 
+        /** CPU time so far of the live threads, by group: Sandbox (its HTTPS server), Http (the JDK client), Sdk (reactor), Tasks, Fx, Render (Prism), Bench (this harness), Other. */
+        private static java.util.Map<String, Double> cpuByThreadGroup() {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (ti == null) continue;
+                long ns = mx.getThreadCpuTime(ti.getThreadId());
+                if (ns < 0) continue;
+                String n = ti.getThreadName();
+                String group = n.startsWith("poolforge-sandbox") ? "Sandbox" : n.startsWith("HttpClient") ? "Http"
+                        : n.startsWith("boundedElastic") || n.startsWith("reactor") ? "Sdk" : n.startsWith("poolforge-task") ? "Tasks"
+                        : n.equals("JavaFX Application Thread") ? "Fx" : n.startsWith("QuantumRenderer") ? "Render"
+                        : n.startsWith("bench-") || n.startsWith("fx-stall") ? "Bench" : "Other";
+                out.merge(group, ns / 1e6, Double::sum);
+            }
+            return out;
+        }
+
         private void background(ThrowingRunnable work) {
             Thread t = new Thread(() -> {
                 try {
@@ -163,6 +181,7 @@ public final class AppBenchmark {
             result.put("connectedMs", Bench.sinceJvmStart());
 
             probe.phase("vm-list");
+            java.util.Map<String, Double> cpu0 = cpuByThreadGroup();
             long t0 = System.nanoTime();
             next(wizard, "vm");
             int expected = scenario.equals("large") ? 10_000 : 1;
@@ -185,6 +204,9 @@ public final class AppBenchmark {
             result.put("vmFirstRowsMs", Bench.ms(first - t0));
             result.put("vmAllRowsMs", Bench.ms(lastChange - t0));
             result.put("vmRows", last);
+            // Where the listing's CPU went, by thread group (the in-process sandbox serving the pages is not PoolForge's own).
+            java.util.Map<String, Double> cpu1 = cpuByThreadGroup();
+            cpu1.forEach((group, ms) -> result.put("vmListCpu" + group + "Ms", ms - cpu0.getOrDefault(group, 0.0)));
 
             if (scenario.equals("large")) typeSearch();
 

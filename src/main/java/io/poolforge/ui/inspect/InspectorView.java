@@ -21,7 +21,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -99,9 +98,7 @@ public final class InspectorView {
         search.promptTextProperty().bind(i18n.text("inspect.search.prompt"));
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.loadingProperty());
+        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.loadingProperty(), i18n.text("inspect.loading"));
         HBox toolbar = new HBox(8, refresh, custom, errors, spinner);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         // The filter gets a row of its own: beside an opened pool the list pane is narrow.

@@ -17,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -102,9 +101,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         HBox.setHgrow(azureCard, Priority.ALWAYS);
 
         // Status
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
+        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.busyProperty(), i18n.text("wizard.signin.busy"));
         Label status = new Label();
         status.setId("signin-status");
         status.textProperty().bind(i18n.text(model.statusProperty()));

@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -54,9 +53,7 @@ public final class VmStepView extends StepView<VmViewModel> {
         search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         search.setText(model.searchProperty().get());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.loadingProperty());
+        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.loadingProperty(), i18n.text("wizard.vm.loading"));
         Label count = new Label();
         count.setId("vm-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.vm.count", model.rows().size(), model.total()),
