@@ -2,6 +2,7 @@
 # Runs PoolForge's benchmarks (docs/BENCHMARKS.md). Not part of `mvn verify`.
 #
 #   bench/run.sh [startup|cli|flow|flow-large|vmlist|sandbox|all|cds|aot|classlist] [runs]
+#   (all: every benchmark with the launcher's flags and the class-data archive, as installed; NOCDS=1: without them)
 #   (cli: cold `poolforge run --sandbox` of the demo plan, whole process; cds: JDK 17 AppCDS archive vs none, start-up
 #   and cli; aot: JAVA=<jdk25>/bin/java, JDK 25 AOT cache vs none; classlist: regenerate packaging/classes.lst)
 #
@@ -65,6 +66,8 @@ dump_cds() {
   "$JAVA" -Xshare:dump -XX:SharedClassListFile=packaging/classes.lst -XX:SharedArchiveFile="$BUILD/app-cds.jsa" $DESK -cp "$APP_CP" \
     >"$BUILD/cds-dump.log" 2>&1 || { echo "# CDS dump failed, see $BUILD/cds-dump.log" | tee -a "$OUT"; }
 }
+# all: every benchmark, PoolForge as the installed .deb runs it (launcher flags, class-data archive), then the targets table.
+if [ "$WHAT" = all ] && [ -z "${NOCDS:-}" ]; then CDS=1; APP_OPTS="$DESK $APP_OPTS"; fi
 # CDS=1: every PoolForge JVM of the chosen mode runs as the installed app does, on the unsigned jars with the archive.
 if [ -n "${CDS:-}" ]; then
   stage_unsigned; dump_cds; APP_OPTS="$APP_OPTS -XX:SharedArchiveFile=$BUILD/app-cds.jsa -Xshare:auto"; LABEL=${LABEL/#default/cds}
@@ -128,8 +131,8 @@ for i in $(seq "$RUNS"); do
   esac
   case $WHAT in flow|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo ;; esac
   case $WHAT in flow-large|all) run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow large ;; esac
-  case $WHAT in vmlist|all) run vm-list -cp "$APP_CP" io.poolforge.bench.VmListBenchmark 5 ;; esac
-  case $WHAT in sandbox|all) run sandbox-run -cp "$APP_CP" io.poolforge.bench.SandboxRunBenchmark docs/examples/vm-render-ubuntu2204-gallery.json 5 ;; esac
+  case $WHAT in vmlist|all) run vm-list $APP_OPTS -cp "$APP_CP" io.poolforge.bench.VmListBenchmark 5 ;; esac
+  case $WHAT in sandbox|all) run sandbox-run $APP_OPTS -cp "$APP_CP" io.poolforge.bench.SandboxRunBenchmark docs/examples/vm-render-ubuntu2204-gallery.json 5 ;; esac
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 python3 bench/summarize.py "$OUT"
