@@ -38,10 +38,11 @@ public final class Transport implements AutoCloseable {
     }
 
     public void start(SSLContext ssl) {
+        javax.net.ssl.SSLParameters tls = parameters(ssl); // once, not at every connection
         server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
             @Override
             public void configure(com.sun.net.httpserver.HttpsParameters params) {
-                params.setSSLParameters(parameters(ssl));
+                params.setSSLParameters(tls);
             }
         });
         server.start();

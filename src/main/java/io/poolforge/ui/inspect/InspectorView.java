@@ -2,6 +2,7 @@ package io.poolforge.ui.inspect;
 
 import io.poolforge.domain.ResizeError;
 import io.poolforge.domain.diagnose.Diagnosis;
+import io.poolforge.ui.BusySpinner;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.TableLayouts;
 import io.poolforge.ui.Tables;
@@ -98,7 +99,7 @@ public final class InspectorView {
         search.promptTextProperty().bind(i18n.text("inspect.search.prompt"));
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.loadingProperty(), i18n.text("inspect.loading"));
+        BusySpinner spinner = new BusySpinner(model.loadingProperty(), i18n.text("inspect.loading"));
         HBox toolbar = new HBox(8, refresh, custom, errors, spinner);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         // The filter gets a row of its own: beside an opened pool the list pane is narrow.

@@ -8,6 +8,7 @@ import static io.poolforge.ui.wizard.StepViews.title;
 import io.poolforge.azure.AzureEndpoints;
 import io.poolforge.azure.SubscriptionRef;
 import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.ui.BusySpinner;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.wizard.StepView;
 import javafx.beans.binding.Bindings;
@@ -101,7 +102,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         HBox.setHgrow(azureCard, Priority.ALWAYS);
 
         // Status
-        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.busyProperty(), i18n.text("wizard.signin.busy"));
+        BusySpinner spinner = new BusySpinner(model.busyProperty(), i18n.text("wizard.signin.busy"));
         Label status = new Label();
         status.setId("signin-status");
         status.textProperty().bind(i18n.text(model.statusProperty()));

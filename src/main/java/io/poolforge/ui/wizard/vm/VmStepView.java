@@ -7,6 +7,7 @@ import static io.poolforge.ui.wizard.StepViews.title;
 
 import io.poolforge.domain.rules.Severity;
 import io.poolforge.domain.rules.Violation;
+import io.poolforge.ui.BusySpinner;
 import io.poolforge.ui.I18n;
 import io.poolforge.ui.TableLayouts;
 import io.poolforge.ui.Tables;
@@ -53,7 +54,7 @@ public final class VmStepView extends StepView<VmViewModel> {
         search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         search.setText(model.searchProperty().get());
         HBox.setHgrow(search, Priority.ALWAYS);
-        io.poolforge.ui.BusySpinner spinner = new io.poolforge.ui.BusySpinner(model.loadingProperty(), i18n.text("wizard.vm.loading"));
+        BusySpinner spinner = new BusySpinner(model.loadingProperty(), i18n.text("wizard.vm.loading"));
         Label count = new Label();
         count.setId("vm-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.vm.count", model.rows().size(), model.total()),
