@@ -354,6 +354,8 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(PlanImage.describe(m, resolved));
             } else {
                 err.println(m.get("cli.run.resuming", journal.runId(), journal.firstUnfinished().map(StepRecord::id).orElse("-")));
+                // PF-19: a run stopped in the first-node stage resumes there (the same pool, never grown before its node is idle).
+                if (journal.firstNode() != null && !journal.complete()) err.println(m.text(io.poolforge.run.FirstNodeSummary.line(journal.firstNode())));
                 resolved = store.plan(journal);
             }
             err.flush();
@@ -386,7 +388,16 @@ public final class RunCommand implements Callable<Integer> {
         if (failure != null) {
             logFailure(failure);
             err.println(m.get(failure.key(), failure.args()));
-            err.println(m.get("cli.run.resumeHint", result.runId(), planFile));
+            if (failure instanceof io.poolforge.run.FirstNodeFailure f) {
+                // PF-19: the cause is printed; the pool stays with its one node; the three ways on.
+                if (!f.startTaskStderr().isEmpty()) {
+                    err.println(m.get("cli.run.firstNode.stderr", f.nodeId()));
+                    f.startTaskStderr().lines().forEach(l -> err.println("  " + l));
+                }
+                err.println(m.get("cli.run.firstNode.choices", f.poolId(), planFile));
+            } else {
+                err.println(m.get("cli.run.resumeHint", result.runId(), planFile));
+            }
         }
         output().run(store, result, status, failure, pool);
         return code;

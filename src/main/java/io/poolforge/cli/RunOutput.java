@@ -67,6 +67,7 @@ final class RunOutput {
             };
             out.println("  " + m.get(key, s.id(), s.resourceId()));
         }
+        if (j.firstNode() != null) out.println("  " + m.text(io.poolforge.run.FirstNodeSummary.line(j.firstNode())));
         if (pool != null) {
             out.println(m.get("cli.run.result.pool", pool.id(), allocation(m, pool), pool.currentDedicatedNodes(),
                     pool.targetDedicatedNodes(), pool.currentLowPriorityNodes(), pool.targetLowPriorityNodes()));
@@ -95,6 +96,19 @@ final class RunOutput {
             if (s.created() != null) step.put("created", s.created());
             if (s.errorCode() != null) step.put("errorCode", s.errorCode());
             if (s.status() == StepStatus.SUCCEEDED) (Boolean.TRUE.equals(s.created()) ? created : reused).add(s.resourceId());
+        }
+        if (j.firstNode() != null) {
+            // PF-19: what the first node told.
+            io.poolforge.run.FirstNode fn = j.firstNode();
+            ObjectNode f = n.putObject("firstNode");
+            f.put("stage", fn.stage().name().toLowerCase(Locale.ROOT));
+            f.put("dedicated", fn.dedicated());
+            if (fn.nodeId() != null) f.put("nodeId", fn.nodeId());
+            if (fn.state() != null) f.put("state", fn.state());
+            if (fn.bootTime() != null) f.put("bootSeconds", fn.bootTime().toSeconds());
+            if (fn.nodeAgentVersion() != null) f.put("nodeAgentVersion", fn.nodeAgentVersion());
+            if (fn.errorCode() != null) f.put("errorCode", fn.errorCode());
+            f.put("summary", m.text(io.poolforge.run.FirstNodeSummary.line(fn)));
         }
         if (failure != null) {
             ObjectNode e = n.putObject("error");

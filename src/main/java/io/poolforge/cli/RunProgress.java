@@ -2,6 +2,8 @@ package io.poolforge.cli;
 
 import io.poolforge.domain.PoolForgeException;
 import io.poolforge.i18n.Messages;
+import io.poolforge.run.FirstNode;
+import io.poolforge.run.FirstNodeSummary;
 import io.poolforge.run.PlanRunner;
 import io.poolforge.run.StepRecord;
 import io.poolforge.run.StepStatus;
@@ -53,6 +55,26 @@ final class RunProgress implements PlanRunner.Listener {
         err.println(m.get(key, index + 1, total, step.id(), step.name(), detail));
         err.flush();
         pause(step.id());
+    }
+
+    /** PF-19: one line when the first-node stage starts, when the node changes state, and when the pool grows. */
+    @Override
+    public void firstNode(StepRecord step, FirstNode stage) {
+        switch (stage.stage()) {
+            case WATCHING -> {
+                if (stage.nodeId() == null) {
+                    err.println(m.get("cli.run.firstNode.watching", step.name(), FirstNodeSummary.kind(stage.dedicated())));
+                    err.flush();
+                    pause(step.id() + ":first-node");
+                } else {
+                    err.println(m.get("cli.run.firstNode.state", stage.nodeId(), stage.state()));
+                }
+            }
+            case PROVED -> err.println("  " + m.text(FirstNodeSummary.line(stage)));
+            case GROWN -> err.println(m.get("cli.run.firstNode.grown", step.name()));
+            case FAILED -> err.println("  " + m.text(FirstNodeSummary.line(stage)));
+        }
+        err.flush();
     }
 
     private void pause(String point) {

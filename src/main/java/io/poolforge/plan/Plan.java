@@ -97,10 +97,24 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"batchAccount", "poolId", "displayName", "vmSize", "imageType", "marketplaceImage",
-            "nodeAgentSkuId", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeTimeout"})
+            "nodeAgentSkuId", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeTimeout", "firstNode"})
     public record Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize,
                        String nodeAgentSkuId, Integer targetDedicatedNodes, Integer targetLowPriorityNodes,
-                       String resizeTimeout, String imageType, BaseImage marketplaceImage) {
+                       String resizeTimeout, String imageType, BaseImage marketplaceImage, Boolean firstNode) {
+        /** A pool without the first-node option written (PF-19): its default applies ({@link Plan#firstNode()}). */
+        public Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize, String nodeAgentSkuId,
+                    Integer targetDedicatedNodes, Integer targetLowPriorityNodes, String resizeTimeout, String imageType,
+                    BaseImage marketplaceImage) {
+            this(batchAccount, poolId, displayName, vmSize, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                    resizeTimeout, imageType, marketplaceImage, null);
+        }
+
+        /** This pool with the first-node option set (true, false) or left to its default (null). */
+        public Pool withFirstNode(Boolean on) {
+            return new Pool(batchAccount, poolId, displayName, vmSize, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                    resizeTimeout, imageType, marketplaceImage, on);
+        }
+
         /** A pool on the plan's gallery image (the plans written before PF-15). */
         public Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize, String nodeAgentSkuId,
                     Integer targetDedicatedNodes, Integer targetLowPriorityNodes, String resizeTimeout) {
@@ -180,6 +194,22 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
         return new PoolPlan(pool.poolId(), pool.displayName(), pool.vmSize(), imagePlan().imageId(),
                 pool.nodeAgentSkuId(), nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()),
                 resizeTimeout());
+    }
+
+    /**
+     * PF-19: whether the run proves the image on one node before asking for the plan's counts ({@code pool.firstNode}).
+     * Absent, it is on for a custom image (every way a custom image can be wrong shows only when a node boots from it)
+     * and off for a Marketplace image (Batch lists those as supported). A pool of one node has nothing to prove first.
+     */
+    public boolean firstNode() {
+        if (pool == null) return false;
+        if (nz(pool.targetDedicatedNodes()) + nz(pool.targetLowPriorityNodes()) <= 1) return false;
+        return pool.firstNode() != null ? pool.firstNode() : !marketplace();
+    }
+
+    /** This plan with {@code pool.firstNode} set (null: the default). */
+    public Plan withFirstNode(Boolean on) {
+        return new Plan(schema, planVersion, name, source, snapshots, image, pool == null ? null : pool.withFirstNode(on));
     }
 
     /** The pool's resize timeout (default 15 minutes when absent). */

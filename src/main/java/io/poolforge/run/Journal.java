@@ -13,14 +13,27 @@ import java.util.Optional;
  * their intents and results. Immutable; {@link JournalStore} writes each new state atomically.
  *
  * @param planSha256 digest of the run's resolved plan ({@code PlanCodec.sha256}); a resume refuses another plan
+ * @param firstNode PF-19: the pool step's "first node" stage, null when the run has none (or has not reached it)
  */
-public record Journal(int journalVersion, String runId, String planSha256, Instant createdAt, List<StepRecord> steps) {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record Journal(int journalVersion, String runId, String planSha256, Instant createdAt, List<StepRecord> steps,
+                      FirstNode firstNode) {
     public static final int CURRENT_VERSION = 1;
 
     public Journal {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(planSha256, "planSha256");
         steps = List.copyOf(steps);
+    }
+
+    /** A journal without a first-node stage. */
+    public Journal(int journalVersion, String runId, String planSha256, Instant createdAt, List<StepRecord> steps) {
+        this(journalVersion, runId, planSha256, createdAt, steps, null);
+    }
+
+    /** This journal with the first-node stage as given (PF-19). */
+    public Journal with(FirstNode stage) {
+        return new Journal(journalVersion, runId, planSha256, createdAt, steps, stage);
     }
 
     /** The step to do next: the first one not SUCCEEDED, in order (empty when the run is complete). */
@@ -41,7 +54,7 @@ public record Journal(int journalVersion, String runId, String planSha256, Insta
         step(updated.id());
         List<StepRecord> out = new ArrayList<>(steps.size());
         for (StepRecord s : steps) out.add(s.id().equals(updated.id()) ? updated : s);
-        return new Journal(journalVersion, runId, planSha256, createdAt, out);
+        return new Journal(journalVersion, runId, planSha256, createdAt, out, firstNode);
     }
 
     /**

@@ -39,6 +39,10 @@ public final class PlanRunner {
 
         void stepFinished(StepRecord step, int index, int total);
 
+        /** PF-19: the pool step's "first node" stage changed (watching, the node's state, proved, grown, failed). */
+        default void firstNode(StepRecord step, FirstNode stage) {
+        }
+
         Listener NONE = new Listener() {
             @Override public void stepStarted(StepRecord step, int index, int total) { }
             @Override public void stepProgress(StepRecord step, String status, int percent) { }
@@ -51,6 +55,7 @@ public final class PlanRunner {
     private final JournalStore store;
     private final Clock clock;
     private final Duration settleDelay;
+    private final FirstNodeStage firstNode;
 
     public PlanRunner(ComputeGateway compute, BatchGateway batch, JournalStore store, Clock clock) {
         this(compute, batch, store, clock, Duration.ofSeconds(2));
@@ -63,6 +68,7 @@ public final class PlanRunner {
         this.store = store;
         this.clock = clock;
         this.settleDelay = settleDelay;
+        this.firstNode = new FirstNodeStage(batch, store, clock, settleDelay);
     }
 
     /** How a step's resource stands in Azure before the run touches it. */
@@ -242,7 +248,12 @@ public final class PlanRunner {
             StepRecord result;
             try {
                 result = execute(plan, started, found, runTags, listener, monitor, cancelled);
+                if (provesFirstNode(plan, started, found)) {
+                    // PF-19: the pool has one node; it proves the image before the pool grows (FirstNodeStage).
+                    j = firstNode.prove(plan, j, started, listener, cancelled);
+                }
             } catch (PoolForgeException e) {
+                if (step.kind() == StepKind.POOL) j = firstNode.latest(j);
                 StepRecord failed = started.failed(clock.instant(), e.azureCode(), e.getMessage());
                 j = j.with(failed);
                 store.save(j);
@@ -254,6 +265,11 @@ public final class PlanRunner {
             listener.stepFinished(result, i, steps.size());
         }
         return j;
+    }
+
+    /** The pool step of a plan with the first-node option, on a pool this run makes (never one it adopted). */
+    private static boolean provesFirstNode(Plan plan, StepRecord step, Found found) {
+        return step.kind() == StepKind.POOL && plan.firstNode() && (found == null || found.standing() != Standing.REUSABLE);
     }
 
     private StepRecord execute(Plan plan, StepRecord step, Found found, Map<String, String> tags, Listener listener,
@@ -305,7 +321,8 @@ public final class PlanRunner {
             case POOL -> {
                 BatchAccountInfo account = account(plan);
                 try {
-                    batch.createPoolIfAbsent(account, plan.poolPlan(), tags);
+                    // PF-19: with the first-node option the pool is made with one node; it grows once that node proved the image.
+                    batch.createPoolIfAbsent(account, plan.firstNode() ? FirstNodeStage.oneNode(plan) : plan.poolPlan(), tags);
                 } catch (PoolForgeException e) {
                     if (!"azure.error.poolExists".equals(e.key())) throw e;
                     // Made meanwhile: ours if an earlier attempt of this run got through, else someone else's.

@@ -80,7 +80,7 @@ public final class BatchDataPlane {
     }
 
     /** The properties the node list asks for ({@code $select}, Batch REST "Compute Node - List"). */
-    static final String NODE_SELECT = "id,state,isDedicated,vmSize,stateTransitionTime,lastBootTime,startTaskInfo,nodeAgentInfo,errors";
+    static final String NODE_SELECT = "id,state,isDedicated,vmSize,stateTransitionTime,lastBootTime,allocationTime,startTaskInfo,nodeAgentInfo,errors";
 
     /**
      * The pool's nodes with what the nodes view shows, paged ({@code maxresults}, {@code odata.nextLink}),
@@ -113,7 +113,7 @@ public final class BatchDataPlane {
                 n.path("vmSize").asText(null), instant(n.path("stateTransitionTime").asText(null)), instant(n.path("lastBootTime").asText(null)),
                 st.path("result").asText(null), st.has("exitCode") && !st.get("exitCode").isNull() ? st.get("exitCode").asInt() : null,
                 fi.path("code").asText(null), fi.isMissingNode() ? null : SecretMasker.mask(fi.path("message").asText("")),
-                n.path("nodeAgentInfo").path("version").asText(null), errors);
+                n.path("nodeAgentInfo").path("version").asText(null), errors, instant(n.path("allocationTime").asText(null)));
     }
 
     /**

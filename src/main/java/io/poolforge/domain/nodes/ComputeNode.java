@@ -9,14 +9,25 @@ import java.util.Objects;
  * One compute node of a pool as the Batch data plane reports it (REST "Compute Node - List/Get"): {@code state}
  * is Batch's own spelling ({@code idle}, {@code unusable}, {@code startTaskFailed}...); the start task fields come
  * from {@code startTaskInfo} ({@code result}, {@code exitCode}, {@code failureInfo.code/message}); null when absent.
+ * {@code allocationTime} is "the time at which this Compute Node was allocated to the Pool" (REST ComputeNode, read
+ * 2026-12-07); with {@code stateTransitionTime} of an idle node it gives the node's boot time (PF-19).
  */
 public record ComputeNode(String id, String state, boolean dedicated, String vmSize, Instant stateTransitionTime,
                           Instant lastBootTime, String startTaskResult, Integer startTaskExitCode, String startTaskFailureCode,
-                          String startTaskFailureMessage, String nodeAgentVersion, List<NodeError> errors) {
+                          String startTaskFailureMessage, String nodeAgentVersion, List<NodeError> errors,
+                          Instant allocationTime) {
     public ComputeNode {
         Objects.requireNonNull(id, "id");
         state = state == null ? "unknown" : state;
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** A node without its allocation time (what PoolForge read before PF-19). */
+    public ComputeNode(String id, String state, boolean dedicated, String vmSize, Instant stateTransitionTime,
+                       Instant lastBootTime, String startTaskResult, Integer startTaskExitCode, String startTaskFailureCode,
+                       String startTaskFailureMessage, String nodeAgentVersion, List<NodeError> errors) {
+        this(id, state, dedicated, vmSize, stateTransitionTime, lastBootTime, startTaskResult, startTaskExitCode,
+                startTaskFailureCode, startTaskFailureMessage, nodeAgentVersion, errors, null);
     }
 
     /** A node with only id, state and errors (tests, fakes). */

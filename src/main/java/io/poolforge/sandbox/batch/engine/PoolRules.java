@@ -25,8 +25,17 @@ public final class PoolRules {
     public static final String ALLOCATION_FAILED = "There was an error encountered while performing the last resize on the pool. "
             + "Please try resizing the pool again. Code: AllocationFailed";
 
-    /** What the pool's image is. */
-    public record ImageFacts(String kind, String id, String osType, boolean gen2) {
+    /**
+     * What the pool's image is. {@code diskOsType} is the OS of the disk a gallery version was made from (its source
+     * snapshot's {@code osType}), null when unknown: what a node boots, whatever the definition says (PF-19).
+     */
+    public record ImageFacts(String kind, String id, String osType, boolean gen2, String diskOsType) {
+        public ImageFacts(String kind, String id, String osType, boolean gen2) {
+            this(kind, id, osType, gen2, null);
+        }
+
+        /** The OS a node of this image boots: the disk's when known, else the image's label. */
+        String bootOsType() { return diskOsType != null ? diskOsType : osType; }
     }
 
     /** What a resize may allocate and the errors it ends with. */
@@ -100,9 +109,24 @@ public final class PoolRules {
                 throw invalid("The gallery image version '" + Ids.nameOf(version.path("id").asText()) + "' has no replica in the Batch "
                         + "account's region '" + accountLoc + "'. Add that region to the version's target regions.");
             }
-            return new ImageFacts("gallery", id, Json.str(def, "properties/osType"), "V2".equalsIgnoreCase(Json.str(def, "properties/hyperVGeneration")));
+            return new ImageFacts("gallery", id, Json.str(def, "properties/osType"), "V2".equalsIgnoreCase(Json.str(def, "properties/hyperVGeneration")),
+                    diskOsType(version));
         }
         throw invalid("imageReference.id must be an Azure Compute Gallery image or image version id, not '" + id + "'.");
+    }
+
+    /**
+     * The OS type of the snapshot or disk a gallery version's OS disk image was made from, null when unknown. The
+     * definition's osType is a label the version's source is not checked against here (PF-19: the sandbox's image that
+     * "cannot boot" is the estate's win2022-build 1.0.0, a Windows definition holding the Linux golden VM's snapshot);
+     * a node boots the disk, so its node agent must fit the disk's OS.
+     */
+    private String diskOsType(ObjectNode version) {
+        String src = Json.str(version, "properties/storageProfile/osDiskImage/source/id");
+        if (src == null) src = Json.str(version, "properties/storageProfile/source/id");
+        if (src == null) return null;
+        ObjectNode disk = p.store.get(Arm.norm(src));
+        return disk == null ? null : Json.str(disk, "properties/osType");
     }
 
     private ObjectNode latest(String defId) {
@@ -231,8 +255,11 @@ public final class PoolRules {
             }
         }
         String agentOs = Catalog.osOfAgent(nodeAgent);
-        String finalState = image != null && agentOs != null && image.osType() != null
-                && !agentOs.equalsIgnoreCase(image.osType()) ? "unusable" : "idle";
+        // "You must specify a node agent SKU which matches the selected image reference" (Batch REST VirtualMachineConfiguration
+        // nodeAgentSKUId, read 2026-12-07): a node whose agent is for another OS than the one it boots does not start
+        // the agent and ends unusable (PF-19: judged by the disk the node boots, see diskOsType).
+        String bootOs = image == null ? null : image.bootOsType();
+        String finalState = bootOs != null && agentOs != null && !agentOs.equalsIgnoreCase(bootOs) ? "unusable" : "idle";
         return new Plan(allowedD, allowedL, errors, finalState);
     }
 

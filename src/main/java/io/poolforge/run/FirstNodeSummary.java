@@ -1,0 +1,34 @@
+package io.poolforge.run;
+
+import io.poolforge.domain.LocalizedText;
+import java.time.Duration;
+
+/**
+ * PF-19: the one line "what the first node told" (boot time from allocation to idle, the node agent version it
+ * reports, or how it failed), for the run summary, the review of the next run and the diagnostic bundle.
+ */
+public final class FirstNodeSummary {
+    private FirstNodeSummary() {
+    }
+
+    /** The line for a run's stage; null when the run has none. */
+    public static LocalizedText line(FirstNode fn) {
+        if (fn == null) return null;
+        String node = fn.nodeId() == null ? "-" : fn.nodeId();
+        if (fn.provedImage()) {
+            Duration boot = fn.bootTime();
+            return LocalizedText.of("run.firstNode.summary.proved", node, boot == null ? "-" : (Object) boot.toSeconds(),
+                    fn.nodeAgentVersion() == null ? "-" : fn.nodeAgentVersion());
+        }
+        if (fn.stage() == FirstNode.Stage.FAILED) {
+            return LocalizedText.of("run.firstNode.summary.failed", node, fn.state() == null ? "-" : fn.state(),
+                    fn.errorCode() == null ? "-" : fn.errorCode());
+        }
+        return LocalizedText.of("run.firstNode.summary.watching", node, fn.state() == null ? "-" : fn.state());
+    }
+
+    /** "dedicated" or "Spot", for the node the stage asks for. */
+    public static LocalizedText kind(boolean dedicated) {
+        return LocalizedText.of(dedicated ? "run.firstNode.kind.dedicated" : "run.firstNode.kind.spot");
+    }
+}
