@@ -24,6 +24,7 @@ public final class FirstNodeSummary {
             return LocalizedText.of("run.firstNode.summary.failed", node, fn.state() == null ? "-" : fn.state(),
                     fn.errorCode() == null ? "-" : fn.errorCode());
         }
+        if (fn.nodeId() == null) return LocalizedText.of("run.firstNode.summary.asked", kind(fn.dedicated()));
         return LocalizedText.of("run.firstNode.summary.watching", node, fn.state() == null ? "-" : fn.state());
     }
 
