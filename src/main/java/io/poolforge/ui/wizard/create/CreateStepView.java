@@ -95,9 +95,18 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
         watchPane.managedProperty().bind(watchPane.visibleProperty());
 
-        VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), new HBox(8, start, cancel),
-                grid, status, error, leftovers, watchPane);
+        // PF-19: the first-node option, stage and failure choices (FirstNodePane, self-contained).
+        model.refreshFirstNode();
+        FirstNodePane firstNode = new FirstNodePane(model, model.firstNode(), i18n,
+                () -> model.firstNode().keep(model.firstNode().failureProperty().get() == null ? ""
+                        : String.valueOf(model.firstNode().failureProperty().get().args().get(0))));
+        VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), firstNode,
+                new HBox(8, start, cancel), grid, status, error, leftovers, watchPane);
         root.setId("step-view-create");
+        // PF-19: the option's default and cost follow the plan each time the step is shown again.
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now != null && !model.runningProperty().get() && !model.finishedProperty().get()) model.refreshFirstNode();
+        });
         return root;
     }
 

@@ -59,6 +59,8 @@ public final class CreateViewModel {
     private final ObjectProperty<LocalizedText> error = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolInfo> pool = new SimpleObjectProperty<>();
     private final ObservableList<String> leftInAzure = FXCollections.observableArrayList();
+    /** PF-19: the first-node option, stage and failure choices. */
+    private final FirstNodeModel firstNode = new FirstNodeModel();
     private TaskHandle handle;
     private volatile Journal journal;
     private volatile Plan resolved;
@@ -95,11 +97,25 @@ public final class CreateViewModel {
     /** After a cancel or failure: what this run made that exists in Azure. */
     public ObservableList<String> leftInAzure() { return leftInAzure; }
 
+    /** PF-19: the first-node option and stage. */
+    public FirstNodeModel firstNode() { return firstNode; }
+
+    /** Reads the first-node option's default and cost from the wizard's plan (FX thread, when the step shows). */
+    public void refreshFirstNode() {
+        try {
+            firstNode.refresh(plan.get());
+        } catch (RuntimeException e) {
+            // The plan is not complete yet (the step is shown before the earlier steps are done): nothing to show.
+            firstNode.refresh(null);
+        }
+    }
+
     public void start() {
         if (running.get() || finished.get()) return;
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
-        Plan p = plan.get();
+        firstNode.reset();
+        Plan p = firstNode.apply(plan.get());
         execute(c, r, () -> {
             RunId id = RunId.create(clock.instant(), new Random());
             // The one preflight every entry point applies (PF-8), before anything exists: not even the journal.
@@ -122,6 +138,7 @@ public final class CreateViewModel {
         if (running.get() || current == null) return;
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
+        firstNode.reset();
         execute(c, r, () -> r.store().load(current.runId()), resolved == null ? current.runId() : resolved.pool().poolId());
     }
 
@@ -178,6 +195,12 @@ public final class CreateViewModel {
                     row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
                             step.errorMessage() == null ? "" : step.errorMessage());
                 }
+                @Override public void firstNode(StepRecord step, io.poolforge.run.FirstNode stage) {
+                    fxThread.accept(() -> firstNode.stage(stage));
+                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.WATCHING) {
+                        ctx.updateMessage(i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
+                    }
+                }
             };
             Journal done = r.runner().run(plan, opened, tags, listener, ctx::isCancelled);
             journal = done;
@@ -187,7 +210,9 @@ public final class CreateViewModel {
             pool.set(created);
             status.set(LocalizedText.of("wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
-            error.set(describe.apply(e));
+            // PF-19: a failed first node shows its cause, remedy and choices in the first-node pane instead.
+            if (e instanceof io.poolforge.run.FirstNodeFailure f) firstNode.failed(f);
+            else error.set(describe.apply(e));
             reportLeftovers(r);
         }).onCancelled(() -> {
             status.set(LocalizedText.of("wizard.create.cancelled"));
