@@ -146,10 +146,63 @@ public final class AzCliExporter extends ScriptExporter {
         sb.append("  pool_json=\"$(mktemp)\"\n");
         sb.append("  trap 'rm -f \"$pool_json\"' EXIT\n");
         sb.append("  cat > \"$pool_json\" <<'").append(JSON_END).append("'\n");
-        sb.append(PlanJson.pretty(mapper, new PoolBodies(mapper).dataPlaneBody(p)));
+        com.fasterxml.jackson.databind.node.ObjectNode body = new PoolBodies(mapper).dataPlaneBody(p);
+        boolean first = p.firstNode();
+        if (first) {
+            // PF-19: the pool is made with one node (dedicated, or Spot when the plan has only Spot nodes).
+            boolean dedicated = p.poolPlan().targetDedicatedNodes() > 0;
+            body.put("targetDedicatedNodes", dedicated ? 1 : 0);
+            body.put("targetLowPriorityNodes", dedicated ? 0 : 1);
+        }
+        sb.append(PlanJson.pretty(mapper, body));
         sb.append(JSON_END).append('\n');
         sb.append("  az batch pool create --json-file \"$pool_json\"\n");
         sb.append("fi\n");
+        if (first) firstNode(sb, p);
+    }
+
+    /**
+     * PF-19: wait for the pool's first node to be idle ({@code az batch node list}), stop with its errors when it ends
+     * unusable or startTaskFailed, then resize to the plan's counts ({@code az batch pool resize}), in steps of at most
+     * 300 nodes with {@code az batch pool show} waiting for steady between them. Bounded: the resize timeout plus 30
+     * minutes; POOLFORGE_POLL_SECONDS sets the pause between reads (30 s).
+     */
+    private void firstNode(StringBuilder sb, Plan p) {
+        String pool = bash(p.pool().poolId());
+        long attempts = Math.max(1, (p.resizeTimeout().toMinutes() + 30) * 2);
+        comment(sb, messages.get("export.comment.firstNode"));
+        sb.append("poll=\"${POOLFORGE_POLL_SECONDS:-30}\"\n");
+        sb.append("first_state=\"\"\n");
+        sb.append("for _ in $(seq 1 ").append(attempts).append("); do\n");
+        sb.append("  first_state=\"$(az batch node list --pool-id ").append(pool).append(" --query '[0].state' --output tsv)\"\n");
+        sb.append("  case \"${first_state,,}\" in\n");
+        sb.append("    idle|running) break ;;\n");
+        sb.append("    unusable|starttaskfailed)\n");
+        sb.append("      echo ").append(bash(messages.get("export.firstNode.failed", p.pool().poolId()))).append(" >&2\n");
+        sb.append("      az batch node list --pool-id ").append(pool)
+                .append(" --query '[0].{state: state, errors: errors, startTaskInfo: startTaskInfo}' --output json >&2\n");
+        sb.append("      exit 1 ;;\n");
+        sb.append("  esac\n");
+        sb.append("  sleep \"$poll\"\n");
+        sb.append("done\n");
+        sb.append("case \"${first_state,,}\" in idle|running) ;; *) echo ")
+                .append(bash(messages.get("export.firstNode.timeout", p.pool().poolId()))).append(" >&2; exit 1 ;; esac\n");
+        io.poolforge.domain.PoolPlan full = p.poolPlan();
+        boolean dedicated = full.targetDedicatedNodes() > 0;
+        var steps = io.poolforge.domain.rules.ResizePlanner.plan(dedicated ? 1 : 0, dedicated ? 0 : 1,
+                full.targetDedicatedNodes(), full.targetLowPriorityNodes());
+        for (int i = 0; i < steps.size(); i++) {
+            var s = steps.get(i);
+            java.time.Duration timeout = steps.size() == 1 || s.resizeTimeout().compareTo(full.resizeTimeout()) < 0
+                    ? full.resizeTimeout() : s.resizeTimeout();
+            sb.append("az batch pool resize --pool-id ").append(pool).append(" --target-dedicated-nodes ").append(s.targetDedicatedNodes())
+                    .append(" --target-low-priority-nodes ").append(s.targetLowPriorityNodes())
+                    .append(" --resize-timeout ").append(timeout).append('\n');
+            if (i < steps.size() - 1) {
+                sb.append("until [ \"$(az batch pool show --pool-id ").append(pool)
+                        .append(" --query allocationState --output tsv)\" = steady ]; do sleep \"$poll\"; done\n");
+            }
+        }
     }
 
 

@@ -30,6 +30,8 @@ class AzCliExporterTest {
             printf '\\n' >> "$AZ_LOG"
             for a in "$@"; do [ "$a" = show ] && exit 1; done
             if [ "$1 $2 $3" = "batch pool create" ]; then cp "$5" "$AZ_LOG.pool.json"; fi
+            # PF-19: the first node is idle at once.
+            if [ "$1 $2 $3" = "batch node list" ]; then echo idle; fi
             exit 0
             """;
 
@@ -68,7 +70,12 @@ class AzCliExporterTest {
                         "sig show --subscription", "sig create --subscription",
                         "sig image-definition show", "sig image-definition create",
                         "sig image-version show", "sig image-version create",
-                        "batch account login", "batch pool show", "batch pool create");
+                        "batch account login", "batch pool show", "batch pool create",
+                        // PF-19: the first node is read until idle, then the pool is resized to the plan's 2 nodes.
+                        "batch node list", "batch pool resize");
+        assertThat(after(calls.get(12), "--target-dedicated-nodes")).isEqualTo("2");
+        assertThat(after(calls.get(12), "--target-low-priority-nodes")).isEqualTo("0");
+        assertThat(after(calls.get(12), "--resize-timeout")).isEqualTo("PT20M");
         List<String> version = calls.get(7);
         assertThat(after(version, "--os-snapshot")).isEqualTo(ResourceIds.snapshot(plan, "snap-render-ubuntu2204-os"));
         assertThat(after(version, "--target-regions")).isEqualTo("westeurope=1");
@@ -77,8 +84,36 @@ class AzCliExporterTest {
         assertThat(pool.at("/virtualMachineConfiguration/imageReference/virtualMachineImageId").asText())
                 .isEqualTo(ResourceIds.image(plan));
         assertThat(pool.at("/virtualMachineConfiguration/nodeAgentSKUId").asText()).isEqualTo("batch.node.ubuntu 22.04");
-        assertThat(pool.get("targetDedicatedNodes").asInt()).isEqualTo(2);
+        assertThat(pool.get("targetDedicatedNodes").asInt()).as("PF-19: created with one node").isEqualTo(1);
         assertThat(pool.get("resizeTimeout").asText()).isEqualTo("PT20M");
+    }
+
+    @Test
+    void withoutTheFirstNodeOptionThePoolIsCreatedWithItsCountsAndNeverResized() throws Exception {
+        Plan plan = HostilePlans.resolvedExample(TestPlans.GALLERY).withFirstNode(false);
+        List<List<String>> calls = runWithFakeAz(exporter.export(plan));
+        assertThat(calls).noneMatch(c -> c.size() > 2 && (c.get(1).equals("node") || c.get(2).equals("resize")));
+        JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
+        assertThat(pool.get("targetDedicatedNodes").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFirstNodeThatIsUnusableStopsTheScriptBeforeAnyResize() throws Exception {
+        String script = exporter.export(HostilePlans.resolvedExample(TestPlans.GALLERY))
+                .replace("set -euo pipefail", "set -euo pipefail\naz() { if [ \"$1 $2\" = \"batch node\" ] && [ \"$3\" = list ]; then "
+                        + "command az \"$@\" >/dev/null; echo unusable; else command az \"$@\"; fi; }");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("az"), FAKE_AZ);
+        Files.setPosixFilePermissions(bin.resolve("az"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb = new ProcessBuilder("bash", write(script).toString()).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("AZ_LOG", dir.resolve("az.log").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("did not reach idle");
+        assertThat(Files.readString(dir.resolve("az.log"))).doesNotContain("resize");
     }
 
     @Test
