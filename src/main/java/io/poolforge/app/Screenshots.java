@@ -31,6 +31,10 @@ import javax.imageio.ImageIO;
  * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
  * With {@code --nodes} it writes only the node view of the sandbox's "nodes" scenario ({@code en-10-nodes.png},
  * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800.
+ * With {@code --first-node good} or {@code --first-node bad} (PF-19) it writes the create step's first-node stage on the
+ * existing gallery image {@code ubuntu2204-render} 1.0.0 while its one node boots ({@code xx-12-first-node.png}, the
+ * sandbox at time scale 1) and once the pool grew ({@code xx-12b-first-node-grown.png}), or the failed first node on
+ * {@code win2022-build} 1.0.0 ({@code xx-13-first-node-failed.png}).
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -54,11 +58,18 @@ public final class Screenshots {
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
             boolean poolTypesOnly = raw.contains("--pool-types");
-            context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
+            int fn = raw.indexOf("--first-node");
+            String firstNode = fn >= 0 && fn + 1 < raw.size() ? raw.get(fn + 1) : null;
+            // PF-19: the first node's boot is visible only when the sandbox takes (scaled) time.
+            AppContext.Options options = firstNode != null ? new AppContext.Options(1, false, true)
+                    : AppContext.Options.tests().withStartScreen(true);
+            context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, options);
             window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
-                    if (poolTypesOnly) drivePoolTypes(outDir); else drive(outDir);
+                    if (firstNode != null) driveFirstNode(outDir, "bad".equals(firstNode));
+                    else if (poolTypesOnly) drivePoolTypes(outDir);
+                    else drive(outDir);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
@@ -78,6 +89,73 @@ public final class Screenshots {
             WizardFrame wizard = toPoolStep();
             shots(outDir, "05-pool");
             poolTypeShots(wizard, outDir);
+        }
+
+        /**
+         * PF-19: a pool on an existing gallery image through the first-node stage: the good image while its node boots and
+         * once the pool grew, or the image that cannot boot (a Windows definition holding a Linux disk) once its node failed.
+         */
+        private void driveFirstNode(Path outDir, boolean bad) throws Exception {
+            Files.createDirectories(outDir);
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+                window.showWizard();
+                return null;
+            });
+            WizardFrame wizard = fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+            next(wizard, "vm");
+            fx(() -> {
+                ((javafx.scene.control.CheckBox) stage.getScene().lookup("#vm-from-existing")).setSelected(true);
+                return null;
+            });
+            waitFor(() -> !((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#vm-existing-image")).getItems().isEmpty());
+            String image = bad ? "win2022-build" : "ubuntu2204-render";
+            fx(() -> {
+                @SuppressWarnings("unchecked") var combo = (javafx.scene.control.ComboBox<io.poolforge.domain.GalleryImageVersionInfo>)
+                        stage.getScene().lookup("#vm-existing-image");
+                combo.getItems().stream().filter(v -> v.image().name().equals(image)).findFirst()
+                        .ifPresent(v -> combo.getSelectionModel().select(v));
+                return null;
+            });
+            Thread.sleep(500);
+            next(wizard, "pool");
+            fx(() -> {
+                ((javafx.scene.control.TextField) stage.getScene().lookup("#pool-id")).setText(bad ? "build-first-node" : "render-first-node");
+                return null;
+            });
+            Thread.sleep(500);
+            for (String id : List.of("review", "create")) next(wizard, id);
+            Thread.sleep(500);
+            fx(() -> {
+                ((Button) stage.getScene().lookup("#create-start")).fire();
+                return null;
+            });
+            if (bad) {
+                waitFor(() -> stage.getScene().lookup("#create-first-node-failed").isVisible());
+                Thread.sleep(1000);
+                shots(outDir, "13-first-node-failed");
+                return;
+            }
+            waitFor(() -> {
+                var l = (javafx.scene.control.Label) stage.getScene().lookup("#create-first-node-stage");
+                return l.isVisible() && (l.getText().contains("starting") || l.getText().contains("creating"));
+            });
+            shots(outDir, "12-first-node");
+            try {
+                FxDriver.waitFor(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#create-first-node-stage")).getText()
+                        .contains("reached idle") && !((javafx.scene.control.Label) stage.getScene().lookup("#create-status")).getText().isEmpty(),
+                        java.time.Duration.ofSeconds(180), java.time.Duration.ofMillis(250));
+            } finally {
+                shots(outDir, "12b-first-node-grown");
+            }
         }
 
         /** Signs in to the sandbox, picks the demo VM with data disks and goes to the pool step. */

@@ -193,10 +193,29 @@ public final class InspectCommand implements Callable<Integer> {
             out.flush();
             DiagnosticBundle writer = new DiagnosticBundle(m);
             DiagnosticBundle.Contents contents = DiagnosticBundle.collect(c, account, p, diagnoses, RootCommand.version(), java.time.Clock.systemUTC());
+            String firstNode = firstNodeLine(batch, account, p.id());
+            if (firstNode != null) contents = contents.withFirstNode(firstNode);
             int files = writer.write(bundle, contents);
             err.println(m.get("inspect.cli.bundle.written", p.id(), bundle.toAbsolutePath().toString(), files));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * PF-19: what the first node of the PoolForge run that made this pool told (its run tag names the run; the journal is
+     * in this PoolForge folder's runs/), or null when the pool is not a run's or the journal is not here.
+     */
+    private String firstNodeLine(BatchGateway batch, BatchAccountInfo account, String id) {
+        try {
+            String run = batch.poolState(account, id).map(io.poolforge.azure.ResourceState::runTag).orElse(null);
+            if (run == null) return null;
+            io.poolforge.run.JournalStore store = new io.poolforge.run.JournalStore(PoolForgeHome.of(root).resolve("runs"),
+                    new io.poolforge.plan.PlanCodec());
+            io.poolforge.run.FirstNode fn = store.load(run).firstNode();
+            return fn == null ? null : m.text(io.poolforge.run.FirstNodeSummary.line(fn));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** What the diagnoser needs: the image facts, the pool's VM size (generation check), node agent facts when nodes are unusable. */

@@ -351,6 +351,11 @@ public final class RunCommand implements Callable<Integer> {
                 journal = store.start(plan, id, clock.instant());
                 result = journal;
                 err.println(m.get("cli.run.started", journal.runId(), store.runDir(journal.runId())));
+                // PF-19: what the last first node of this image told, before this run asks for its own.
+                if (resolved.firstNode()) {
+                    io.poolforge.run.FirstNodeHistory.last(store, resolved).ifPresent(fn ->
+                            err.println(m.get("cli.run.firstNode.previous", m.text(io.poolforge.run.FirstNodeSummary.line(fn)))));
+                }
                 err.println(PlanImage.describe(m, resolved));
             } else {
                 err.println(m.get("cli.run.resuming", journal.runId(), journal.firstUnfinished().map(StepRecord::id).orElse("-")));

@@ -191,17 +191,22 @@ public final class AzCliExporter extends ScriptExporter {
         boolean dedicated = full.targetDedicatedNodes() > 0;
         var steps = io.poolforge.domain.rules.ResizePlanner.plan(dedicated ? 1 : 0, dedicated ? 0 : 1,
                 full.targetDedicatedNodes(), full.targetLowPriorityNodes());
-        for (int i = 0; i < steps.size(); i++) {
-            var s = steps.get(i);
+        // Batch resizes only a steady pool: the node can be idle while the pool still resizes.
+        sb.append("pf_wait_steady() {\n");
+        sb.append("  for _ in $(seq 1 ").append(attempts).append("); do\n");
+        sb.append("    [ \"$(az batch pool show --pool-id ").append(pool)
+                .append(" --query allocationState --output tsv)\" = steady ] && return 0\n");
+        sb.append("    sleep \"$poll\"\n");
+        sb.append("  done\n");
+        sb.append("  echo ").append(bash(messages.get("export.firstNode.timeout", p.pool().poolId()))).append(" >&2; exit 1\n");
+        sb.append("}\n");
+        for (var s : steps) {
             java.time.Duration timeout = steps.size() == 1 || s.resizeTimeout().compareTo(full.resizeTimeout()) < 0
                     ? full.resizeTimeout() : s.resizeTimeout();
+            sb.append("pf_wait_steady\n");
             sb.append("az batch pool resize --pool-id ").append(pool).append(" --target-dedicated-nodes ").append(s.targetDedicatedNodes())
                     .append(" --target-low-priority-nodes ").append(s.targetLowPriorityNodes())
                     .append(" --resize-timeout ").append(timeout).append('\n');
-            if (i < steps.size() - 1) {
-                sb.append("until [ \"$(az batch pool show --pool-id ").append(pool)
-                        .append(" --query allocationState --output tsv)\" = steady ]; do sleep \"$poll\"; done\n");
-            }
         }
     }
 

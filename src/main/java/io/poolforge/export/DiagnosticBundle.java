@@ -58,7 +58,22 @@ public final class DiagnosticBundle {
     /** What goes in the bundle. {@code imageExists} null: unknown; {@code imageVersion} null when not a gallery version or not found. */
     public record Contents(BatchAccountInfo account, PoolInfo pool, NodeCounts counts, List<ComputeNode> nodes, List<NodeErrorGroup> groups,
                            Map<String, String> stderrTails, List<Diagnosis> resizeDiagnoses, Boolean imageExists,
-                           GalleryImageVersionInfo imageVersion, String version, String cloud, Instant written, boolean sandbox) {
+                           GalleryImageVersionInfo imageVersion, String version, String cloud, Instant written, boolean sandbox,
+                           String firstNode) {
+        /** Contents without a first-node line. */
+        public Contents(BatchAccountInfo account, PoolInfo pool, NodeCounts counts, List<ComputeNode> nodes, List<NodeErrorGroup> groups,
+                        Map<String, String> stderrTails, List<Diagnosis> resizeDiagnoses, Boolean imageExists,
+                        GalleryImageVersionInfo imageVersion, String version, String cloud, Instant written, boolean sandbox) {
+            this(account, pool, counts, nodes, groups, stderrTails, resizeDiagnoses, imageExists, imageVersion, version, cloud, written,
+                    sandbox, null);
+        }
+
+        /** PF-19: these contents with what the pool's first node told (a rendered line from the run that made the pool). */
+        public Contents withFirstNode(String line) {
+            return new Contents(account, pool, counts, nodes, groups, stderrTails, resizeDiagnoses, imageExists, imageVersion, version,
+                    cloud, written, sandbox, line);
+        }
+
         public Contents {
             nodes = nodes == null ? List.of() : List.copyOf(nodes);
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -187,6 +202,7 @@ public final class DiagnosticBundle {
             for (RegionReplica r : b.imageVersion().replicas()) regions.add(r.region() + " × " + r.replicaCount());
             line(s, m.get("inspect.bundle.image.replication", regions.isEmpty() ? m.get("inspect.bundle.none") : String.join(", ", regions)));
         }
+        if (b.firstNode() != null) line(s, b.firstNode());
         line(s, m.get("inspect.bundle.resizeErrors", p.resizeErrors().isEmpty() ? m.get("inspect.bundle.none")
                 : String.join(", ", p.resizeErrors().stream().map(ResizeError::code).toList())));
         for (Diagnosis d : b.resizeDiagnoses()) line(s, "  " + m.text(d.causeText()) + " " + m.text(d.remedy()));

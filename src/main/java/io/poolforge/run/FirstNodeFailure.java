@@ -34,6 +34,13 @@ public final class FirstNodeFailure extends PoolForgeException {
         this.source = source;
     }
 
+    /** For logs and the journal's step record: short, no localized text (the cause and remedy are shown by their keys' owners). */
+    @Override
+    public String getMessage() {
+        return io.poolforge.domain.SecretMasker.mask("first node " + nodeId + " of pool " + poolId + " is " + nodeState
+                + (azureCode() == null ? "" : " (" + azureCode() + ")"));
+    }
+
     public String poolId() { return poolId; }
 
     public String nodeId() { return nodeId; }

@@ -208,12 +208,12 @@ final class FirstNodeStage {
         for (int i = 0; i < steps.size(); i++) {
             if (cancelled.getAsBoolean()) throw new PoolForgeException("run.cancelled", step.name());
             ResizeStep s = steps.get(i);
-            boolean last = i == steps.size() - 1;
             Duration timeout = steps.size() == 1 ? full.resizeTimeout()
                     : s.resizeTimeout().compareTo(full.resizeTimeout()) > 0 ? s.resizeTimeout() : full.resizeTimeout();
+            // Batch resizes only a pool whose allocation state is steady: a node can be idle while its pool still resizes.
+            awaitSteady(plan, step, cancelled, account);
             listener.stepProgress(step, "resize " + s.targetDedicatedNodes() + "+" + s.targetLowPriorityNodes(), -1);
             batch.resizePool(account, full.poolId(), s.targetDedicatedNodes(), s.targetLowPriorityNodes(), timeout);
-            if (!last) awaitSteady(plan, step, cancelled, account);
         }
         j = save(j, j.firstNode().grown());
         listener.firstNode(step, j.firstNode());

@@ -28,6 +28,8 @@ class AzCliExporterTest {
             #!/usr/bin/env bash
             for a in "$@"; do printf '%s\\0' "$a" >> "$AZ_LOG"; done
             printf '\\n' >> "$AZ_LOG"
+            # PF-19: the pool is steady when asked.
+            if [ "$1 $2 $3" = "batch pool show" ] && [ "${7:-}" = allocationState ]; then echo steady; exit 0; fi
             for a in "$@"; do [ "$a" = show ] && exit 1; done
             if [ "$1 $2 $3" = "batch pool create" ]; then cp "$5" "$AZ_LOG.pool.json"; fi
             # PF-19: the first node is idle at once.
@@ -72,10 +74,10 @@ class AzCliExporterTest {
                         "sig image-version show", "sig image-version create",
                         "batch account login", "batch pool show", "batch pool create",
                         // PF-19: the first node is read until idle, then the pool is resized to the plan's 2 nodes.
-                        "batch node list", "batch pool resize");
-        assertThat(after(calls.get(12), "--target-dedicated-nodes")).isEqualTo("2");
-        assertThat(after(calls.get(12), "--target-low-priority-nodes")).isEqualTo("0");
-        assertThat(after(calls.get(12), "--resize-timeout")).isEqualTo("PT20M");
+                        "batch node list", "batch pool show", "batch pool resize");
+        assertThat(after(calls.get(13), "--target-dedicated-nodes")).isEqualTo("2");
+        assertThat(after(calls.get(13), "--target-low-priority-nodes")).isEqualTo("0");
+        assertThat(after(calls.get(13), "--resize-timeout")).isEqualTo("PT20M");
         List<String> version = calls.get(7);
         assertThat(after(version, "--os-snapshot")).isEqualTo(ResourceIds.snapshot(plan, "snap-render-ubuntu2204-os"));
         assertThat(after(version, "--target-regions")).isEqualTo("westeurope=1");

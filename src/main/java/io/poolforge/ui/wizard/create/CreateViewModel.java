@@ -102,12 +102,23 @@ public final class CreateViewModel {
 
     /** Reads the first-node option's default and cost from the wizard's plan (FX thread, when the step shows). */
     public void refreshFirstNode() {
+        Plan p;
         try {
-            firstNode.refresh(plan.get());
+            p = plan.get();
         } catch (RuntimeException e) {
             // The plan is not complete yet (the step is shown before the earlier steps are done): nothing to show.
             firstNode.refresh(null);
+            return;
         }
+        firstNode.refresh(p);
+        Connection c = session.connection();
+        if (c == null || !p.firstNode()) return;
+        // The review of this run: what the last first node of the same image told (run folders read in the background).
+        JournalStoreAndRunner r = runners.apply(c);
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"),
+                ctx -> io.poolforge.run.FirstNodeHistory.last(r.store(), p).orElse(null))
+                .onSuccess(firstNode::previous)
+                .onFailure(e -> LOG.debug("No first-node history: {}", e.toString())));
     }
 
     public void start() {

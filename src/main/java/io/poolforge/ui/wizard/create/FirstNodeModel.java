@@ -27,6 +27,7 @@ public final class FirstNodeModel {
     private final ObjectProperty<LocalizedText> failure = new SimpleObjectProperty<>();
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObjectProperty<LocalizedText> choice = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> previous = new SimpleObjectProperty<>();
     private boolean touched;
 
     /** Whether the run proves the image on one node first (the user's choice, or the plan's default). */
@@ -55,6 +56,14 @@ public final class FirstNodeModel {
 
     /** What the user chose after a failure (kept for inspection, deleting, resuming). */
     public ObjectProperty<LocalizedText> choiceProperty() { return choice; }
+
+    /** What the last first node of the same image told (the review of this run), null when none is known. */
+    public ObjectProperty<LocalizedText> previousProperty() { return previous; }
+
+    /** The last first node of this image (FX thread). */
+    public void previous(FirstNode fn) {
+        previous.set(fn == null ? null : LocalizedText.of("wizard.create.firstNode.previous", FirstNodeSummary.line(fn)));
+    }
 
     /** The user set the check box: the plan's default no longer applies. */
     public void choose(boolean on) {

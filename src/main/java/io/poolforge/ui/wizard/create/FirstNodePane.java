@@ -28,7 +28,11 @@ final class FirstNodePane extends VBox {
         option.disableProperty().bind(Bindings.or(model.runningProperty(), model.finishedProperty()));
         Label cost = wrapped("create-first-node-cost", "text-muted");
         cost.textProperty().bind(i18n.text(fn.costProperty()));
-        VBox optionBox = new VBox(2, option, cost);
+        Label previous = wrapped("create-first-node-previous", "text-muted");
+        previous.textProperty().bind(i18n.text(fn.previousProperty()));
+        previous.visibleProperty().bind(fn.previousProperty().isNotNull());
+        previous.managedProperty().bind(previous.visibleProperty());
+        VBox optionBox = new VBox(2, option, cost, previous);
         optionBox.visibleProperty().bind(fn.appliesProperty());
         optionBox.managedProperty().bind(optionBox.visibleProperty());
 
