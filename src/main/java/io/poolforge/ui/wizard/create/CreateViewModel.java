@@ -192,6 +192,8 @@ public final class CreateViewModel {
             journal = opened;
             resolved = plan;
             fxThread.accept(() -> showRows(opened));
+            // PF-19: after a failed first node the pool's row shows the node's code; the pane above says the rest, localized.
+            java.util.concurrent.atomic.AtomicBoolean firstNodeFailed = new java.util.concurrent.atomic.AtomicBoolean();
             PlanRunner.Listener listener = new PlanRunner.Listener() {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
                     ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
@@ -204,9 +206,11 @@ public final class CreateViewModel {
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
                     row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
-                            step.errorMessage() == null ? "" : step.errorMessage());
+                            firstNodeFailed.get() && step.errorCode() != null ? step.errorCode()
+                                    : step.errorMessage() == null ? "" : step.errorMessage());
                 }
                 @Override public void firstNode(StepRecord step, io.poolforge.run.FirstNode stage) {
+                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(true);
                     fxThread.accept(() -> firstNode.stage(stage));
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.WATCHING) {
                         ctx.updateMessage(i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
