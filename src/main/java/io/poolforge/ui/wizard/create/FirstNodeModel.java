@@ -116,9 +116,8 @@ public final class FirstNodeModel {
         failed.set(true);
     }
 
-    /** "Keep it for inspection": nothing is deleted or resized; the pool stays with its one node. */
+    /** "Keep it for inspection": nothing is deleted or resized; the pool stays with its one node (delete or resume later). */
     public void keep(String poolId) {
-        failed.set(false);
         choice.set(LocalizedText.of("wizard.create.firstNode.kept", poolId));
     }
 
