@@ -113,9 +113,27 @@ class FirstNodeRunTest {
         assertThat(inspected.toString()).contains("\"targetDedicatedNodes\":1").doesNotContain("\"targetDedicatedNodes\":3");
 
         JsonNode journal = onlyJournal();
+        assertThat(journal.at("/firstNode/nodeAgentVersion").asText()).isEqualTo("1.11.19");
         assertThat(journal.at("/firstNode/stage").asText()).isEqualTo("FAILED");
         assertThat(journal.at("/firstNode/state").asText()).isEqualTo("unusable");
         assertThat(journal.at("/steps/1/status").asText()).isEqualTo("FAILED");
+
+        // The diagnostic bundle of that pool carries what its first node told (from the run its tag names).
+        Path zip = home.resolve("bundle.zip");
+        Result bundle = run("inspect", "--sandbox-endpoints", endpoints.toString(), "--account", "pfdemobatchweu", "--pool",
+                "build-first-node", "--bundle", zip.toString(), "--lang", "en");
+        assertThat(bundle.code()).as(bundle.err()).isEqualTo(ExitCodes.OK);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            String summary = new String(z.getInputStream(z.getEntry("summary.txt")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(summary).contains("First node: ").contains("ended unusable").contains("not grown beyond one node");
+        }
+
+        // The review of the next run of the same image says what the last first node told.
+        Path second = home.resolve("bad-2.json");
+        Files.writeString(second, TestPlans.edit(badPlan(3), "/pool/poolId", "build-first-node-2").toString());
+        Result next = run("run", second.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
+        assertThat(next.err()).contains("The last run of this image: First node: ").contains("ended unusable");
+        assertThat(next.code()).isEqualTo(ExitCodes.AZURE_ERROR);
 
         // Resuming does not grow it either: the node is still unusable, the same cause, the same pool.
         log.clear();
