@@ -28,6 +28,7 @@ public final class FirstNodeModel {
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObjectProperty<LocalizedText> choice = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> previous = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty stderr = new javafx.beans.property.SimpleStringProperty("");
     private boolean touched;
 
     /** Whether the run proves the image on one node first (the user's choice, or the plan's default). */
@@ -56,6 +57,9 @@ public final class FirstNodeModel {
 
     /** What the user chose after a failure (kept for inspection, deleting, resuming). */
     public ObjectProperty<LocalizedText> choiceProperty() { return choice; }
+
+    /** The failed node's start task stderr tail (masked), empty when there is none. */
+    public javafx.beans.property.StringProperty stderrProperty() { return stderr; }
 
     /** What the last first node of the same image told (the review of this run), null when none is known. */
     public ObjectProperty<LocalizedText> previousProperty() { return previous; }
@@ -99,6 +103,7 @@ public final class FirstNodeModel {
         remedy.set(null);
         failure.set(null);
         choice.set(null);
+        stderr.set("");
     }
 
     /** The run's stage changed (FX thread). */
@@ -113,6 +118,7 @@ public final class FirstNodeModel {
                 f.azureCode() == null ? "-" : f.azureCode()));
         cause.set(f.cause());
         remedy.set(f.remedy());
+        stderr.set(f.startTaskStderr());
         failed.set(true);
     }
 

@@ -55,6 +55,15 @@ final class FirstNodePane extends VBox {
         remedyTitle.setStyle("-fx-font-weight: bold;");
         Label remedy = wrapped("create-first-node-remedy");
         remedy.textProperty().bind(i18n.text(fn.remedyProperty()));
+        Label stderrTitle = new Label();
+        stderrTitle.textProperty().bind(i18n.text("wizard.create.firstNode.stderr"));
+        stderrTitle.setStyle("-fx-font-weight: bold;");
+        Label stderr = wrapped("create-first-node-stderr");
+        stderr.setStyle("-fx-font-family: monospace;");
+        stderr.textProperty().bind(fn.stderrProperty());
+        VBox stderrBox = new VBox(2, stderrTitle, stderr);
+        stderrBox.visibleProperty().bind(fn.stderrProperty().isNotEmpty());
+        stderrBox.managedProperty().bind(stderrBox.visibleProperty());
         Label nothingMore = wrapped("create-first-node-nothing-more", "text-muted");
         nothingMore.textProperty().bind(i18n.text("wizard.create.firstNode.nothingMore"));
 
@@ -72,7 +81,7 @@ final class FirstNodePane extends VBox {
         resume.textProperty().bind(i18n.text("wizard.create.firstNode.resume"));
         resume.setOnAction(e -> model.resume());
         for (Button b : new Button[] {delete, keep, resume}) b.disableProperty().bind(model.runningProperty());
-        VBox failure = new VBox(6, headline, causeTitle, cause, remedyTitle, remedy, nothingMore, new HBox(8, delete, keep, resume));
+        VBox failure = new VBox(6, headline, causeTitle, cause, remedyTitle, remedy, stderrBox, nothingMore, new HBox(8, delete, keep, resume));
         failure.setId("create-first-node-failed");
         failure.setStyle("-fx-border-color: -color-danger-emphasis, transparent; -fx-border-width: 0 0 0 3; -fx-padding: 0 0 0 10;");
         failure.visibleProperty().bind(fn.failedProperty());
