@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import static io.poolforge.export.Quote.bash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,7 +147,7 @@ public final class AzCliExporter extends ScriptExporter {
         sb.append("  pool_json=\"$(mktemp)\"\n");
         sb.append("  trap 'rm -f \"$pool_json\"' EXIT\n");
         sb.append("  cat > \"$pool_json\" <<'").append(JSON_END).append("'\n");
-        sb.append(PlanJson.pretty(mapper, new PoolBodies(mapper).dataPlaneBody(p)));
+        sb.append(PlanJson.pretty(mapper, mapper.valueToTree(PoolBody.dataPlane(p.poolPlan()))));
         sb.append(JSON_END).append('\n');
         sb.append("  az batch pool create --json-file \"$pool_json\"\n");
         sb.append("fi\n");

@@ -269,6 +269,13 @@ final class RuleExamples {
                         RuleCode.VM_SIZE_UNSUPPORTED, Severity.ERROR, "Standard_Z99", "westeurope"),
                 c("Gen1-only size for a Gen2 image", pool(Fixtures.poolPlan("pool-01", "Standard_A1_v2", 2, 0, 20)),
                         RuleCode.VM_SIZE_GENERATION, Severity.ERROR, "Standard_A1_v2", "V2"),
+                c("Trusted Launch pool on a size with TrustedLaunchDisabled",
+                        pool(Fixtures.poolPlan("pool-01", "Standard_M64", 2, 0, 20).withSecurityProfile(
+                                new io.poolforge.domain.PoolSecurityProfile("trustedLaunch", true, true))),
+                        RuleCode.VM_SIZE_NO_TRUSTED_LAUNCH, Severity.ERROR, "Standard_M64", "TrustedLaunchDisabled=True"),
+                c("Trusted Launch pool on a Generation 1 size", pool(Fixtures.poolPlan("pool-01", "Standard_A1_v2", 2, 0, 20)
+                                .withSecurityProfile(new io.poolforge.domain.PoolSecurityProfile("trustedLaunch", null, null))),
+                        RuleCode.VM_SIZE_NO_TRUSTED_LAUNCH, Severity.ERROR, "Standard_A1_v2", "HyperVGenerations=V1"),
                 c("VM size at end of life", pool(Fixtures.poolPlan("pool-01", "Standard_NC6", 2, 0, 20)),
                         RuleCode.VM_SIZE_END_OF_LIFE, Severity.WARNING, "Standard_NC6", "2023-09-06"),
                 c("size without low priority", pool(Fixtures.poolPlan("pool-01", "Standard_HB120rs_v3", 0, 1, 20),
