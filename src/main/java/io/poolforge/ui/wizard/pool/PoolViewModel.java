@@ -369,8 +369,11 @@ public final class PoolViewModel {
             SupportedImage c = chosenImage.get();
             ImageReference base = c != null ? c.imageReference() : vm == null ? null : vm.imageReference();
             session.imageBaseProperty().set(base != null && base.isMarketplace() ? base : null);
+            // PF-16: the security profile the image needs (TrustedLaunch definition → trustedLaunch), secure boot and vTPM as the
+            // source VM had them.
             plan = new PoolPlan(poolId.get(), poolId.get(), size, image.imageId(), nodeAgentSku.get(), dedicated.get(),
-                    lowPriority.get(), timeout);
+                    lowPriority.get(), timeout).withSecurityProfile(io.poolforge.domain.PoolSecurityProfile.forImage(image.securityType(),
+                    vm == null ? null : vm.uefiSettings()));
             ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
                     List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
                     image.hyperVGeneration(), base, Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
