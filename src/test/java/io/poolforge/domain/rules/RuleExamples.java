@@ -171,7 +171,14 @@ final class RuleExamples {
                 c("generation mismatch", image(i -> i.generation = HyperVGeneration.V1),
                         RuleCode.IMAGE_GENERATION_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "V1", "V2"),
                 c("trusted launch VM, standard definition", image(i -> { }, v -> v.securityType = SecurityType.TRUSTED_LAUNCH, null, 2, Fixtures.TODAY),
-                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "TRUSTED_LAUNCH"),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "TrustedLaunch"),
+                // PF-16: Azure's values are not folded: a TrustedLaunchSupported definition is not a TrustedLaunch one, and it takes
+                // no snapshot source at all (hashicorp/packer-plugin-azure#304).
+                c("trusted launch VM, TrustedLaunchSupported definition", image(i -> i.securityType = SecurityType.TRUSTED_LAUNCH_SUPPORTED,
+                                v -> v.securityType = SecurityType.TRUSTED_LAUNCH, null, 2, Fixtures.TODAY),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "TrustedLaunchSupported", "vm-build-01", "TrustedLaunch"),
+                c("standard VM, TrustedLaunchSupported definition", image(i -> i.securityType = SecurityType.TRUSTED_LAUNCH_SUPPORTED),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "TrustedLaunchSupported", "Standard"),
                 c("no replica in the account region", image(i -> i.regions = List.of(new RegionReplica("eastus", 2, "Completed"))),
                         RuleCode.IMAGE_NO_REPLICA_IN_REGION, Severity.ERROR, "pfGallery/ubuntu-batch/1.0.0", "westeurope", "batchacct"),
                 c("too few replicas for 900 nodes", image(i -> i.regions = List.of(new RegionReplica("West Europe", 2, "Completed")),
