@@ -145,6 +145,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         TableView<VmSkuInfo> sizes = new TableView<>(model.sizes());
         sizes.setId("pool-sizes");
         sizes.setPrefHeight(170);
+        sizes.setMinHeight(170); // in the scrolling step the list kept only its header (PF-16 screenshots)
         sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(sizes, i18n, "wizard.pool.size.name", VmSkuInfo::name, 170);
         column(sizes, i18n, "wizard.pool.size.vcpus", VmSkuInfo::vCpus, 60);
