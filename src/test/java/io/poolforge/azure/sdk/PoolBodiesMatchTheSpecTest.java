@@ -201,7 +201,8 @@ class PoolBodiesMatchTheSpecTest {
 
             String az = exporters.of(ExportFormat.AZ).export(plan);
             JsonNode azBody = JSON.readTree(between(az, "<<'POOLFORGE_POOL_JSON'\n", "\nPOOLFORGE_POOL_JSON"));
-            assertThat(data.validate(azBody, data.bodySchema("Pool_Add"))).as(what + " az").isEmpty();
+            assertThat(az).contains("api-version=" + mgmt.apiVersion());
+            assertThat(mgmt.validate(azBody, mgmt.bodySchema("Pool_Create"))).as(what + " az").isEmpty();
 
             String pwsh = exporters.of(ExportFormat.PWSH).export(plan);
             JsonNode pwshBody = JSON.readTree(between(pwsh, "$body = @'\n", "'@"));
@@ -218,7 +219,7 @@ class PoolBodiesMatchTheSpecTest {
 
             if (tl) {
                 for (JsonNode b : List.of(poolJson.at("/properties/deploymentConfiguration/virtualMachineConfiguration"),
-                        batchJson.get("virtualMachineConfiguration"), azBody.get("virtualMachineConfiguration"),
+                        batchJson.get("virtualMachineConfiguration"), azBody.at("/properties/deploymentConfiguration/virtualMachineConfiguration"),
                         pwshBody.at("/properties/deploymentConfiguration/virtualMachineConfiguration"),
                         armPool.at("/properties/deploymentConfiguration/virtualMachineConfiguration"))) {
                     assertThat(b.at("/securityProfile/securityType").asText()).as(what).isEqualTo("trustedLaunch");
