@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import static io.poolforge.export.Quote.bash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The plan as a bash script of {@code az} commands. Every step first asks whether its resource
  * exists ({@code show}) and creates it only if not, so the script can be run again after a failure.
- * The pool goes through the Batch data plane with Entra ID ({@code az batch account login}, no keys).
+ * The pool is created, read and resized on the Batch management plane ({@code az rest}, PF-16); with the first-node stage
+ * (PF-19) the node's state is read on the data plane with Entra ID ({@code az batch account login}, no keys).
  */
 public final class AzCliExporter extends ScriptExporter {
     /** The here-document delimiter; JSON text can never hold it as a line of its own. */
@@ -135,42 +137,61 @@ public final class AzCliExporter extends ScriptExporter {
         ifMissing(sb, "az image show" + img, create.append(" --output none").toString());
     }
 
+    /**
+     * The pool through the management plane ({@code az rest}, PUT {@code .../pools/{id}?api-version=}
+     * {@link PoolBody#MANAGEMENT_API_VERSION} with {@code If-None-Match: *}), the same body as the runner's. Not
+     * {@code az batch pool create --json-file} (PF-16): the az CLI reads that file into its Batch SDK's model and sends only
+     * the fields its model knows; {@code securityProfile} arrived with azure-cli 2.58 (Azure/azure-cli#28315, "Add
+     * SecurityProfile support to VirtualMachineConfiguration on pool add", Feb 2024), so an older az (Debian's 2.45 in the
+     * conformance harness) silently created a Trusted Launch image's pool without it, and its nodes never started.
+     * {@code az rest} sends the body as it is, with any az version.
+     */
     @Override
     protected void pool(StringBuilder sb, Plan p) {
-        Plan.BatchAccount a = p.pool().batchAccount();
         comment(sb, messages.get("export.comment.pool"));
-        sb.append("az batch account login").append(scope(a.subscriptionId(), a.resourceGroup()))
-                .append(" --name ").append(bash(a.name())).append('\n');
-        sb.append("if ! az batch pool show --pool-id ").append(bash(p.pool().poolId()))
-                .append(" --output none 2>/dev/null; then\n");
+        String url = bash(ResourceIds.pool(p) + "?api-version=" + PoolBody.MANAGEMENT_API_VERSION);
+        sb.append("if ! az rest --method get --url ").append(url).append(" --output none 2>/dev/null; then\n");
         sb.append("  pool_json=\"$(mktemp)\"\n");
         sb.append("  trap 'rm -f \"$pool_json\"' EXIT\n");
         sb.append("  cat > \"$pool_json\" <<'").append(JSON_END).append("'\n");
-        com.fasterxml.jackson.databind.node.ObjectNode body = new PoolBodies(mapper).dataPlaneBody(p);
         boolean first = p.firstNode();
-        if (first) {
-            // PF-19: the pool is made with one node (dedicated, or Spot when the plan has only Spot nodes).
-            boolean dedicated = p.poolPlan().targetDedicatedNodes() > 0;
-            body.put("targetDedicatedNodes", dedicated ? 1 : 0);
-            body.put("targetLowPriorityNodes", dedicated ? 0 : 1);
-        }
-        sb.append(PlanJson.pretty(mapper, body));
+        // PF-19: with the first-node stage the pool is made with one node (dedicated, or Spot when the plan has only Spot
+        // nodes), through the same body builder (PoolBody) with only the counts changed (PoolPlan.oneNode keeps the rest).
+        io.poolforge.domain.PoolPlan created = first ? p.poolPlan().oneNode() : p.poolPlan();
+        sb.append(PlanJson.pretty(mapper, mapper.valueToTree(PoolBody.management(created, java.util.Map.of()))));
         sb.append(JSON_END).append('\n');
-        sb.append("  az batch pool create --json-file \"$pool_json\"\n");
+        sb.append("  az rest --method put --url ").append(url).append(" --headers 'If-None-Match=*' --body \"@$pool_json\" --output none\n");
         sb.append("fi\n");
         if (first) firstNode(sb, p);
     }
 
     /**
-     * PF-19: wait for the pool's first node to be idle ({@code az batch node list}), stop with its errors when it ends
-     * unusable or startTaskFailed, then resize to the plan's counts ({@code az batch pool resize}), in steps of at most
-     * 300 nodes with {@code az batch pool show} waiting for steady between them. Bounded: the resize timeout plus 30
-     * minutes; POOLFORGE_POLL_SECONDS sets the pause between reads (30 s).
+     * PF-19: wait for the pool's first node to be idle, stop with its errors when it ends unusable or startTaskFailed (or when
+     * the pool's one-node resize ended with errors and no node), then resize to the plan's counts, in steps of at most 300
+     * nodes, waiting for the pool to be steady between them. Bounded: the resize timeout plus 30 minutes;
+     * POOLFORGE_POLL_SECONDS sets the pause between reads (30 s).
+     * <p>The pool itself is read and resized on the management plane, as the runner's client does (PF-16): GET for
+     * {@code allocationState} and {@code resizeOperationStatus}, PATCH of {@code scaleSettings} only ({@link PoolBody#resize}).
+     * The management plane has no compute-node operations (BatchManagement.json 2025-06-01 lists pools, disableAutoScale and
+     * stopResize only), so the node's state comes from the data plane: {@code az batch node list}, after
+     * {@code az batch account login} (Microsoft Entra ID, no keys).
      */
     private void firstNode(StringBuilder sb, Plan p) {
+        Plan.BatchAccount a = p.pool().batchAccount();
         String pool = bash(p.pool().poolId());
+        String url = bash(ResourceIds.pool(p) + "?api-version=" + PoolBody.MANAGEMENT_API_VERSION);
         long attempts = Math.max(1, (p.resizeTimeout().toMinutes() + 30) * 2);
+        String failed = bash(messages.get("export.firstNode.failed", p.pool().poolId()));
         comment(sb, messages.get("export.comment.firstNode"));
+        io.poolforge.domain.PoolPlan full = p.poolPlan();
+        // Run again once the pool has the plan's counts, the stage has nothing left to do (and asks Azure for no resize).
+        sb.append("pf_targets=\"$(az rest --method get --url ").append(url).append(" --query \"join(' ', [to_string(")
+                .append("properties.scaleSettings.fixedScale.targetDedicatedNodes), to_string(")
+                .append("properties.scaleSettings.fixedScale.targetLowPriorityNodes)])\" --output tsv)\"\n");
+        sb.append("if [ \"$pf_targets\" != '").append(full.targetDedicatedNodes()).append(' ')
+                .append(full.targetLowPriorityNodes()).append("' ]; then\n");
+        sb.append("az batch account login").append(scope(a.subscriptionId(), a.resourceGroup()))
+                .append(" --name ").append(bash(a.name())).append('\n');
         sb.append("poll=\"${POOLFORGE_POLL_SECONDS:-30}\"\n");
         sb.append("first_state=\"\"\n");
         sb.append("for _ in $(seq 1 ").append(attempts).append("); do\n");
@@ -178,24 +199,32 @@ public final class AzCliExporter extends ScriptExporter {
         sb.append("  case \"${first_state,,}\" in\n");
         sb.append("    idle|running) break ;;\n");
         sb.append("    unusable|starttaskfailed)\n");
-        sb.append("      echo ").append(bash(messages.get("export.firstNode.failed", p.pool().poolId()))).append(" >&2\n");
+        sb.append("      echo ").append(failed).append(" >&2\n");
         sb.append("      az batch node list --pool-id ").append(pool)
                 .append(" --query '[0].{state: state, errors: errors, startTaskInfo: startTaskInfo}' --output json >&2\n");
         sb.append("      exit 1 ;;\n");
+        sb.append("    '')\n");
+        // No node: a one-node resize that ended with errors (e.g. an image Compute refuses for the pool) never makes one.
+        sb.append("      first_error=\"$(az rest --method get --url ").append(url)
+                .append(" --query \"properties.allocationState == 'Steady' && properties.resizeOperationStatus.errors[0].code || ''\" --output tsv)\"\n");
+        sb.append("      if [ -n \"$first_error\" ]; then\n");
+        sb.append("        echo ").append(failed).append(" >&2\n");
+        sb.append("        az rest --method get --url ").append(url).append(" --query properties.resizeOperationStatus --output json >&2\n");
+        sb.append("        exit 1\n");
+        sb.append("      fi ;;\n");
         sb.append("  esac\n");
         sb.append("  sleep \"$poll\"\n");
         sb.append("done\n");
         sb.append("case \"${first_state,,}\" in idle|running) ;; *) echo ")
                 .append(bash(messages.get("export.firstNode.timeout", p.pool().poolId()))).append(" >&2; exit 1 ;; esac\n");
-        io.poolforge.domain.PoolPlan full = p.poolPlan();
-        boolean dedicated = full.targetDedicatedNodes() > 0;
-        var steps = io.poolforge.domain.rules.ResizePlanner.plan(dedicated ? 1 : 0, dedicated ? 0 : 1,
+        io.poolforge.domain.PoolPlan one = full.oneNode();
+        var steps = io.poolforge.domain.rules.ResizePlanner.plan(one.targetDedicatedNodes(), one.targetLowPriorityNodes(),
                 full.targetDedicatedNodes(), full.targetLowPriorityNodes());
         // Batch resizes only a steady pool: the node can be idle while the pool still resizes.
         sb.append("pf_wait_steady() {\n");
         sb.append("  for _ in $(seq 1 ").append(attempts).append("); do\n");
-        sb.append("    [ \"$(az batch pool show --pool-id ").append(pool)
-                .append(" --query allocationState --output tsv)\" = steady ] && return 0\n");
+        sb.append("    [ \"$(az rest --method get --url ").append(url)
+                .append(" --query properties.allocationState --output tsv)\" = Steady ] && return 0\n");
         sb.append("    sleep \"$poll\"\n");
         sb.append("  done\n");
         sb.append("  echo ").append(bash(messages.get("export.firstNode.timeout", p.pool().poolId()))).append(" >&2; exit 1\n");
@@ -203,11 +232,12 @@ public final class AzCliExporter extends ScriptExporter {
         for (var s : steps) {
             java.time.Duration timeout = steps.size() == 1 || s.resizeTimeout().compareTo(full.resizeTimeout()) < 0
                     ? full.resizeTimeout() : s.resizeTimeout();
+            String body = mapper.valueToTree(
+                    PoolBody.resize(s.targetDedicatedNodes(), s.targetLowPriorityNodes(), timeout.toString())).toString();
             sb.append("pf_wait_steady\n");
-            sb.append("az batch pool resize --pool-id ").append(pool).append(" --target-dedicated-nodes ").append(s.targetDedicatedNodes())
-                    .append(" --target-low-priority-nodes ").append(s.targetLowPriorityNodes())
-                    .append(" --resize-timeout ").append(timeout).append('\n');
+            sb.append("az rest --method patch --url ").append(url).append(" --body ").append(bash(body)).append(" --output none\n");
         }
+        sb.append("fi\n");
     }
 
 

@@ -65,10 +65,8 @@ final class FirstNodeStage {
 
     /** The plan's pool with one node: dedicated, or Spot when the plan has no dedicated node. */
     static PoolPlan oneNode(Plan plan) {
-        PoolPlan full = plan.poolPlan();
-        boolean dedicated = full.targetDedicatedNodes() > 0;
-        return new PoolPlan(full.poolId(), full.displayName(), full.vmSize(), full.imageId(), full.nodeAgentSkuId(),
-                dedicated ? 1 : 0, dedicated ? 0 : 1, full.resizeTimeout(), full.marketplaceImage());
+        // PoolPlan.oneNode keeps the pool's security profile (PF-16): a Trusted Launch image's first node needs it too.
+        return plan.poolPlan().oneNode();
     }
 
     /**

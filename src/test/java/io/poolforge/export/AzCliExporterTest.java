@@ -23,15 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AzCliExporterTest {
-    /** Stands in for az: records each call's arguments (NUL-separated, one call per line), fails every "show". */
+    /**
+     * Stands in for az: records each call's arguments (NUL-separated, one call per line), fails every "show" and every
+     * "rest --method get" (nothing exists), keeps the body file of "rest --method put".
+     */
     private static final String FAKE_AZ = """
             #!/usr/bin/env bash
             for a in "$@"; do printf '%s\\0' "$a" >> "$AZ_LOG"; done
             printf '\\n' >> "$AZ_LOG"
-            # PF-19: the pool is steady when asked.
-            if [ "$1 $2 $3" = "batch pool show" ] && [ "${7:-}" = allocationState ]; then echo steady; exit 0; fi
+            # PF-19: the pool (management plane) is Steady when its allocationState is asked, and has one node as its target.
+            if [ "$1 $2 $3" = "rest --method get" ]; then
+              for a in "$@"; do
+                [ "$a" = properties.allocationState ] && { echo Steady; exit 0; }
+                case "$a" in *fixedScale*) echo "1 0"; exit 0 ;; esac
+              done
+              exit 1
+            fi
             for a in "$@"; do [ "$a" = show ] && exit 1; done
-            if [ "$1 $2 $3" = "batch pool create" ]; then cp "$5" "$AZ_LOG.pool.json"; fi
+            if [ "$1 $2 $3" = "rest --method put" ]; then
+              prev=""; for a in "$@"; do [ "$prev" = --body ] && cp "${a#@}" "$AZ_LOG.pool.json"; prev="$a"; done
+            fi
             # PF-19: the first node is idle at once.
             if [ "$1 $2 $3" = "batch node list" ]; then echo idle; fi
             exit 0
@@ -72,31 +83,43 @@ class AzCliExporterTest {
                         "sig show --subscription", "sig create --subscription",
                         "sig image-definition show", "sig image-definition create",
                         "sig image-version show", "sig image-version create",
-                        "batch account login", "batch pool show", "batch pool create",
-                        // PF-19: the first node is read until idle, then the pool is resized to the plan's 2 nodes.
-                        "batch node list", "batch pool show", "batch pool resize");
-        assertThat(after(calls.get(13), "--target-dedicated-nodes")).isEqualTo("2");
-        assertThat(after(calls.get(13), "--target-low-priority-nodes")).isEqualTo("0");
-        assertThat(after(calls.get(13), "--resize-timeout")).isEqualTo("PT20M");
+                        "rest --method get", "rest --method put",
+                        // PF-19: the pool's targets are read (not yet the plan's); after a login for the data plane, the first
+                        // node is read until idle; the pool is read (management plane) until steady, then resized to the
+                        // plan's 2 nodes with a PATCH of scaleSettings.
+                        "rest --method get", "batch account login", "batch node list", "rest --method get", "rest --method patch");
+        JsonNode resize = new ObjectMapper().readTree(after(calls.get(14), "--body"));
+        assertThat(after(calls.get(14), "--url")).isEqualTo(ResourceIds.pool(plan) + "?api-version=" + io.poolforge.domain.PoolBody.MANAGEMENT_API_VERSION);
+        assertThat(resize.at("/properties").size()).as("scaleSettings only").isEqualTo(1);
+        assertThat(resize.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt()).isEqualTo(2);
+        assertThat(resize.at("/properties/scaleSettings/fixedScale/targetLowPriorityNodes").asInt()).isEqualTo(0);
+        assertThat(resize.at("/properties/scaleSettings/fixedScale/resizeTimeout").asText()).isEqualTo("PT20M");
+        assertThat(after(calls.get(11), "--name")).isEqualTo(plan.pool().batchAccount().name());
         List<String> version = calls.get(7);
         assertThat(after(version, "--os-snapshot")).isEqualTo(ResourceIds.snapshot(plan, "snap-render-ubuntu2204-os"));
         assertThat(after(version, "--target-regions")).isEqualTo("westeurope=1");
         assertThat(after(calls.get(1), "--source")).isEqualTo(plan.snapshots().osDisk().diskId());
+        // PF-16: the pool goes through the management plane (az rest), the same body as the runner's, never overwriting.
+        List<String> put = calls.get(9);
+        assertThat(after(put, "--url")).isEqualTo(ResourceIds.pool(plan) + "?api-version=" + io.poolforge.domain.PoolBody.MANAGEMENT_API_VERSION);
+        assertThat(after(put, "--headers")).isEqualTo("If-None-Match=*");
         JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
-        assertThat(pool.at("/virtualMachineConfiguration/imageReference/virtualMachineImageId").asText())
-                .isEqualTo(ResourceIds.image(plan));
-        assertThat(pool.at("/virtualMachineConfiguration/nodeAgentSKUId").asText()).isEqualTo("batch.node.ubuntu 22.04");
-        assertThat(pool.get("targetDedicatedNodes").asInt()).as("PF-19: created with one node").isEqualTo(1);
-        assertThat(pool.get("resizeTimeout").asText()).isEqualTo("PT20M");
+        JsonNode vmc = pool.at("/properties/deploymentConfiguration/virtualMachineConfiguration");
+        assertThat(vmc.at("/imageReference/id").asText()).isEqualTo(ResourceIds.image(plan));
+        assertThat(vmc.get("nodeAgentSkuId").asText()).isEqualTo("batch.node.ubuntu 22.04");
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt()).as("PF-19: created with one node")
+                .isEqualTo(1);
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/targetLowPriorityNodes").asInt()).isEqualTo(0);
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/resizeTimeout").asText()).isEqualTo("PT20M");
     }
 
     @Test
     void withoutTheFirstNodeOptionThePoolIsCreatedWithItsCountsAndNeverResized() throws Exception {
         Plan plan = HostilePlans.resolvedExample(TestPlans.GALLERY).withFirstNode(false);
         List<List<String>> calls = runWithFakeAz(exporter.export(plan));
-        assertThat(calls).noneMatch(c -> c.size() > 2 && (c.get(1).equals("node") || c.get(2).equals("resize")));
+        assertThat(calls).noneMatch(c -> c.size() > 2 && (c.get(1).equals("node") || c.get(2).equals("patch")));
         JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
-        assertThat(pool.get("targetDedicatedNodes").asInt()).isEqualTo(2);
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -115,7 +138,42 @@ class AzCliExporterTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isEqualTo(1);
         assertThat(out).contains("did not reach idle");
-        assertThat(Files.readString(dir.resolve("az.log"))).doesNotContain("resize");
+        assertThat(Files.readString(dir.resolve("az.log"))).doesNotContain("resize").doesNotContain("patch");
+    }
+
+    @Test
+    void aOneNodeResizeThatEndedInErrorsWithNoNodeStopsTheScriptBeforeAnyResize() throws Exception {
+        // No node ever appears (e.g. Compute refused the image for the pool); the pool is Steady with its resize error.
+        String script = exporter.export(HostilePlans.resolvedExample(TestPlans.GALLERY))
+                .replace("set -euo pipefail", "set -euo pipefail\naz() { if [ \"$1 $2\" = \"batch node\" ] && [ \"$3\" = list ]; then "
+                        + "command az \"$@\" >/dev/null; "
+                        + "elif [ \"$1 $2 $3\" = \"rest --method get\" ] && [[ \"$*\" == *resizeOperationStatus* ]]; then "
+                        + "echo AllocationFailed; else command az \"$@\"; fi; }");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("az"), FAKE_AZ);
+        Files.setPosixFilePermissions(bin.resolve("az"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb = new ProcessBuilder("bash", write(script).toString()).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("AZ_LOG", dir.resolve("az.log").toString());
+        pb.environment().put("POOLFORGE_POLL_SECONDS", "0");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("did not reach idle").contains("AllocationFailed");
+        assertThat(Files.readString(dir.resolve("az.log"))).doesNotContain("patch");
+    }
+
+    @Test
+    void aTrustedLaunchPlansFirstNodeKeepsTheSecurityProfile() throws Exception {
+        Plan plan = HostilePlans.resolvedExample(Path.of("docs/examples/vm-trusted-launch-gallery.json"));
+        assertThat(plan.firstNode()).isTrue();
+        runWithFakeAz(exporter.export(plan));
+        JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
+        assertThat(pool.at("/properties/deploymentConfiguration/virtualMachineConfiguration/securityProfile/securityType").asText())
+                .isEqualTo("trustedLaunch");
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt()
+                + pool.at("/properties/scaleSettings/fixedScale/targetLowPriorityNodes").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -127,10 +185,9 @@ class AzCliExporterTest {
             assertThat(after(calls.get(1), "--name")).isEqualTo(HostilePlans.SNAPSHOT);
             assertThat(after(calls.get(1), "--resource-group")).isEqualTo(HostilePlans.GROUP);
             if (plan.galleryTarget()) assertThat(after(calls.get(3), "--gallery-name")).isEqualTo(HostilePlans.GALLERY);
-            assertThat(calls).anySatisfy(c -> assertThat(c).containsSubsequence("--pool-id", HostilePlans.POOL));
+            assertThat(calls).anySatisfy(c -> assertThat(after(c, "--url")).contains("/pools/" + HostilePlans.POOL + "?api-version="));
             JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
-            assertThat(pool.get("id").asText()).isEqualTo(HostilePlans.POOL);
-            assertThat(pool.get("displayName").asText()).isEqualTo(HostilePlans.DISPLAY);
+            assertThat(pool.at("/properties/displayName").asText()).isEqualTo(HostilePlans.DISPLAY);
             Files.delete(dir.resolve("az.log"));
         }
     }
@@ -139,7 +196,7 @@ class AzCliExporterTest {
     void noSecretsAndNoSharedKeyAuthentication() {
         String script = exporter.export(HostilePlans.resolvedExample(TestPlans.GALLERY));
         assertThat(script).doesNotContainIgnoringCase("shared-key").doesNotContainIgnoringCase("account-key")
-                .doesNotContain("keys list").contains("az batch account login");
+                .doesNotContain("keys list").contains("az rest --method put");
     }
 
     private List<List<String>> runWithFakeAz(String script) throws Exception {
