@@ -249,6 +249,9 @@ plan_variant "$WORK/plan-az.json" az
 check "export az script" ok export_plan "$WORK/plan-az.json" az "$WORK/export.sh"
 check "az script: first run creates snapshot, gallery, image, pool" ok bash "$WORK/export.sh"
 check "az script: the pool exists, from the image" "out:gal_conf_az/images/conf-az/versions/1.0.0" az batch pool show --pool-id conf-az --query virtualMachineConfiguration.imageReference.virtualMachineImageId -o tsv
+# PF-19: the example's pool is made with one node, proved, then resized to its 2 nodes (management plane, PATCH of scaleSettings)
+check "az script (first node): the pool reached the plan's 2 nodes" "out:2" az rest --method get --url "$ACCOUNT_ID/pools/conf-az?api-version=2025-06-01" --query properties.scaleSettings.fixedScale.targetDedicatedNodes -o tsv
+check "az script (first node): resized by az rest PATCH after the first node" "out:targetDedicatedNodes" grep -F -m1 "rest --method patch --url $ACCOUNT_ID/pools/conf-az?api-version=2025-06-01" "$WORK/az-calls.log"
 fingerprint $(chain az) > "$WORK/fp-az-1"
 check "az script: second run" ok bash "$WORK/export.sh"
 fingerprint $(chain az) > "$WORK/fp-az-2"

@@ -51,7 +51,9 @@ class AzCliConformanceTest {
             // PF-16: the Trusted Launch plan's exports carry the profile and make working pools; without it, Azure's error.
             "az script (Trusted Launch): the pool has the profile", "ARM template (Trusted Launch): the pool has the profile",
             "PowerShell (Trusted Launch): the body names trustedLaunch and api-version 2025-06-01",
-            "pool JSON (Trusted Launch): nodes reach idle", "without securityProfile: Azure's message", "without securityProfile: no node"}) {
+            "pool JSON (Trusted Launch): nodes reach idle", "without securityProfile: Azure's message", "without securityProfile: no node",
+            // PF-19: the az script's pool grows through its first node (az rest PATCH of scaleSettings).
+            "az script (first node): the pool reached the plan's 2 nodes", "az script (first node): resized by az rest PATCH after the first node"}) {
             assertThat(out).containsPattern("PASS\\s+" + Pattern.quote(export));
         }
     }
