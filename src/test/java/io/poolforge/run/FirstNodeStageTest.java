@@ -110,6 +110,18 @@ class FirstNodeStageTest {
         assertThat(FirstNodeStage.oneNode(plan).targetDedicatedNodes()).isZero();
     }
 
+    @Test
+    void theOneNodePoolOfATrustedLaunchPlanKeepsItsSecurityProfile() {
+        // PF-16 merge: a Trusted Launch image "can create Trusted Launch VMs only"; the first node's pool needs the profile too.
+        Plan plan = TestPlans.plan(Path.of("docs/examples/vm-trusted-launch-gallery.json"));
+        PoolPlan one = FirstNodeStage.oneNode(plan);
+        assertThat(plan.poolPlan().securityProfile()).isNotNull();
+        assertThat(one.securityProfile()).isEqualTo(plan.poolPlan().securityProfile());
+        assertThat(one.targetNodes()).isEqualTo(1);
+        assertThat(one.withTargets(plan.poolPlan().targetDedicatedNodes(), plan.poolPlan().targetLowPriorityNodes()))
+                .isEqualTo(plan.poolPlan());
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private FirstNodeStage stage(Batch b) {
