@@ -29,6 +29,24 @@ public enum Cause {
             Action.RECREATE_POOL, Sources.SIG_IMAGES),
     NODES_UNUSABLE("diagnose.cause.nodesUnusable", "diagnose.remedy.nodesUnusable", Action.CONTACT_SUPPORT,
             Sources.NODE_AGENT),
+    /** Compute's own words: the gallery image only creates VMs of a security type the pool does not ask for. */
+    SECURITY_TYPE_MISMATCH("diagnose.cause.securityTypeMismatch", "diagnose.remedy.securityTypeMismatch", Action.RECREATE_POOL,
+            "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch"),
+    /** MarketplacePurchaseEligibilityFailed: the subscription cannot buy (or has not accepted the terms of) the image's plan. */
+    MARKETPLACE_TERMS("diagnose.cause.marketplaceTerms", "diagnose.remedy.marketplaceTerms", Action.RESIZE_AGAIN,
+            "https://github.com/MicrosoftDocs/azure-docs/pull/84662"),
+    /** The VM size does not support the OS disk's storage account type (Premium_LRS on a size without premium storage). */
+    STORAGE_TYPE_UNSUPPORTED("diagnose.cause.storageTypeUnsupported", "diagnose.remedy.storageTypeUnsupported", Action.RECREATE_POOL,
+            "https://github.com/MicrosoftDocs/azure-docs/issues/119870"),
+    /** OperationNotAllowed "exceeding approved ... Cores quota": the subscription's regional vCPU quota (user-subscription accounts). */
+    REGIONAL_QUOTA("diagnose.cause.regionalQuota", "diagnose.remedy.regionalQuota", Action.OPEN_QUOTA_REQUEST,
+            "https://learn.microsoft.com/azure/batch/batch-quota-limit"),
+    /** "Allocation failed. We do not have sufficient capacity for the requested VM size in this region." */
+    CAPACITY("diagnose.cause.capacity", "diagnose.remedy.capacity", Action.RESIZE_AGAIN,
+            "https://learn.microsoft.com/troubleshoot/azure/virtual-machines/allocation-failure"),
+    /** SkuNotAvailable: the VM size is not offered to the subscription in the region. */
+    SKU_NOT_AVAILABLE("diagnose.cause.skuNotAvailable", "diagnose.remedy.skuNotAvailable", Action.RECREATE_POOL,
+            "https://aka.ms/azureskunotavailable"),
     STALE_ERROR("diagnose.cause.stale", "diagnose.remedy.stale", Action.WAIT, Sources.POOL_ERRORS),
     UNKNOWN("diagnose.cause.unknown", "diagnose.remedy.unknown", Action.CONTACT_SUPPORT, Sources.POOL_ERRORS);
 
