@@ -382,7 +382,11 @@ public final class Diagnoser {
     }
 
     private static LocalizedText reason(Looked<?> l) {
-        if (l.isFailed()) return LocalizedText.of("diagnose.reason.failed", SecretMasker.mask(l.failure()));
+        if (l.isFailed()) {
+            Object f = l.failure();
+            return LocalizedText.of("diagnose.reason.failed", f instanceof LocalizedText t ? t : SecretMasker.mask(String.valueOf(f)));
+        }
+        if (l.whyKey() != null) return LocalizedText.of(l.whyKey());
         return LocalizedText.of("diagnose.reason.notLooked");
     }
 
