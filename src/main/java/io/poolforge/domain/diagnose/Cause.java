@@ -34,10 +34,10 @@ public enum Cause {
             "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch"),
     /** MarketplacePurchaseEligibilityFailed: the subscription cannot buy (or has not accepted the terms of) the image's plan. */
     MARKETPLACE_TERMS("diagnose.cause.marketplaceTerms", "diagnose.remedy.marketplaceTerms", Action.RESIZE_AGAIN,
-            "https://github.com/MicrosoftDocs/azure-docs/pull/84662"),
+            "https://learn.microsoft.com/azure/virtual-machines/linux/cli-ps-findimage"),
     /** The VM size does not support the OS disk's storage account type (Premium_LRS on a size without premium storage). */
     STORAGE_TYPE_UNSUPPORTED("diagnose.cause.storageTypeUnsupported", "diagnose.remedy.storageTypeUnsupported", Action.RECREATE_POOL,
-            "https://github.com/MicrosoftDocs/azure-docs/issues/119870"),
+            "https://learn.microsoft.com/azure/virtual-machines/disks-types"),
     /** OperationNotAllowed "exceeding approved ... Cores quota": the subscription's regional vCPU quota (user-subscription accounts). */
     REGIONAL_QUOTA("diagnose.cause.regionalQuota", "diagnose.remedy.regionalQuota", Action.OPEN_QUOTA_REQUEST,
             "https://learn.microsoft.com/azure/batch/batch-quota-limit"),
@@ -46,7 +46,7 @@ public enum Cause {
             "https://learn.microsoft.com/troubleshoot/azure/virtual-machines/allocation-failure"),
     /** SkuNotAvailable: the VM size is not offered to the subscription in the region. */
     SKU_NOT_AVAILABLE("diagnose.cause.skuNotAvailable", "diagnose.remedy.skuNotAvailable", Action.RECREATE_POOL,
-            "https://aka.ms/azureskunotavailable"),
+            "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-sku-not-available"),
     STALE_ERROR("diagnose.cause.stale", "diagnose.remedy.stale", Action.WAIT, Sources.POOL_ERRORS),
     UNKNOWN("diagnose.cause.unknown", "diagnose.remedy.unknown", Action.CONTACT_SUPPORT, Sources.POOL_ERRORS);
 
