@@ -86,7 +86,7 @@ class InspectBundleTest {
                 "--bundle", zip.toString(), "--lang", "es");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(unzip(zip).get("summary.txt")).contains("Paquete de diagnóstico de PoolForge: grupo render-custom-nodes",
-                "5 nodos: no utilizable, sin error notificado", "BatchNodeManagement.<región>", "Evidencia: Confirmado");
+                "5 nodos: no utilizable, sin error notificado", "BatchNodeManagement.<región>", "Nivel de evidencia: Confirmado");
     }
 
     @Test

@@ -347,7 +347,10 @@ public final class Diagnoser {
             // Locks on the image, its definition, gallery and resource group.
             List<ResourceLock> locks = allLocks(ev);
             if (l.locks().isRead() || !locks.isEmpty()) {
-                if (locks.isEmpty()) k.checked.add(LocalizedText.of("diagnose.checked.locksNone", String.join(", ", l.lockScopes())));
+                if (locks.isEmpty()) {
+                    k.checked.add(LocalizedText.of("diagnose.checked.locksNone", l.lockScopes().isEmpty() ? image
+                            : l.lockScopes().stream().map(x -> x.substring(x.lastIndexOf('/') + 1)).collect(Collectors.joining(", "))));
+                }
                 for (ResourceLock x : locks) k.checked.add(LocalizedText.of("diagnose.evidence.lock", x.name(), x.level(), x.scope()));
             } else {
                 k.notChecked.add(LocalizedText.of("diagnose.notChecked.locks", reason(l.locks())));

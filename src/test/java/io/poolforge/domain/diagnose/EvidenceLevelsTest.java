@@ -75,7 +75,7 @@ class EvidenceLevelsTest {
         assertThat(rendered(d.checked())).contains(
                 "The image " + GALLERY_VERSION + " exists (read from Azure).",
                 "1 replicas of the image version in westeurope.",
-                "No management lock on " + GALLERY_VERSION + ".",
+                "No management lock on the image or the scopes above it (1.0.0).",
                 "Your permissions on " + GALLERY_VERSION + " include Microsoft.Compute/disks/beginGetAccess/action.",
                 "Security type of the image definition: STANDARD.");
         assertThat(rendered(d.notChecked())).anySatisfy(t -> assertThat(t)
