@@ -1,0 +1,40 @@
+package io.poolforge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poolforge.cli.Cli.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PF-17: {@code poolforge inspect --pool ID} shows each diagnosis's level, what was checked and what was not (text and JSON). */
+class InspectEvidenceTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theLockedPoolIsDiagnosedFromTheLockLookUpWithItsLevelAndChecks() throws Exception {
+        Result r = Cli.run(home, "inspect", "--sandbox", "--scenario", "diagnose", "--account", "pfdemobatchweu", "--pool", "render-locked",
+                "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("RESOURCE_LOCKED", "level: Likely", "checked: Lock freeze-render-image (ReadOnly) on ",
+                "checked: Your permissions on ", "not checked: The pool's security type:");
+    }
+
+    @Test
+    void theUbuntuPoolGetsNoNodeAgentVerdictInJson() throws Exception {
+        Result r = Cli.run(home, "inspect", "--sandbox", "--scenario", "diagnose", "--account", "pfdemobatchweu", "--pool", "ubuntu-unusable",
+                "--json", "--lang", "es");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode d = root.findValue("diagnoses").get(0);
+        assertThat(d.path("cause").asText()).isEqualTo("NODES_UNUSABLE");
+        assertThat(d.path("level").asText()).isEqualTo("UNKNOWN");
+        assertThat(d.path("levelText").asText()).isEqualTo("Desconocido");
+        assertThat(d.path("checked").toString()).contains("beginGetAccess", "réplicas");
+        assertThat(d.path("notChecked").toString()).contains("batch.node.ubuntu 22.04");
+        assertThat(r.out()).doesNotContain("batch.node.el");
+    }
+}
