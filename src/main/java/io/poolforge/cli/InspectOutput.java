@@ -154,10 +154,10 @@ final class InspectOutput {
             i++;
             String code = d.error() == null ? d.cause().name() : d.error().code();
             out.println("  " + m.get("inspect.cli.diagnosis.head", i, code, d.cause().name(), text(d.causeText())));
-            out.println("  " + m.get("inspect.cli.diagnosis.level", m.get(d.confidence().key())));
+            out.println("     " + m.get("inspect.cli.diagnosis.level", m.get(d.confidence().key())));
             for (LocalizedText e : d.evidence()) out.println("     " + m.get("inspect.cli.diagnosis.evidence", text(e)));
-            for (LocalizedText e : d.checked()) out.println(m.get("inspect.cli.diagnosis.checked", text(e)));
-            for (LocalizedText e : d.notChecked()) out.println(m.get("inspect.cli.diagnosis.notChecked", text(e)));
+            for (LocalizedText e : d.checked()) out.println("     " + m.get("inspect.cli.diagnosis.checked", text(e)));
+            for (LocalizedText e : d.notChecked()) out.println("     " + m.get("inspect.cli.diagnosis.notChecked", text(e)));
             out.println("     " + m.get("inspect.cli.diagnosis.remedy", text(d.remedy())));
             String also = d.alternatives().stream().map(a -> m.get(a.key())).collect(Collectors.joining(", "));
             out.println("     " + (also.isEmpty() ? m.get("inspect.cli.diagnosis.action", m.get(d.action().key()))

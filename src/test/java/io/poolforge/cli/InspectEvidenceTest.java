@@ -19,8 +19,8 @@ class InspectEvidenceTest {
         Result r = Cli.run(home, "inspect", "--sandbox", "--scenario", "diagnose", "--account", "pfdemobatchweu", "--pool", "render-locked",
                 "--lang", "en");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("RESOURCE_LOCKED", "level: Likely", "checked: Lock freeze-render-image (ReadOnly) on ",
-                "checked: Your permissions on ", "not checked: The pool's security type:");
+        assertThat(r.out()).contains("RESOURCE_LOCKED", "     Level: Likely", "     Checked: Lock freeze-render-image (ReadOnly) on ",
+                "     Checked: Your permissions on ", "     Not checked: The pool's security type:");
     }
 
     @Test
