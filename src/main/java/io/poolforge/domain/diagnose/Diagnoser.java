@@ -168,7 +168,6 @@ public final class Diagnoser {
 
     private static Diagnosis generation(DiagnosisEvidence ev, ResizeError e, List<LocalizedText> evidence, Checks k, String lowerText) {
         PoolInfo pool = ev.pool();
-        VmSkuInfo size = ev.vmSize();
         String gen = ev.imageGeneration() != null ? ev.imageGeneration().name() : generationFromText(lowerText);
         String vmSize = pool.vmSize() == null ? "" : pool.vmSize();
         return build(Cause.GENERATION_MISMATCH, List.of(vmSize, gen, pool.id()), evidence, List.of(gen, pool.id()),

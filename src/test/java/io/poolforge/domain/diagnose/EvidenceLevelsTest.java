@@ -185,4 +185,23 @@ class EvidenceLevelsTest {
                 null, false, "s", Confidence.LIKELY, List.of(), List.of());
         assertThat(d.actions()).doesNotContain(Action.RECREATE_POOL).containsExactly(Action.CONTACT_SUPPORT);
     }
+
+    @Test
+    void aMissingBeginGetAccessReadFromThePermissionsApiIsLikelyAndAuthorizationFailedTextIsConfirmed() {
+        DiagnosisEvidence ev = new DiagnosisEvidence(ubuntuPool("batch.node.ubuntu 22.04", ResizeError.of("AllocationFailed", "x")),
+                ImageTarget.GALLERY, true, List.of(), OsType.LINUX, HyperVGeneration.V2, null, Fixtures.vmSizes().get(0), Fixtures.account(),
+                List.of(), List.of(), List.of(), null, 0, readLookups(List.of(), false));
+        Diagnosis d = Diagnoser.diagnose(ev).get(0);
+        assertThat(d.cause()).isEqualTo(Cause.IMAGE_ACCESS_DENIED);
+        assertThat(d.confidence()).isEqualTo(Confidence.LIKELY);
+        assertThat(rendered(d.checked())).contains("Missing permission: Microsoft.Compute/disks/beginGetAccess/action");
+
+        // ARM's AuthorizationFailed wording (the shape the sandbox's 403 fault answers with) names it: confirmed.
+        ResizeError auth = new ResizeError("AllocationFailed", "Desired number of dedicated nodes could not be allocated", List.of(
+                new NameValue("ProviderErrorJson", "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client 'x' "
+                        + "does not have authorization to perform action 'Microsoft.Compute/disks/beginGetAccess/action' over scope 'y'.\"}}")), null);
+        Diagnosis d2 = Diagnoser.diagnose(DiagnosisExamples.ev(ubuntuPool("batch.node.ubuntu 22.04", auth))).get(0);
+        assertThat(d2.cause()).isEqualTo(Cause.IMAGE_ACCESS_DENIED);
+        assertThat(d2.confidence()).isEqualTo(Confidence.CONFIRMED);
+    }
 }
