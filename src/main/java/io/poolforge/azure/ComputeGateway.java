@@ -132,4 +132,13 @@ public interface ComputeGateway {
     default List<io.poolforge.domain.RolePermission> permissionsOn(String resourceId) {
         throw new UnsupportedOperationException("permissionsOn");
     }
+
+    /**
+     * The Marketplace image a managed disk was created from ({@code creationData.imageReference.id}, the platform image
+     * path {@code .../Publishers/{p}/ArtifactTypes/VMImage/Offers/{o}/Skus/{s}/Versions/{v}}); empty when the disk is
+     * gone or was not created from a Marketplace image.
+     */
+    default Optional<io.poolforge.domain.ImageReference> diskSourceImage(String diskId) {
+        throw new UnsupportedOperationException("diskSourceImage");
+    }
 }

@@ -64,7 +64,49 @@ public final class DiagnosisLookups {
                 replicas = new Looked<>(null, vs.failure(), null);
             }
         }
-        return new Lookups(scopes, locks, getAccess, imageType, poolType, region, replicas, null);
+        return new Lookups(scopes, locks, getAccess, imageType, poolType, region, replicas, base(compute, imageId));
+    }
+
+    /**
+     * The Marketplace image the pool's image was built on, read along what it was made from: the version's (or the
+     * managed image's) OS snapshot, the disk that snapshot copied, and that disk's {@code creationData.imageReference}.
+     * Null when any link is gone or unreadable: the base is then unknown, never guessed.
+     */
+    static io.poolforge.domain.ImageReference base(ComputeGateway compute, String imageId) {
+        String lower = imageId.toLowerCase(Locale.ROOT);
+        List<String> sources;
+        if (lower.contains("/galleries/") && lower.contains("/versions/")) {
+            Looked<Optional<GalleryImageVersionInfo>> v = look(() -> compute.findImageVersion(imageId));
+            sources = v.isRead() && v.value().isPresent() ? v.value().get().sourceIds() : List.of();
+        } else if (lower.contains("/galleries/")) {
+            Looked<List<GalleryImageVersionInfo>> vs = look(() -> compute.listImageVersions(imageId));
+            sources = vs.isRead() && !vs.value().isEmpty() ? vs.value().get(vs.value().size() - 1).sourceIds() : List.of();
+        } else {
+            Looked<Optional<io.poolforge.domain.ManagedImageInfo>> m = look(() -> compute.findManagedImage(imageId));
+            sources = m.isRead() && m.value().isPresent() ? m.value().get().sourceIds() : List.of();
+        }
+        if (sources.isEmpty()) return null;
+        String os = sources.get(0);
+        String disk = os;
+        if (os.toLowerCase(Locale.ROOT).contains("/snapshots/")) {
+            Looked<Optional<SnapshotInfo>> snap = look(() -> compute.findSnapshot(os));
+            if (!snap.isRead() || snap.value().isEmpty()) return null;
+            disk = snap.value().get().sourceResourceId();
+        }
+        if (disk == null || !disk.toLowerCase(Locale.ROOT).contains("/disks/")) return null;
+        String d = disk;
+        Looked<Optional<io.poolforge.domain.ImageReference>> ref = look(() -> compute.diskSourceImage(d));
+        return ref.isRead() ? ref.value().orElse(null) : null;
+    }
+
+    private static final java.util.regex.Pattern PLATFORM_IMAGE = java.util.regex.Pattern.compile(
+            "(?i)/publishers/([^/]+)/artifacttypes/vmimage/offers/([^/]+)/skus/([^/]+)/versions/([^/]+)$");
+
+    /** A platform (Marketplace) image path as Compute writes it in a disk's creationData, or null for any other id. */
+    public static io.poolforge.domain.ImageReference platformImage(String id) {
+        if (id == null) return null;
+        java.util.regex.Matcher m = PLATFORM_IMAGE.matcher(id);
+        return m.find() ? io.poolforge.domain.ImageReference.marketplace(m.group(1), m.group(2), m.group(3), m.group(4)) : null;
     }
 
     /** The image and the scopes above it whose locks apply: definition, gallery, resource group. */

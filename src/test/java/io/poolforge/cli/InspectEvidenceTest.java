@@ -34,7 +34,7 @@ class InspectEvidenceTest {
         assertThat(d.path("level").asText()).isEqualTo("UNKNOWN");
         assertThat(d.path("levelText").asText()).isEqualTo("Desconocido");
         assertThat(d.path("checked").toString()).contains("beginGetAccess", "réplicas");
-        assertThat(d.path("notChecked").toString()).contains("batch.node.ubuntu 22.04");
+        assertThat(d.path("checked").toString()).contains("batch.node.ubuntu 22.04", "22_04-lts-gen2");
         assertThat(r.out()).doesNotContain("batch.node.el");
     }
 }

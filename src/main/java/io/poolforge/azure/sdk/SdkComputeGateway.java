@@ -123,6 +123,16 @@ public final class SdkComputeGateway implements ComputeGateway {
     }
 
     @Override
+    public Optional<io.poolforge.domain.ImageReference> diskSourceImage(String diskId) {
+        ResourceId id = ResourceId.parse(diskId);
+        return find(id.name(), () -> {
+            DiskInner d = client(id.subscriptionId()).getDisks().getByResourceGroup(id.resourceGroup(), id.name());
+            var ref = d.creationData() == null ? null : d.creationData().imageReference();
+            return ref == null ? null : io.poolforge.azure.DiagnosisLookups.platformImage(ref.id());
+        }).flatMap(Optional::ofNullable);
+    }
+
+    @Override
     public SnapshotInfo createSnapshot(String subscriptionId, String resourceGroup, String name, String location,
                                        String sourceDiskId, Map<String, String> tags, OperationMonitor monitor) {
         SnapshotInner body = new SnapshotInner().withLocation(location).withTags(Map.copyOf(tags)).withIncremental(false)

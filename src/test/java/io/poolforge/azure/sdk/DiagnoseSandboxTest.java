@@ -90,6 +90,18 @@ class DiagnoseSandboxTest {
     }
 
     @Test
+    void theImagesBaseIsReadAlongWhatItWasMadeFromAndUnknownWhenALinkIsGone() {
+        String image = batch.getPool(weu, "ubuntu-unusable").orElseThrow().customImageId();
+        assertThat(io.poolforge.azure.DiagnosisLookups.of(compute, weu, batch.getPool(weu, "ubuntu-unusable").orElseThrow()).imageBase())
+                .isNotNull().satisfies(b -> assertThat(b.publisher() + "/" + b.offer() + "/" + b.sku())
+                        .isEqualTo("canonical/0001-com-ubuntu-server-jammy/22_04-lts-gen2"));
+        String snapshot = compute.findImageVersion(image).orElseThrow().sourceIds().get(0);
+        String disk = compute.findSnapshot(snapshot).orElseThrow().sourceResourceId();
+        assertThat(compute.diskSourceImage(disk)).isPresent();
+        assertThat(compute.diskSourceImage(disk.replace("OsDisk", "NoSuchDisk"))).isEmpty();
+    }
+
+    @Test
     void nodesStuckStartingAreDiagnosedWithSimplifiedCommunication() {
         List<ComputeNode> nodes = batch.computeNodes(weu, "render-stuck", null);
         assertThat(nodes).hasSize(3).allSatisfy(n -> assertThat(n.state()).isEqualTo("starting"));
@@ -121,8 +133,11 @@ class DiagnoseSandboxTest {
                     "Security type of the image definition: STANDARD.");
             assertThat(rendered(d.checked())).contains(
                     "No management lock on the image or the scopes above it (1.0.0, ubuntu2204-render, gal_pf_images, rg-images).");
-            assertThat(rendered(d.notChecked())).anySatisfy(t -> assertThat(t)
-                    .startsWith("The node agent SKU batch.node.ubuntu 22.04 against the image: the Marketplace image"));
+            // The base is read along what the image was made from (version → OS snapshot → disk → creationData.imageReference),
+            // and the node agent is judged against it: it fits, so no node-agent verdict.
+            assertThat(rendered(d.checked())).contains("The node agent SKU batch.node.ubuntu 22.04 fits the image's Marketplace base "
+                    + "canonical/0001-com-ubuntu-server-jammy/22_04-lts-gen2 (List Supported Images).");
+            assertThat(rendered(d.notChecked())).noneMatch(t -> t.contains("node agent"));
         });
         List<NodeErrorGroup> groups = NodeDiagnoser.diagnose(batch.computeNodes(weu, "ubuntu-unusable", null), Instant.now());
         assertThat(groups).singleElement().extracting(NodeErrorGroup::cause).isEqualTo(NodeCause.UNREACHABLE);
