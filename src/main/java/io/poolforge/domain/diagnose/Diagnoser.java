@@ -196,7 +196,8 @@ public final class Diagnoser {
     }
 
     private static Diagnosis locked(DiagnosisEvidence ev, ResizeError e, List<LocalizedText> evidence, Checks k, Confidence level) {
-        List<ResourceLock> locks = blockingLocks(ev).isEmpty() ? allLocks(ev) : blockingLocks(ev);
+        // Name the ReadOnly locks that were read; without one, the scope Azure's ScopeLocked text names.
+        List<ResourceLock> locks = blockingLocks(ev);
         String where = locks.isEmpty() ? lockedScope(e)
                 : locks.stream().map(l -> l.name() + " (" + l.scope() + ")").collect(Collectors.joining(", "));
         return build(Cause.RESOURCE_LOCKED, List.of(ev.pool().id(), where), evidence, List.of(where, ev.pool().id()),
