@@ -88,7 +88,9 @@ public final class NodeDiagnoser {
         }
         if (key.startsWith("stuck|")) {
             NodeCause cause = key.equals("stuck|starttask") ? NodeCause.STUCK_START_TASK : NodeCause.STUCK_STARTING;
-            return build(null, null, null, ids, cause, true, Confidence.UNKNOWN, List.of(first.state(), STUCK_AFTER.toMinutes()));
+            LocalizedText state = LocalizedText.of(first.inState("creating") ? "watch.state.creating"
+                    : first.inState("starting") ? "watch.state.starting" : "watch.state.waitingForStartTask");
+            return build(null, null, null, ids, cause, true, Confidence.UNKNOWN, List.of(state, STUCK_AFTER.toMinutes()));
         }
         if (key.startsWith("start|")) {
             String code = first.startTaskFailureCode();

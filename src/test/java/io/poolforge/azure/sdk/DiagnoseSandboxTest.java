@@ -111,7 +111,7 @@ class DiagnoseSandboxTest {
         assertThat(groups).singleElement().satisfies(g -> {
             assertThat(g.cause()).isEqualTo(NodeCause.STUCK_STARTING);
             assertThat(g.count()).isEqualTo(3);
-            assertThat(EN.text(g.causeText())).isEqualTo("3 nodes have stayed starting for more than 15 minutes.");
+            assertThat(EN.text(g.causeText())).isEqualTo("3 nodes have been in the state “Starting” for more than 15 minutes.");
             assertThat(EN.text(g.check())).contains("BatchNodeManagement.<region>", "outbound TCP 443", "service endpoint policy")
                     .doesNotContain("29876");
         });

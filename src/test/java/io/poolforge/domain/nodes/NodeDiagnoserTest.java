@@ -135,7 +135,7 @@ class NodeDiagnoserTest {
         io.poolforge.i18n.Messages en = new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH);
         assertThat(en.text(stuck.check())).contains("BatchNodeManagement.<region>", "outbound TCP 443", "network security group",
                 "user-defined route", "service endpoint policy", "start task").contains("no inbound port");
-        assertThat(en.text(stuck.causeText())).isEqualTo("2 nodes have stayed starting for more than 15 minutes.");
+        assertThat(en.text(stuck.causeText())).isEqualTo("2 nodes have been in the state “Starting” for more than 15 minutes.");
         assertThat(stuck.action()).isEqualTo(NodeAction.UPLOAD_LOGS);
     }
 }
