@@ -37,4 +37,19 @@ class InspectEvidenceTest {
         assertThat(d.path("checked").toString()).contains("batch.node.ubuntu 22.04", "22_04-lts-gen2");
         assertThat(r.out()).doesNotContain("batch.node.el");
     }
+
+    @Test
+    void theDiagnosticBundleCarriesTheSameLevelAndChecks() throws Exception {
+        Path zip = home.resolve("locked.zip");
+        Result r = Cli.run(home, "inspect", "--sandbox", "--scenario", "diagnose", "--account", "pfdemobatchweu", "--pool", "render-locked",
+                "--bundle", zip.toString(), "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        java.util.Map<String, String> files = InspectBundleTest.unzip(zip);
+        assertThat(files.get("summary.txt")).contains("Evidence: Likely", "Checked: Lock freeze-render-image (ReadOnly) on ",
+                "Not checked: The pool's security type:");
+        JsonNode d = new ObjectMapper().readTree(files.get("resize-errors.json")).path("diagnoses").get(0);
+        assertThat(d.path("cause").asText()).isEqualTo("RESOURCE_LOCKED");
+        assertThat(d.path("level").asText()).isEqualTo("LIKELY");
+        assertThat(d.path("checked").toString()).contains("freeze-render-image");
+    }
 }
