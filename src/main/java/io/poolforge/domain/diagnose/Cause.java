@@ -29,6 +29,13 @@ public enum Cause {
             Action.RECREATE_POOL, Sources.SIG_IMAGES),
     NODES_UNUSABLE("diagnose.cause.nodesUnusable", "diagnose.remedy.nodesUnusable", Action.CONTACT_SUPPORT,
             Sources.NODE_AGENT),
+    /**
+     * The replicas read show none in the Batch account's region: "The image can be in a different region as long as it
+     * has replicas in the same region as your Batch account" (batch-sig-images, read 2026-12-07). LIKELY: what Batch
+     * says when a replica is removed from under a pool is not documented.
+     */
+    IMAGE_NOT_REPLICATED("diagnose.cause.imageNotReplicated", "diagnose.remedy.imageNotReplicated", Action.RESIZE_AGAIN,
+            "https://learn.microsoft.com/azure/batch/batch-sig-images"),
     /** Compute's own words: the gallery image only creates VMs of a security type the pool does not ask for. */
     SECURITY_TYPE_MISMATCH("diagnose.cause.securityTypeMismatch", "diagnose.remedy.securityTypeMismatch", Action.RECREATE_POOL,
             "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch"),

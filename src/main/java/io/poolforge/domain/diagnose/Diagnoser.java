@@ -153,6 +153,11 @@ public final class Diagnoser {
                     List.of(Action.RECREATE_POOL), e, false, Confidence.CONFIRMED, k);
         }
         if (!blockingLocks(ev).isEmpty()) return locked(ev, e, evidence, k, Confidence.LIKELY);
+        Looked<Integer> replicas = ev.lookups().replicasInRegion();
+        if (replicas.isRead() && replicas.value() == 0 && kind == ImageTarget.GALLERY) {
+            return build(Cause.IMAGE_NOT_REPLICATED, List.of(image, ev.lookups().region()), evidence,
+                    List.of(ev.lookups().region(), pool.id()), List.of(Action.CONTACT_SUPPORT), e, false, Confidence.LIKELY, k);
+        }
         boolean authText = text.contains("authorizationfailed") || text.contains("does not have authorization to perform action");
         List<String> missing = missingPermissions(ev);
         if (authText || !missing.isEmpty()) {

@@ -128,6 +128,11 @@ public final class DiagnosisExamples {
                 c("unknown code shown raw", ev(pool(ResizeError.of("DiskEncryptionFailure",
                                 "Pool creation failed with disk encryption error"))),
                         Cause.UNKNOWN, Action.CONTACT_SUPPORT, "DiskEncryptionFailure", "disk encryption error"),
+                c("no replica of the image in the account's region (read)",
+                        ev(pool(allocationFailed()), ImageTarget.GALLERY, true, List.of(), List.of(), List.of(), null, 0)
+                                .withLookups(new Lookups(List.of(Fixtures.IMAGE_ID), Looked.read(List.of()), Looked.read(true),
+                                        Looked.read(io.poolforge.domain.SecurityType.STANDARD), null, "westeurope", Looked.read(0), null)),
+                        Cause.IMAGE_NOT_REPLICATED, Action.RESIZE_AGAIN, "westeurope", "pool-01", Fixtures.IMAGE_ID),
                 // The texts below are the real ones of KnownErrorsTableTest (sources there).
                 c("gallery image only creates Trusted Launch VMs", ev(pool(withProvider("{\"error\":{\"code\":\"BadRequest\",\"message\":"
                                 + "\"The provided gallery image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type.\"}}"))),
