@@ -31,8 +31,18 @@ public final class DiagnosisLookups {
 
     /** What can be read about the pool's custom image; {@link Lookups#none()} for a Marketplace pool. */
     public static Lookups of(ComputeGateway compute, BatchAccountInfo account, PoolInfo pool) {
+        return of(compute, null, account, pool);
+    }
+
+    /** As {@link #of(ComputeGateway, BatchAccountInfo, PoolInfo)}, and the pool's own security type read through {@code batch}. */
+    public static Lookups of(ComputeGateway compute, BatchGateway batch, BatchAccountInfo account, PoolInfo pool) {
         String imageId = pool.customImageId();
         Looked<SecurityType> poolType = Looked.unavailable("diagnose.reason.poolProfileNotRead");
+        if (batch != null && account != null) {
+            Looked<Optional<SecurityType>> t = look(() -> batch.poolSecurityType(account, pool.id()));
+            if (t.isRead() && t.value().isPresent()) poolType = Looked.read(t.value().get());
+            else if (t.isFailed()) poolType = new Looked<>(null, t.failure(), null);
+        }
         if (imageId == null) return Lookups.none().withPoolSecurityType(poolType);
         String region = account == null ? null : account.location();
         List<String> scopes = scopes(imageId);

@@ -222,7 +222,7 @@ public final class InspectCommand implements Callable<Integer> {
                                       ImageCheck image, NodeCounts counts) {
         DiagnosisEvidence ev = evidence(batch, account, p, image, counts);
         boolean needed = !p.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
-        return needed ? ev.withLookups(io.poolforge.azure.DiagnosisLookups.of(compute, account, p)) : ev;
+        return needed ? ev.withLookups(io.poolforge.azure.DiagnosisLookups.of(compute, batch, account, p)) : ev;
     }
 
     private InspectOutput output() {

@@ -20,7 +20,7 @@ class InspectEvidenceTest {
                 "--lang", "en");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("RESOURCE_LOCKED", "     Level: Likely", "     Checked: Lock freeze-render-image (ReadOnly) on ",
-                "     Checked: Your permissions on ", "     Not checked: The pool's security type:");
+                "     Checked: Your permissions on ", "     Checked: Security type: image definition Standard, pool Standard.");
     }
 
     @Test
@@ -46,7 +46,7 @@ class InspectEvidenceTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         java.util.Map<String, String> files = InspectBundleTest.unzip(zip);
         assertThat(files.get("summary.txt")).contains("Evidence: Likely", "Checked: Lock freeze-render-image (ReadOnly) on ",
-                "Not checked: The pool's security type:");
+                "Checked: Security type: image definition Standard, pool Standard.");
         JsonNode d = new ObjectMapper().readTree(files.get("resize-errors.json")).path("diagnoses").get(0);
         assertThat(d.path("cause").asText()).isEqualTo("RESOURCE_LOCKED");
         assertThat(d.path("level").asText()).isEqualTo("LIKELY");

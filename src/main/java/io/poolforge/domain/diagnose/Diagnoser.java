@@ -307,8 +307,10 @@ public final class Diagnoser {
         }
         SecurityType img = ev.lookups().imageSecurityType().value();
         SecurityType poolType = ev.lookups().poolSecurityType().value();
-        if (img != null && poolType != null && img != SecurityType.STANDARD && img != poolType) {
-            return build(Cause.SECURITY_TYPE_MISMATCH, List.of(pool.id(), img.name()), evidence, List.of(pool.id(), img.name()),
+        // Only a TrustedLaunch or ConfidentialVM definition restricts the VMs (a "...Supported" one accepts Standard too).
+        if (img != null && poolType != null && (img == SecurityType.TRUSTED_LAUNCH || img == SecurityType.CONFIDENTIAL_VM)
+                && img != poolType) {
+            return build(Cause.SECURITY_TYPE_MISMATCH, List.of(pool.id(), img.azureName()), evidence, List.of(pool.id(), img.azureName()),
                     List.of(), null, false, Confidence.LIKELY, k);
         }
         return build(Cause.NODES_UNUSABLE, List.of(pool.id(), ev.unusableNodes()), evidence, List.of(pool.id()),
@@ -369,10 +371,10 @@ public final class Diagnoser {
                 k.notChecked.add(LocalizedText.of("diagnose.notChecked.permission", Lookups.BEGIN_GET_ACCESS, reason(l.beginGetAccess())));
             }
             if (l.imageSecurityType().isRead() && l.poolSecurityType().isRead()) {
-                k.checked.add(LocalizedText.of("diagnose.checked.securityType", l.imageSecurityType().value().name(),
-                        l.poolSecurityType().value().name()));
+                k.checked.add(LocalizedText.of("diagnose.checked.securityType", l.imageSecurityType().value().azureName(),
+                        l.poolSecurityType().value().azureName()));
             } else if (l.imageSecurityType().isRead()) {
-                k.checked.add(LocalizedText.of("diagnose.checked.imageSecurityType", l.imageSecurityType().value().name()));
+                k.checked.add(LocalizedText.of("diagnose.checked.imageSecurityType", l.imageSecurityType().value().azureName()));
                 k.notChecked.add(LocalizedText.of("diagnose.notChecked.poolSecurityType", reason(l.poolSecurityType())));
             } else {
                 k.notChecked.add(LocalizedText.of("diagnose.notChecked.securityType", reason(l.imageSecurityType())));

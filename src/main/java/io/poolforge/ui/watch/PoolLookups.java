@@ -122,7 +122,7 @@ public final class PoolLookups {
                                              NodeCounts counts, ImageHealth image, Instant resizeRequestedAt) {
         DiagnosisEvidence ev = evidence(batch, account, pool, counts, image, resizeRequestedAt);
         boolean needed = !pool.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
-        return needed && compute != null ? ev.withLookups(DiagnosisLookups.of(compute, account, pool)) : ev;
+        return needed && compute != null ? ev.withLookups(DiagnosisLookups.of(compute, batch, account, pool)) : ev;
     }
 
     /**

@@ -130,7 +130,7 @@ class DiagnoseSandboxTest {
                     "The image " + image + " exists (read from Azure).",
                     "2 replicas of the image version in westeurope.",
                     "Your permissions on " + image + " include Microsoft.Compute/disks/beginGetAccess/action.",
-                    "Security type of the image definition: STANDARD.");
+                    "Security type: image definition Standard, pool Standard.");
             assertThat(rendered(d.checked())).contains(
                     "No management lock on the image or the scopes above it (1.0.0, ubuntu2204-render, gal_pf_images, rg-images).");
             // The base is read along what the image was made from (version → OS snapshot → disk → creationData.imageReference),

@@ -77,7 +77,7 @@ class EvidenceLevelsTest {
                 "1 replicas of the image version in westeurope.",
                 "No management lock on the image or the scopes above it (1.0.0).",
                 "Your permissions on " + GALLERY_VERSION + " include Microsoft.Compute/disks/beginGetAccess/action.",
-                "Security type of the image definition: STANDARD.");
+                "Security type of the image definition: Standard.");
         assertThat(rendered(d.notChecked())).anySatisfy(t -> assertThat(t)
                 .startsWith("The node agent SKU batch.node.ubuntu 22.04 against the image: the Marketplace image this custom image was built on is not recorded"));
         assertThat(rendered(d.notChecked())).anySatisfy(t -> assertThat(t).startsWith("The pool's security type:"));
