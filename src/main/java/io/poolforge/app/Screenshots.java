@@ -31,8 +31,8 @@ import javax.imageio.ImageIO;
  * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
  * With {@code --nodes} it writes only the node view of the sandbox's "nodes" scenario ({@code en-10-nodes.png},
  * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800. With {@code --diagnose} it writes the watch window of
- * the "diagnose" scenario's Ubuntu pool whose nodes are unusable: an "unknown" diagnosis with what was checked and what
- * could not be ({@code en-12-diagnosis-unknown.png}, {@code es-12-diagnosis-unknown.png}; PF-17).
+ * the "diagnose" scenario's Ubuntu pool whose nodes are unusable: an "unknown" diagnosis with what was checked
+ * ({@code en-12-diagnosis-unknown.png}, {@code es-12-diagnosis-unknown.png}; PF-17).
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -446,7 +446,7 @@ public final class Screenshots {
             });
             waitFor(() -> {
                 var cards = (javafx.scene.layout.Pane) watch.getScene().lookup("#watch-diagnoses");
-                return cards != null && cards.lookup(".diagnosis-not-checked") != null;
+                return cards != null && cards.lookup(".diagnosis-checked") != null;
             });
             Thread.sleep(1000);
             for (Locale locale : Messages.SUPPORTED) {
