@@ -5,10 +5,17 @@ import java.util.Objects;
 
 /**
  * A gallery image version ({@code Major.Minor.Patch}) with its replicas per region, the snapshots
- * or other sources it was built from, and its provisioning state.
+ * or other sources it was built from, and its provisioning state. {@code excludeFromLatest} (PF-18):
+ * publishingProfile.excludeFromLatest, "If set to true, Virtual Machines deployed from the latest version of the
+ * Image Definition won't use this Image Version" (Compute REST, read 2026-12-07).
  */
 public record GalleryImageVersionInfo(String id, String version, GalleryImageInfo image, List<RegionReplica> replicas,
-                                      List<String> sourceIds, String provisioningState) {
+                                      List<String> sourceIds, String provisioningState, boolean excludeFromLatest) {
+    public GalleryImageVersionInfo(String id, String version, GalleryImageInfo image, List<RegionReplica> replicas,
+                                   List<String> sourceIds, String provisioningState) {
+        this(id, version, image, replicas, sourceIds, provisioningState, false);
+    }
+
     public GalleryImageVersionInfo {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(image, "image");

@@ -6,13 +6,15 @@ import java.util.Objects;
 /**
  * What PoolForge knows about a candidate source VM. {@code imageReference} is the VM's source image
  * (Marketplace or custom id), null if unknown; {@code plan} is its Marketplace purchase plan or null;
- * {@code hyperVGeneration} null when unknown.
+ * {@code hyperVGeneration} null when unknown. {@code markedGeneralized} (PF-18): the instance view reports the status
+ * {@code OSState/generalized} (the VM was marked generalized, "Virtual Machines - Generalize"); false when Azure
+ * does not say so, which does not mean the guest was not sysprepped: the image step then asks.
  */
 public record VmSummary(String id, String name, String subscriptionId, String resourceGroup, String location,
                         OsType osType, String vmSize, PowerState powerState, DiskRef osDisk, List<DiskRef> dataDisks,
                         ImageReference imageReference, PurchasePlan plan, List<VmExtensionRef> extensions,
                         SecurityType securityType, HyperVGeneration hyperVGeneration, DiskEncryption osDiskEncryption,
-                        TempDrive tempDrive) {
+                        TempDrive tempDrive, boolean markedGeneralized) {
     public VmSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(osDisk, "osDisk");
@@ -23,4 +25,26 @@ public record VmSummary(String id, String name, String subscriptionId, String re
         if (osDiskEncryption == null) osDiskEncryption = DiskEncryption.UNKNOWN;
         if (tempDrive == null) tempDrive = TempDrive.UNKNOWN;
     }
+
+    /** Without the instance view's OS state (not marked generalized). */
+    public VmSummary(String id, String name, String subscriptionId, String resourceGroup, String location,
+                     OsType osType, String vmSize, PowerState powerState, DiskRef osDisk, List<DiskRef> dataDisks,
+                     ImageReference imageReference, PurchasePlan plan, List<VmExtensionRef> extensions,
+                     SecurityType securityType, HyperVGeneration hyperVGeneration, DiskEncryption osDiskEncryption,
+                     TempDrive tempDrive) {
+        this(id, name, subscriptionId, resourceGroup, location, osType, vmSize, powerState, osDisk, dataDisks, imageReference, plan,
+                extensions, securityType, hyperVGeneration, osDiskEncryption, tempDrive, false);
+    }
+
+    /**
+     * The same VM, known as generalized or not: the instance view's answer, or the user's on the image step (PF-18:
+     * Azure only knows when the VM was marked generalized; a sysprepped VM that was snapshotted without it is not).
+     */
+    public VmSummary withGeneralized(boolean generalized) {
+        return new VmSummary(id, name, subscriptionId, resourceGroup, location, osType, vmSize, powerState, osDisk, dataDisks,
+                imageReference, plan, extensions, securityType, hyperVGeneration, osDiskEncryption, tempDrive, generalized);
+    }
+
+    /** The instance view's status code that says Azure knows the VM as generalized. */
+    public static final String GENERALIZED_STATUS = "OSState/generalized";
 }

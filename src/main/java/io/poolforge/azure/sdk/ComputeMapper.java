@@ -63,10 +63,13 @@ final class ComputeMapper {
         }
         PowerState power = PowerState.UNKNOWN;
         HyperVGeneration generation = null;
+        boolean generalized = false;
         if (vm.instanceView() != null) {
             if (vm.instanceView().statuses() != null) {
                 for (InstanceViewStatus s : vm.instanceView().statuses()) {
                     if (s.code() != null && s.code().startsWith("PowerState/")) power = PowerState.parse(s.code());
+                    // PF-18: a VM marked generalized ("Virtual Machines - Generalize") reports OSState/generalized.
+                    if (s.code() != null && s.code().equalsIgnoreCase(VmSummary.GENERALIZED_STATUS)) generalized = true;
                 }
             }
             if (vm.instanceView().hyperVGeneration() != null) {
@@ -82,7 +85,7 @@ final class ComputeMapper {
                 os == null || os.osType() == null ? null : OsType.parse(os.osType().toString()),
                 vm.hardwareProfile() == null || vm.hardwareProfile().vmSize() == null ? null : vm.hardwareProfile().vmSize().toString(),
                 power, osDisk, data, image, plan, extensions, security, generation, encryption(os, osDiskResource),
-                TempDrive.UNKNOWN);
+                TempDrive.UNKNOWN, generalized);
     }
 
     private static DiskRef osDisk(OSDisk os, DiskInner resource) {
@@ -202,7 +205,8 @@ final class ComputeMapper {
             }
         }
         return new GalleryImageVersionInfo(v.id(), v.name(), definition, replicas, sources,
-                v.provisioningState() == null ? null : v.provisioningState().toString());
+                v.provisioningState() == null ? null : v.provisioningState().toString(),
+                v.publishingProfile() != null && Boolean.TRUE.equals(v.publishingProfile().excludeFromLatest()));
     }
 
     private static String state(GalleryImageVersionInner v, String region) {

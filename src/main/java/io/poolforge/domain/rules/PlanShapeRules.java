@@ -80,12 +80,14 @@ public final class PlanShapeRules {
         int dedicated = pool.targetDedicatedNodes();
         int low = pool.targetLowPriorityNodes();
         if (dedicated >= 0 && low >= 0) {
-            // The node limits are the custom-image ones: a Marketplace pool (image null) has the account's quotas only.
-            if (image != null && dedicated > PoolRules.MAX_DEDICATED_NODES) {
+            // The node limits are the managed-image ones (PF-18, batch-quota-limit: "Compute nodes in pool created with a
+            // managed image resource"): gallery and Marketplace pools have the account's quotas (and replicas) only.
+            boolean managedImage = image != null && image.target() == ImageTarget.MANAGED;
+            if (managedImage && dedicated > PoolRules.MAX_DEDICATED_NODES) {
                 out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, 0, PoolRules.MAX_DEDICATED_NODES,
                         PoolRules.MAX_DEDICATED_NODES_OLD_DOC, label));
             }
-            if (image != null && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
+            if (managedImage && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
                 out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, low, 0, PoolRules.MAX_LOW_PRIORITY_NODES, label));
             }
             if ((long) dedicated + low == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
