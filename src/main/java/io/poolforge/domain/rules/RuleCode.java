@@ -31,7 +31,7 @@ public enum RuleCode {
     VM_OS_DISK_CONFIDENTIAL(ERROR, "rule.vm.osDiskConfidential", Sources.SIG_NOT_ENCRYPTED),
     VM_OS_DISK_CUSTOMER_KEY(WARNING, "rule.vm.osDiskCustomerKey", Sources.SIG_NOT_ENCRYPTED),
     VM_OS_DISK_ENCRYPTION_UNKNOWN(INFO, "rule.vm.osDiskEncryptionUnknown", Sources.SIG_NOT_ENCRYPTED),
-    VM_SECURITY_PROFILE(INFO, "rule.vm.securityProfile", Sources.OWN_TRUSTED_LAUNCH),
+    VM_SECURITY_PROFILE(INFO, "rule.vm.securityProfile", Sources.TRUSTED_LAUNCH_DEFAULT),
     VM_GENERATION_UNKNOWN(WARNING, "rule.vm.generationUnknown", Sources.OWN_GENERATION_UNKNOWN),
     VM_RUNNING(WARNING, "rule.vm.running", Sources.OWN_SNAPSHOT_RUNNING),
     VM_POWER_STATE_TRANSITIONAL(WARNING, "rule.vm.powerStateTransitional", Sources.OWN_SNAPSHOT_RUNNING),

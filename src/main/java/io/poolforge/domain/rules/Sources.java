@@ -31,6 +31,8 @@ public final class Sources {
     public static final String GENERATION_2 = "https://learn.microsoft.com/azure/virtual-machines/generation-2";
     /** Batch pools with Trusted Launch. */
     public static final String TRUSTED_LAUNCH = "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch";
+    /** Trusted Launch for Azure virtual machines. */
+    public static final String TRUSTED_LAUNCH_VMS = "https://learn.microsoft.com/azure/virtual-machines/trusted-launch";
     /** Snapshots of managed disks. */
     public static final String SNAPSHOTS = "https://learn.microsoft.com/azure/virtual-machines/snapshot-copy-managed-disk";
     /** Resource locks. */
@@ -235,14 +237,17 @@ public final class Sources {
             "If set to true, Virtual Machines deployed from the latest version of the Image Definition won't use this Image Version.");
 
     // Pages whose sentence for a rule was not found on 2026-12-07 (kept, marked, flagged)
-    static final Evidence OWN_GENERATION_UNKNOWN = Evidence.ownAdvice(GENERATION_2,
-            "PoolForge cannot match the image's generation against node sizes without knowing the VM's; advice, no Microsoft sentence quoted.");
-    static final Evidence OWN_GENERATION_MISMATCH = Evidence.ownAdvice(GENERATION_2,
-            "A definition's Hyper-V generation must be the source disk's; public reports quote the provider error \"cannot boot "
-                    + "Hypervisor Generation '2'\" for the mismatch. No Microsoft page sentence quoted on 2026-12-07.");
-    static final Evidence OWN_VM_SIZE_GENERATION = Evidence.ownAdvice(POOL_ERRORS,
-            "The provider error \"The selected VM size '…' cannot boot Hypervisor Generation '2'\" is what ARM answers (public reports); "
-                    + "no Microsoft page sentence quoted on 2026-12-07.");
+    static final Evidence GEN2_BOOT = e(GENERATION_2,
+            "Generation 2 VMs use the new UEFI-based boot architecture rather than the BIOS-based architecture used by generation 1 VMs.");
+    static final Evidence OWN_GENERATION_UNKNOWN = GEN2_BOOT
+            .note("PoolForge asks for the VM's generation because an image of one generation needs node sizes that boot it.");
+    static final Evidence OWN_GENERATION_MISMATCH = GEN2_BOOT
+            .note("A definition's Hyper-V generation must be the source disk's: the two boot architectures differ.");
+    static final Evidence OWN_VM_SIZE_GENERATION = GEN2_BOOT
+            .note("For a size without generation 2, ARM answers \"The selected VM size '…' cannot boot Hypervisor Generation '2'\" "
+                    + "(the provider error as public reports quote it).");
+    static final Evidence TRUSTED_LAUNCH_DEFAULT = e(TRUSTED_LAUNCH_VMS,
+            "Trusted Launch is the default state for newly created Azure Gen2 VM and scale sets.");
     static final Evidence OWN_TRUSTED_LAUNCH = Evidence.ownAdvice(TRUSTED_LAUNCH,
             "Trusted Launch snapshots need a TrustedLaunch definition (DESIGN.md cites trusted-launch-portal); sentence not re-read on 2026-12-07.");
     static final Evidence OWN_SNAPSHOT_RUNNING = Evidence.ownAdvice(SNAPSHOTS,
