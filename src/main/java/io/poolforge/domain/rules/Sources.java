@@ -230,7 +230,7 @@ public final class Sources {
             "The +user parameter also removes the last provisioned user account.")
             .note("Linux: waagent -deprovision+user deletes machine-specific files and data (SSH host keys, the last provisioned user); "
                     + "an image taken without it usually still boots, so PoolForge warns instead of refusing.");
-    static final Evidence VM_INSTANCE_VIEW_GENERALIZED = e(VM_GENERALIZE,
+    static final Evidence VM_MARKED_GENERALIZED = e(VM_GENERALIZE,
             "Sets the OS state of the virtual machine to generalized. It is recommended to sysprep the virtual machine before performing this operation.")
             .note("A VM marked so reports the status OSState/generalized in its instance view; PoolForge reads it and asks otherwise.");
     static final Evidence EXCLUDE_FROM_LATEST = e(GALLERY_IMAGE_VERSIONS,

@@ -144,8 +144,9 @@ public final class PoolRules {
         if (id == null) return null;
         ObjectNode img = p.store.get(Arm.norm(id));
         String type = String.valueOf(Ids.typeOf(id)).toLowerCase(Locale.ROOT);
-        if (img == null && type.equals("microsoft.compute/galleries/images")) {
-            img = latest(Arm.norm(id));
+        if (type.equals("microsoft.compute/galleries/images")) {
+            // A pool on the definition uses its latest version at each allocation (Enforcement.GALLERY_LATEST_VERSION).
+            img = img == null ? null : latest(Arm.norm(id));
         }
         if (img == null) return "The image '" + id + "' no longer exists.";
         for (String path : new String[] {"properties/storageProfile/source/id", "properties/storageProfile/osDiskImage/source/id",
