@@ -12,6 +12,9 @@ public enum Enforcement {
     MARKETPLACE_IMAGE_SUPPORTED(
             "https://learn.microsoft.com/rest/api/batchservice/pool/list-supported-images",
             "You must specify a Compute Node agent SKU which matches the selected Image reference."),
+    MARKETPLACE_IMAGE_END_OF_LIFE(
+            "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/batch/data-plane/Microsoft.Batch/stable/2024-07-01.20.0/BatchService.json",
+            "The time when the Azure Batch service will stop accepting create Pool requests for the Image."),
     MANAGED_IMAGE_RETIRED(
             "https://learn.microsoft.com/azure/batch/batch-custom-image-pools-to-azure-compute-gallery-migration-guide",
             "all custom image sources other than Azure Compute Gallery will be retired on March 31, 2026."),

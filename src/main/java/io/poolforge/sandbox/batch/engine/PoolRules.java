@@ -49,6 +49,14 @@ public final class PoolRules {
             for (Catalog.SupportedImage i : Catalog.IMAGES) {
                 if (i.publisher().equalsIgnoreCase(Json.str(ref, "publisher")) && i.offer().equalsIgnoreCase(Json.str(ref, "offer"))
                         && i.sku().equalsIgnoreCase(Json.str(ref, "sku"))) {
+                    // PF-18: past batchSupportEndOfLife, Batch "will stop accepting create Pool requests for the Image".
+                    // The answer is the one a retired image got (hashicorp/terraform#36698, see below).
+                    if (i.endOfLife() != null && !p.now().isBefore(java.time.Instant.parse(i.endOfLife()))) {
+                        throw marketplaceUnsupported(Enforcement.MARKETPLACE_IMAGE_END_OF_LIFE)
+                                .detail("PropertyName", "imageReference")
+                                .detail("Reason", "Batch support for the image " + i.publisher() + "/" + i.offer() + "/" + i.sku()
+                                        + " ended on " + i.endOfLife() + " (batchSupportEndOfLife).");
+                    }
                     return new ImageFacts("marketplace", null, i.osType(), i.gen2());
                 }
             }
