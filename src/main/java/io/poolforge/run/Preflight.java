@@ -69,8 +69,10 @@ public final class Preflight {
             String id = image.imageId();
             if (image.latest()) {
                 List<GalleryImageVersionInfo> versions = latestCandidates(id);
-                existing = ImageRules.latest(versions).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
-                latestFinding = ImageRules.latestFinding(image.galleryName() + "/" + image.imageDefinitionName(), existing, versions);
+                existing = ImageRules.latest(versions, account.location())
+                        .orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+                latestFinding = ImageRules.latestFinding(image.galleryName() + "/" + image.imageDefinitionName(), existing, versions,
+                        account.location());
             } else {
                 existing = compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
             }

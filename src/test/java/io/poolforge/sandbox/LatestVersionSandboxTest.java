@@ -28,11 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class LatestVersionSandboxTest {
     private static GalleryImageVersionInner version(ComputeManager c, String name, boolean excluded, String disk) {
+        return version(c, name, excluded, false, disk);
+    }
+
+    /** {@code hiddenInWestEurope}: the target region westeurope has excludeFromLatest (Compute REST TargetRegion). */
+    private static GalleryImageVersionInner version(ComputeManager c, String name, boolean excluded, boolean hiddenInWestEurope, String disk) {
+        GalleryImageVersionPublishingProfile pp = new GalleryImageVersionPublishingProfile().withExcludeFromLatest(excluded);
+        if (hiddenInWestEurope) {
+            pp.withTargetRegions(java.util.List.of(new com.azure.resourcemanager.compute.models.TargetRegion().withName("westeurope")
+                    .withRegionalReplicaCount(1).withExcludeFromLatest(true)));
+        }
         SnapshotInner snap = c.serviceClient().getSnapshots().createOrUpdate("rg-images", "snap-" + name, new SnapshotInner()
                 .withLocation("westeurope").withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY).withSourceResourceId(disk)));
         GalleryImageVersionInner v = c.serviceClient().getGalleryImageVersions().createOrUpdate("rg-images", "gal_pf_images", "ubuntu2204-render",
                 name, new GalleryImageVersionInner().withLocation("westeurope")
-                        .withPublishingProfile(new GalleryImageVersionPublishingProfile().withExcludeFromLatest(excluded))
+                        .withPublishingProfile(pp)
                         .withStorageProfile(new GalleryImageVersionStorageProfile().withOsDiskImage(new GalleryOSDiskImage()
                                 .withSource(new GalleryDiskImageSource().withId(snap.id())))));
         c.serviceClient().getSnapshots().delete("rg-images", "snap-" + name); // the version's source is gone
@@ -46,9 +56,11 @@ class LatestVersionSandboxTest {
             BatchManager b = sb.batch();
             String disk = c.virtualMachines().getByResourceGroup("rg-render", "vm-render-ubuntu2204").osDiskId();
             GalleryImageVersionInner excluded = version(c, "9.0.0", true, disk);
+            version(c, "9.0.5", false, true, disk); // hidden from "latest" in westeurope only
             String definition = excluded.id().substring(0, excluded.id().lastIndexOf("/versions/"));
 
-            // Highest version 9.0.0 is excluded from latest: the pool gets 1.0.0, whose source is intact, and allocates.
+            // 9.0.5 is hidden in the account's region and 9.0.0 excluded everywhere: the pool gets 1.0.0, whose source is
+            // intact, and allocates.
             Pool p = BatchContractTest.weu(b, "on-latest", "Standard_D2s_v3", definition, "batch.node.ubuntu 22.04", 1, 0);
             assertThat(p.currentDedicatedNodes()).isEqualTo(1);
             assertThat(BatchContractTest.codes(p)).isEmpty();

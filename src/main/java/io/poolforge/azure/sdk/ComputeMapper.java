@@ -204,9 +204,15 @@ final class ComputeMapper {
                 });
             }
         }
+        List<String> hidden = new ArrayList<>();
+        if (v.publishingProfile() != null && v.publishingProfile().targetRegions() != null) {
+            v.publishingProfile().targetRegions().forEach(t -> {
+                if (Boolean.TRUE.equals(t.excludeFromLatest())) hidden.add(t.name());
+            });
+        }
         return new GalleryImageVersionInfo(v.id(), v.name(), definition, replicas, sources,
                 v.provisioningState() == null ? null : v.provisioningState().toString(),
-                v.publishingProfile() != null && Boolean.TRUE.equals(v.publishingProfile().excludeFromLatest()));
+                v.publishingProfile() != null && Boolean.TRUE.equals(v.publishingProfile().excludeFromLatest()), hidden);
     }
 
     private static String state(GalleryImageVersionInner v, String region) {

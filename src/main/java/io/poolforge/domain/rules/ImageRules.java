@@ -47,12 +47,26 @@ public final class ImageRules {
      * the Image Definition won't use this Image Version", Compute REST excludeFromLatest). Empty when none is left.
      */
     public static java.util.Optional<GalleryImageVersionInfo> latest(List<GalleryImageVersionInfo> versions) {
-        return versions.stream().filter(v -> !v.excludeFromLatest()).max(java.util.Comparator.comparing(v -> versionKey(v.version())));
+        return latest(versions, null);
+    }
+
+    /**
+     * As above, for pools in {@code region}: a version whose target region there has excludeFromLatest ("Contains the
+     * flag setting to hide an image when users specify version='latest'", Compute REST TargetRegion) is skipped too.
+     */
+    public static java.util.Optional<GalleryImageVersionInfo> latest(List<GalleryImageVersionInfo> versions, String region) {
+        return versions.stream().filter(v -> !v.hiddenFromLatestIn(region)).max(java.util.Comparator.comparing(v -> versionKey(v.version())));
     }
 
     /** The finding that names the version "latest" resolves to, and the higher ones skipped for excludeFromLatest. */
     public static Violation latestFinding(String definitionLabel, GalleryImageVersionInfo chosen, List<GalleryImageVersionInfo> versions) {
-        List<String> skipped = versions.stream().filter(GalleryImageVersionInfo::excludeFromLatest)
+        return latestFinding(definitionLabel, chosen, versions, null);
+    }
+
+    /** As above, for pools in {@code region}. */
+    public static Violation latestFinding(String definitionLabel, GalleryImageVersionInfo chosen, List<GalleryImageVersionInfo> versions,
+                                          String region) {
+        List<String> skipped = versions.stream().filter(v -> v.hiddenFromLatestIn(region))
                 .filter(v -> versionKey(v.version()).compareTo(versionKey(chosen.version())) > 0)
                 .sorted(java.util.Comparator.comparing(v -> versionKey(v.version()))).map(GalleryImageVersionInfo::version).toList();
         return Violation.of(RuleCode.IMAGE_LATEST_VERSION, definitionLabel, chosen.version(), skipped.isEmpty() ? 0 : 1,

@@ -121,6 +121,12 @@ class Pf18RulesTest {
         assertThat(ImageRules.latest(List.of(RuleExamples.version("1.0.0", true)))).isEmpty();
         Violation v = ImageRules.latestFinding("g/d", versions.get(1), versions);
         assertThat(EN.get(v.messageKey(), v.argsArray())).contains("version 1.9.0", "(skipped: 1.10.0)");
+        // A version hidden from "latest" in the account's region only (TargetRegion.excludeFromLatest).
+        GalleryImageVersionInfo regional = new GalleryImageVersionInfo("/v/2.0.0", "2.0.0", versions.get(0).image(), List.of(), List.of(),
+                "Succeeded", false, List.of("West Europe"));
+        List<GalleryImageVersionInfo> withRegional = List.of(regional, versions.get(1));
+        assertThat(ImageRules.latest(withRegional, "westeurope")).map(GalleryImageVersionInfo::version).contains("1.9.0");
+        assertThat(ImageRules.latest(withRegional, "eastus")).map(GalleryImageVersionInfo::version).contains("2.0.0");
         Violation none = ImageRules.latestFinding("g/d", versions.get(1), List.of(versions.get(1)));
         assertThat(EN.get(none.messageKey(), none.argsArray())).doesNotContain("skipped");
     }

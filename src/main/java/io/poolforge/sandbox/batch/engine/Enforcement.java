@@ -34,6 +34,9 @@ public enum Enforcement {
     GALLERY_LATEST_VERSION(
             "https://learn.microsoft.com/rest/api/compute/gallery-image-versions/create-or-update",
             "If set to true, Virtual Machines deployed from the latest version of the Image Definition won't use this Image Version."),
+    GALLERY_LATEST_REGION(
+            "https://learn.microsoft.com/rest/api/compute/gallery-image-versions/create-or-update",
+            "Contains the flag setting to hide an image when users specify version='latest'"),
     IMAGE_SOURCE_DELETED(
             "https://learn.microsoft.com/azure/batch/batch-custom-images",
             "The resource for the managed image must exist for the lifetime of the pool. If the underlying resource is deleted, the pool cannot be scaled."),

@@ -88,7 +88,7 @@ public final class PoolRules {
         if (type.equals("microsoft.compute/galleries/images/versions") || type.equals("microsoft.compute/galleries/images")) {
             String defId = type.endsWith("versions") ? id.substring(0, id.toLowerCase(Locale.ROOT).lastIndexOf("/versions/")) : id;
             ObjectNode def = p.store.get(defId);
-            ObjectNode version = type.endsWith("versions") ? p.store.get(id) : latest(defId);
+            ObjectNode version = type.endsWith("versions") ? p.store.get(id) : latest(defId, accountLoc);
             if (def == null || version == null) throw invalid(Enforcement.IMAGE_SOURCE_DELETED, "The specified gallery image '" + id + "' does not exist.");
             String gallerySub = Ids.subOf(id);
             if (!gallerySub.equalsIgnoreCase(accountSub) && !p.batchRegistered(gallerySub)) {
@@ -115,13 +115,20 @@ public final class PoolRules {
 
     /**
      * "latest" of a definition (Enforcement.GALLERY_LATEST_VERSION): the highest Major.Minor.Patch whose
-     * publishingProfile.excludeFromLatest is not true.
+     * publishingProfile.excludeFromLatest is not true, nor the excludeFromLatest of its target region {@code region}
+     * (Enforcement.GALLERY_LATEST_REGION; null: any region).
      */
-    private ObjectNode latest(String defId) {
+    private ObjectNode latest(String defId, String region) {
         ObjectNode best = null;
         for (ObjectNode v : p.store.list(defId, GalleryApi.VERSION)) {
             if (Json.at(v, "properties/publishingProfile/excludeFromLatest") != null
                     && Json.at(v, "properties/publishingProfile/excludeFromLatest").asBoolean(false)) continue;
+            boolean hiddenHere = false;
+            for (JsonNode t : Json.at(v, "properties/publishingProfile/targetRegions") == null ? Json.a()
+                    : Json.at(v, "properties/publishingProfile/targetRegions")) {
+                hiddenHere |= region != null && Ids.location(t.path("name").asText()).equals(region) && t.path("excludeFromLatest").asBoolean(false);
+            }
+            if (hiddenHere) continue;
             if (best == null || compareVersions(v.path("name").asText(), best.path("name").asText()) > 0) best = v;
         }
         return best;
@@ -148,13 +155,18 @@ public final class PoolRules {
 
     /** Why the pool's image (or what it was built from) is gone, or null when it is all there. */
     String imageProblem(ObjectNode pool) {
+        return imageProblem(pool, Json.str(pool, "location"));
+    }
+
+    /** As above; {@code region}: the Batch account's (a pool on a definition takes that region's latest version). */
+    String imageProblem(ObjectNode pool, String region) {
         String id = Json.str(pool, "properties/deploymentConfiguration/virtualMachineConfiguration/imageReference/id");
         if (id == null) return null;
         ObjectNode img = p.store.get(Arm.norm(id));
         String type = String.valueOf(Ids.typeOf(id)).toLowerCase(Locale.ROOT);
         if (type.equals("microsoft.compute/galleries/images")) {
             // A pool on the definition uses its latest version at each allocation (Enforcement.GALLERY_LATEST_VERSION).
-            img = img == null ? null : latest(Arm.norm(id));
+            img = img == null ? null : latest(Arm.norm(id), region == null ? null : Ids.location(region));
         }
         if (img == null) return "The image '" + id + "' no longer exists.";
         for (String path : new String[] {"properties/storageProfile/source/id", "properties/storageProfile/osDiskImage/source/id",
@@ -182,7 +194,7 @@ public final class PoolRules {
         int curL = run.held(false);
         ObjectNode props = Json.props(run.pool);
         Catalog.VmSize size = Catalog.size(props.path("vmSize").asText());
-        String problem = imageProblem(run.pool);
+        String problem = imageProblem(run.pool, account.path("location").asText(null));
         if (problem != null && (targetD > curD || targetL > curL)) {
             errors.add(error(Enforcement.IMAGE_SOURCE_DELETED, "AllocationFailed", ALLOCATION_FAILED, problem));
             return new Plan(curD, curL, errors, "idle");
