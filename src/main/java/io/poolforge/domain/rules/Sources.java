@@ -234,7 +234,10 @@ public final class Sources {
             "Sets the OS state of the virtual machine to generalized. It is recommended to sysprep the virtual machine before performing this operation.")
             .note("A VM marked so reports the status OSState/generalized in its instance view; PoolForge reads it and asks otherwise.");
     static final Evidence EXCLUDE_FROM_LATEST = e(GALLERY_IMAGE_VERSIONS,
-            "If set to true, Virtual Machines deployed from the latest version of the Image Definition won't use this Image Version.");
+            "If set to true, Virtual Machines deployed from the latest version of the Image Definition won't use this Image Version.")
+            .note("Batch takes \"the latest version\" when imageId names no version (Batch REST ImageReference); a target region's "
+                    + "excludeFromLatest (\"Contains the flag setting to hide an image when users specify version='latest'\") "
+                    + "hides the version in that region.");
 
     // Pages whose sentence for a rule was not found on 2026-12-07 (kept, marked, flagged)
     static final Evidence GEN2_BOOT = e(GENERATION_2,
