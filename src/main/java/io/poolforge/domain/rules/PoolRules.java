@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pool step: id, node agent SKU, VM size, node counts, custom-image node limits, quotas,
+ * The pool step: id, node agent SKU, VM size, node counts, managed-image node limits, Spot nodes per allocation mode, end of support, quotas,
  * resize timeout, one image per pool, Entra ID authentication, managed-image retirement.
  */
 public final class PoolRules {
