@@ -79,6 +79,8 @@ public enum RuleCode {
     NODE_AGENT_DIFFERS(WARNING, "rule.pool.nodeAgentDiffers", Sources.SIG_NODE_AGENT),
     VM_SIZE_UNSUPPORTED(ERROR, "rule.pool.vmSizeUnsupported", Sources.MGMT_VM_SIZES),
     VM_SIZE_GENERATION(ERROR, "rule.pool.vmSizeGeneration", Sources.OWN_VM_SIZE_GENERATION),
+    /** PF-16: the pool's securityProfile is trustedLaunch and the size cannot run Trusted Launch (its SKU capabilities). */
+    VM_SIZE_NO_TRUSTED_LAUNCH(ERROR, "rule.pool.vmSizeNoTrustedLaunch", Sources.TRUSTED_LAUNCH_SIZES),
     VM_SIZE_END_OF_LIFE(WARNING, "rule.pool.vmSizeEndOfLife", Sources.MGMT_VM_SIZE_END_OF_LIFE),
     VM_SIZE_NO_LOW_PRIORITY(ERROR, "rule.pool.vmSizeNoLowPriority", Sources.MGMT_LOW_PRIORITY_CAPABLE),
     POOL_NEGATIVE_NODES(ERROR, "rule.pool.negativeNodes", Sources.REST_NODE_COUNTS),

@@ -31,6 +31,12 @@ public final class Sources {
     public static final String GENERATION_2 = "https://learn.microsoft.com/azure/virtual-machines/generation-2";
     /** Batch pools with Trusted Launch. */
     public static final String TRUSTED_LAUNCH = "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch";
+    /**
+     * Trusted Launch FAQ, "How can I find VM sizes that support Trusted Launch?": "Output that includes `TrustedLaunchDisabled
+     * True` indicates that the Generation 2 VM size doesn't support Trusted Launch." (azure-compute-docs trusted-launch-faq.md,
+     * read 2026-12-07, PF-16).
+     */
+    public static final String TRUSTED_LAUNCH_FAQ = "https://learn.microsoft.com/azure/virtual-machines/trusted-launch-faq";
     /** Trusted Launch for Azure virtual machines. */
     public static final String TRUSTED_LAUNCH_VMS = "https://learn.microsoft.com/azure/virtual-machines/trusted-launch";
     /** Snapshots of managed disks. */
@@ -249,6 +255,9 @@ public final class Sources {
     static final Evidence OWN_VM_SIZE_GENERATION = GEN2_BOOT
             .note("For a size without generation 2, ARM answers \"The selected VM size '…' cannot boot Hypervisor Generation '2'\" "
                     + "(the provider error as public reports quote it).");
+    /** PF-16's rule, its sentence as PF-16 read it (2026-12-07). */
+    static final Evidence TRUSTED_LAUNCH_SIZES = e(TRUSTED_LAUNCH_FAQ,
+            "Output that includes `TrustedLaunchDisabled True` indicates that the Generation 2 VM size doesn't support Trusted Launch.");
     static final Evidence TRUSTED_LAUNCH_DEFAULT = e(TRUSTED_LAUNCH_VMS,
             "Trusted Launch is the default state for newly created Azure Gen2 VM and scale sets.");
     static final Evidence OWN_TRUSTED_LAUNCH = Evidence.ownAdvice(TRUSTED_LAUNCH,

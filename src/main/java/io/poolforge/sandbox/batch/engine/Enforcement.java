@@ -43,6 +43,10 @@ public enum Enforcement {
     VM_SIZE_GENERATION(
             "https://learn.microsoft.com/azure/batch/batch-pool-node-error-checking",
             "The selected VM size '…' cannot boot Hypervisor Generation '2'. (provider error as quoted in public reports)"),
+    /** PF-16's enforcement (its sources in PoolRules.TRUSTED_LAUNCH_ONLY), registered by PF-18. */
+    TRUSTED_LAUNCH_IMAGE_NEEDS_PROFILE(
+            "https://github.com/hashicorp/terraform-provider-azurerm/issues/23148",
+            "The provided gallery image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type."),
     DEDICATED_CORE_QUOTA(
             "https://learn.microsoft.com/azure/batch/batch-quota-limit",
             "For dedicated nodes, Batch enforces a core quota limit for each VM series, and a total core quota limit for the entire Batch account."),
