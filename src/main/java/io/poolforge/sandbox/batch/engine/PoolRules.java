@@ -235,12 +235,10 @@ public final class PoolRules {
         }
         String locked = lockOnImage(run.pool);
         if (locked != null && (targetD > curD || targetL > curL)) {
-            // A ReadOnly lock on the image (or a scope above it). Microsoft's lock page: "Locks prevent the POST method
-            // from sending data to the Azure Resource Manager API" and a ReadOnly lock blocks writes (lock-resources,
-            // read 2026-12-07). What Batch reports then is documented nowhere, so the sandbox gives only the generic
-            // resize text batch-custom-images documents, with no provider detail: the cause must come from the lock
-            // look-up (PF-17), never from the error's words.
-            errors.add(error("AllocationFailed", ALLOCATION_FAILED, null));
+            // A ReadOnly lock on the image (or a scope above it): see Enforcement.IMAGE_READ_ONLY_LOCK. What Batch reports
+            // then is documented nowhere, so the sandbox gives only the generic resize text batch-custom-images documents,
+            // with no provider detail: the cause must come from the lock look-up (PF-17), never from the error's words.
+            errors.add(error(Enforcement.IMAGE_READ_ONLY_LOCK, "AllocationFailed", ALLOCATION_FAILED, null));
             return new Plan(curD, curL, errors, "idle");
         }
         String poolSecurity = Json.str(props, "deploymentConfiguration/virtualMachineConfiguration/securityProfile/securityType");
