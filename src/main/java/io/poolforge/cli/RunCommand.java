@@ -128,8 +128,14 @@ public final class RunCommand implements Callable<Integer> {
             }
             plan = loaded.plan();
         } catch (PoolForgeException e) {
-            err.println(m.get(e.key(), e.args()));
-            return Findings.isUsage(e) ? ExitCodes.USAGE : ExitCodes.RULE_VIOLATIONS;
+            if (Findings.isUsage(e)) {
+                err.println(m.get(e.key(), e.args()));
+                return ExitCodes.USAGE;
+            }
+            // PF-22: a plan that is not a well-formed plan is refused with its own code; nothing is made.
+            Findings.print(err, m, List.of(Findings.unreadable(e)));
+            err.println(m.get("cli.run.refused", planFile));
+            return ExitCodes.RULE_VIOLATIONS;
         }
         List<Finding> findings = new PlanValidator(codec, new OfflineDomainRules()).validate(plan);
         Findings.print(err, m, findings);
@@ -161,14 +167,15 @@ public final class RunCommand implements Callable<Integer> {
             if (j.isEmpty() && broken.isPresent() && broken.get().planReadable()) {
                 return withRunLock(store, runId, () -> {
                     Journal fresh;
+                    java.time.Instant now = clock.instant();
                     try {
-                        fresh = store.restart(runId, clock.instant());
+                        fresh = store.restart(runId, now);
                     } catch (PoolForgeException e) {
                         LOG.warn("Could not restart the journal of {}: {}", runId, e.getMessage(), e);
                         err.println(m.get(e.key(), e.args()));
                         return ExitCodes.USAGE;
                     }
-                    err.println(m.get("cli.run.journalRestarted", runId, broken.get().journal()));
+                    err.println(m.get("cli.run.journalRestarted", runId, store.damagedCopy(runId, now)));
                     return run(store, plan, fresh, interrupts, findings);
                 });
             }
@@ -267,7 +274,7 @@ public final class RunCommand implements Callable<Integer> {
             // open() said why.
         } catch (Exception e) {
             LOG.warn("Could not list the resources of run {} by tag: {}", d.runId(), SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : e.getClass().getSimpleName();
+            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : m.text(io.poolforge.domain.FailureWords.of(e));
             err.println(m.get("cli.run.damaged.untagged", text));
         }
         if (d.planReadable()) err.println(m.get("cli.run.damaged.resume", planFile, d.runId()));
@@ -447,7 +454,7 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Could not connect to {}: {}", connection.target(m), SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             throw new CliFailure(ExitCodes.AZURE_ERROR);
         }
     }
@@ -462,7 +469,7 @@ public final class RunCommand implements Callable<Integer> {
 
     static PoolForgeException unexpected(Exception e) {
         LOG.error("Unexpected failure: {}", SecretMasker.mask(String.valueOf(e.getMessage())), e);
-        return new PoolForgeException("azure.error.unexpected", e, "run", e.getClass().getSimpleName());
+        return new PoolForgeException("azure.error.unexpected", e, "run", io.poolforge.domain.FailureWords.of(e));
     }
 
     /** 4 when interrupted (Ctrl+C, or an operation stopped by cancellation), 2 for run-folder problems, 3 for Azure. */

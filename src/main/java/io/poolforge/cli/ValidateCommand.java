@@ -84,7 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (Exception e) {
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             throw new AzureFailure();
         }
     }
