@@ -220,11 +220,10 @@ public final class RunCommand implements Callable<Integer> {
                     err.println(m.get("cli.run.unfinishedHint", planFile));
                     return ExitCodes.USAGE;
                 }
-                journal = null;
+                // PF-22: a plan run to the end before is that plan, not someone else's pool: run() checks that its
+                // pool still stands (then "already done", exit 0) or starts a new run when it was deleted since.
+                journal = runsOf(store, plan, false).stream().filter(Journal::complete).findFirst().orElse(null);
             }
-        }
-        if (!cleanUp && journal != null && journal.complete()) {
-            err.println(m.get("cli.run.alreadyComplete", journal.runId()));
         }
         Journal chosen = journal;
         if (cleanUp) {
@@ -269,7 +268,7 @@ public final class RunCommand implements Callable<Integer> {
             List<io.poolforge.run.CreatedResource> tagged = new PlanRunner(c.compute(), c.batch(), store, clock)
                     .survey(resolved, probe, java.util.Set.of()).tagged();
             err.println(m.get("cli.run.damaged.tagged", d.runId(), tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
         } catch (CliFailure e) {
             // open() said why.
         } catch (Exception e) {
@@ -295,7 +294,7 @@ public final class RunCommand implements Callable<Integer> {
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
             List<io.poolforge.run.CreatedResource> tagged = runner.survey(resolved, probe, java.util.Set.of()).tagged();
             err.println(m.get("cli.run.damaged.tagged", id, tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
             if (!tagged.isEmpty() && !yes) {
                 err.println(m.get("cli.cleanUp.needsYes"));
                 return ExitCodes.USAGE;
@@ -339,6 +338,27 @@ public final class RunCommand implements Callable<Integer> {
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
             Plan resolved;
             PlanRunner.Survey survey = null;
+            if (journal != null && journal.complete()) {
+                Plan done = store.plan(journal);
+                Optional<io.poolforge.azure.ResourceState> standing = c.batch().poolState(PlanRunner.account(done),
+                        done.pool().poolId());
+                if (standing.isPresent() && (standing.get().runTag() == null || journal.runId().equals(standing.get().runTag()))) {
+                    // PF-22: already done; say only that (no "resuming", no preflight, no quota counted twice).
+                    err.println(m.get("cli.run.alreadyDone", done.pool().poolId(), done.pool().batchAccount().name(),
+                            journal.runId(), planFile));
+                    pool = c.batch().getPool(PlanRunner.account(done), done.pool().poolId()).orElse(null);
+                    output().run(store, journal, "complete", null, pool);
+                    return ExitCodes.OK;
+                }
+                if (resume) {
+                    err.println(m.get("cli.run.alreadyComplete", journal.runId()));
+                    return ExitCodes.OK;
+                }
+                // The pool that run made is gone: this is a new run of the plan.
+                err.println(m.get("cli.run.poolGoneNewRun", done.pool().poolId(), journal.runId()));
+                journal = null;
+                result = null;
+            }
             if (journal == null) {
                 // A new run: Azure is read before the run folder is made, so a conflict leaves nothing behind.
                 RunId id = RunId.create(clock.instant(), new SecureRandom());
