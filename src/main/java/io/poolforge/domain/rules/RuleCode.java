@@ -104,7 +104,20 @@ public enum RuleCode {
     /** PF-15: a Marketplace pool's image must be one of Batch's supported images for the account. */
     POOL_MARKETPLACE_IMAGE_UNSUPPORTED(ERROR, "rule.pool.marketplaceImageUnsupported", Sources.SUPPORTED_IMAGES),
     /** PF-15: past its batchSupportEndOfLife, Batch no longer accepts new pools on a Marketplace image. */
-    POOL_MARKETPLACE_IMAGE_END_OF_LIFE(ERROR, "rule.pool.marketplaceImageEndOfLife", Sources.SUPPORTED_IMAGES);
+    POOL_MARKETPLACE_IMAGE_END_OF_LIFE(ERROR, "rule.pool.marketplaceImageEndOfLife", Sources.SUPPORTED_IMAGES),
+    // --- PF-22: the plan against the account's real facts, before anything is made (read 2026-12-07) ---
+    /** "Subscriptions - List": the subscriptions the signed-in account can reach; another tenant's answers 401/403/404. */
+    SUBSCRIPTION_UNREACHABLE(ERROR, "rule.plan.subscriptionUnreachable", "https://learn.microsoft.com/rest/api/resources/subscriptions/list"),
+    /** "Before you use a resource provider, make sure your Azure subscription is registered for the resource provider." */
+    PROVIDER_NOT_REGISTERED(ERROR, "rule.plan.providerNotRegistered",
+            "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types"),
+    /** "Batch Account - Get" answers 404 ResourceNotFound for an account that does not exist. */
+    BATCH_ACCOUNT_NOT_FOUND(ERROR, "rule.plan.batchAccountNotFound", "https://learn.microsoft.com/rest/api/batchmanagement/batch-account/get"),
+    /** The pool's nodes and the image's replica are in the account's region ("location": "The location of the resource"). */
+    BATCH_ACCOUNT_LOCATION_MISMATCH(ERROR, "rule.plan.accountLocationMismatch",
+            "https://learn.microsoft.com/rest/api/batchmanagement/batch-account/get"),
+    /** "Virtual Machines - Get" answers 404 for a VM that does not exist. */
+    VM_NOT_FOUND(ERROR, "rule.plan.vmNotFound", "https://learn.microsoft.com/rest/api/compute/virtual-machines/get");
 
     private final Severity severity;
     private final String key;

@@ -1,0 +1,81 @@
+package io.poolforge.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * PF-22: the names and ids a plan gives for resources it does not create (subscriptions, resource groups, the Batch
+ * account, the VM and its disks) are names, checked offline before anything else: a resource group "rg/../x" or an
+ * account "acct/../other" would otherwise reach Azure as another path (and a run would fail on the first resource
+ * made there, naming that resource instead of the bad name).
+ *
+ * <p>Sources (read 2026-12-07): "Naming rules and restrictions for Azure resources",
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules — resourcegroups: "1-90",
+ * "Underscores, hyphens, periods, parentheses, and letters or digits. Can't end with period."; Microsoft.Batch
+ * batchAccounts: "3-24", "Lowercase letters and numbers."; a subscription id is a GUID (Subscriptions - Get,
+ * {@code subscriptionId}: "The ID of the target subscription").
+ */
+final class PlanResourceNames {
+    private PlanResourceNames() {
+    }
+
+    private static final Pattern GUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Letters and digits here are Unicode letters and digits, as the naming page's "letters or digits" allows. */
+    private static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{Nd}_\\-.()]{1,90}");
+    private static final Pattern BATCH_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
+    /** A VM or disk name: no path separators, no "." or ".." segment (Azure's names for them allow neither). */
+    private static final Pattern SEGMENT = Pattern.compile("[^/\\\\?#]+");
+
+    static List<Finding> check(Plan plan) {
+        List<Finding> out = new ArrayList<>();
+        if (plan.snapshots() != null) {
+            subscription(out, "/snapshots/subscriptionId", plan.snapshots().subscriptionId());
+            group(out, "/snapshots/resourceGroup", plan.snapshots().resourceGroup());
+            if (plan.snapshots().osDisk() != null) armId(out, "/snapshots/osDisk/diskId", plan.snapshots().osDisk().diskId(), "disks");
+            if (plan.snapshots().dataDisks() != null) {
+                for (int i = 0; i < plan.snapshots().dataDisks().size(); i++) {
+                    armId(out, "/snapshots/dataDisks/" + i + "/diskId", plan.snapshots().dataDisks().get(i).diskId(), "disks");
+                }
+            }
+        }
+        if (plan.source() != null) armId(out, "/source/vmId", plan.source().vmId(), "virtualMachines");
+        if (plan.image() != null) {
+            subscription(out, "/image/subscriptionId", plan.image().subscriptionId());
+            group(out, "/image/resourceGroup", plan.image().resourceGroup());
+        }
+        if (plan.pool() != null && plan.pool().batchAccount() != null) {
+            Plan.BatchAccount a = plan.pool().batchAccount();
+            subscription(out, "/pool/batchAccount/subscriptionId", a.subscriptionId());
+            group(out, "/pool/batchAccount/resourceGroup", a.resourceGroup());
+            if (a.name() != null && !BATCH_ACCOUNT.matcher(a.name()).matches()) {
+                out.add(Finding.structure("NAME_BATCH_ACCOUNT_INVALID", "plan.check.batchAccountName", "/pool/batchAccount/name", a.name()));
+            }
+        }
+        return out;
+    }
+
+    private static void subscription(List<Finding> out, String path, String value) {
+        if (value != null && !GUID.matcher(value).matches()) {
+            out.add(Finding.structure("PLAN_SUBSCRIPTION_ID_INVALID", "plan.check.subscriptionId", path, value));
+        }
+    }
+
+    private static void group(List<Finding> out, String path, String value) {
+        if (value == null) return;
+        if (!RESOURCE_GROUP.matcher(value).matches() || value.endsWith(".") || value.contains("..")) {
+            out.add(Finding.structure("NAME_RESOURCE_GROUP_INVALID", "plan.check.resourceGroupName", path, value));
+        }
+    }
+
+    /** /subscriptions/{guid}/resourceGroups/{group}/providers/Microsoft.Compute/{type}/{name}, every segment a name. */
+    private static void armId(List<Finding> out, String path, String value, String type) {
+        if (value == null) return;
+        String[] p = value.split("/", -1);
+        boolean ok = p.length == 9 && p[0].isEmpty() && p[1].equalsIgnoreCase("subscriptions") && GUID.matcher(p[2]).matches()
+                && p[3].equalsIgnoreCase("resourceGroups") && RESOURCE_GROUP.matcher(p[4]).matches() && !p[4].endsWith(".")
+                && !p[4].contains("..") && p[5].equalsIgnoreCase("providers") && p[6].equalsIgnoreCase("Microsoft.Compute")
+                && p[7].equalsIgnoreCase(type) && SEGMENT.matcher(p[8]).matches() && !p[8].equals(".") && !p[8].equals("..");
+        if (!ok) out.add(Finding.structure("PLAN_RESOURCE_ID_INVALID", "plan.check.resourceId", path, value, type));
+    }
+}
