@@ -11,7 +11,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * A failure's cause in the user's words (PF-22), for the "({1})" of messages that used to show the exception's class
@@ -40,7 +39,7 @@ public final class FailureWords {
         }
         if (t instanceof UnknownHostException) return "error.reason.unknownHost";
         if (t instanceof ConnectException) return "error.reason.refused";
-        if (t instanceof SSLException) return "error.reason.tls";
+        if (t.getClass().getName().startsWith("javax.net.ssl.")) return "error.reason.tls"; // SSLException and its kin
         if (t instanceof AccessDeniedException) return "error.reason.accessDenied";
         if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) return "error.reason.noSuchFile";
         if (t instanceof FileSystemException) return "error.reason.fileSystem";

@@ -13,14 +13,12 @@ import java.util.regex.Pattern;
  * <p>Sources (read 2026-12-07): "Naming rules and restrictions for Azure resources",
  * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules — resourcegroups: "1-90",
  * "Underscores, hyphens, periods, parentheses, and letters or digits. Can't end with period."; Microsoft.Batch
- * batchAccounts: "3-24", "Lowercase letters and numbers."; a subscription id is a GUID (Subscriptions - Get,
- * {@code subscriptionId}: "The ID of the target subscription").
+ * batchAccounts: "3-24", "Lowercase letters and numbers.".
  */
 final class PlanResourceNames {
     private PlanResourceNames() {
     }
 
-    private static final Pattern GUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Letters and digits here are Unicode letters and digits, as the naming page's "letters or digits" allows. */
     private static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{Nd}_\\-.()]{1,90}");
     private static final Pattern BATCH_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
@@ -30,7 +28,6 @@ final class PlanResourceNames {
     static List<Finding> check(Plan plan) {
         List<Finding> out = new ArrayList<>();
         if (plan.snapshots() != null) {
-            subscription(out, "/snapshots/subscriptionId", plan.snapshots().subscriptionId());
             group(out, "/snapshots/resourceGroup", plan.snapshots().resourceGroup());
             if (plan.snapshots().osDisk() != null) armId(out, "/snapshots/osDisk/diskId", plan.snapshots().osDisk().diskId(), "disks");
             if (plan.snapshots().dataDisks() != null) {
@@ -41,24 +38,16 @@ final class PlanResourceNames {
         }
         if (plan.source() != null) armId(out, "/source/vmId", plan.source().vmId(), "virtualMachines");
         if (plan.image() != null) {
-            subscription(out, "/image/subscriptionId", plan.image().subscriptionId());
             group(out, "/image/resourceGroup", plan.image().resourceGroup());
         }
         if (plan.pool() != null && plan.pool().batchAccount() != null) {
             Plan.BatchAccount a = plan.pool().batchAccount();
-            subscription(out, "/pool/batchAccount/subscriptionId", a.subscriptionId());
             group(out, "/pool/batchAccount/resourceGroup", a.resourceGroup());
             if (a.name() != null && !BATCH_ACCOUNT.matcher(a.name()).matches()) {
                 out.add(Finding.structure("NAME_BATCH_ACCOUNT_INVALID", "plan.check.batchAccountName", "/pool/batchAccount/name", a.name()));
             }
         }
         return out;
-    }
-
-    private static void subscription(List<Finding> out, String path, String value) {
-        if (value != null && !GUID.matcher(value).matches()) {
-            out.add(Finding.structure("PLAN_SUBSCRIPTION_ID_INVALID", "plan.check.subscriptionId", path, value));
-        }
     }
 
     private static void group(List<Finding> out, String path, String value) {
@@ -68,14 +57,19 @@ final class PlanResourceNames {
         }
     }
 
-    /** /subscriptions/{guid}/resourceGroups/{group}/providers/Microsoft.Compute/{type}/{name}, every segment a name. */
+    /**
+     * An id of the shape /subscriptions/{guid}/resourceGroups/{group}/providers/Microsoft.Compute/{type}/{name} (the
+     * shape itself is PlanShapeRules' RESOURCE_ID_INVALID): its group must be a group name and its name no "." or "..".
+     */
     private static void armId(List<Finding> out, String path, String value, String type) {
         if (value == null) return;
         String[] p = value.split("/", -1);
-        boolean ok = p.length == 9 && p[0].isEmpty() && p[1].equalsIgnoreCase("subscriptions") && GUID.matcher(p[2]).matches()
-                && p[3].equalsIgnoreCase("resourceGroups") && RESOURCE_GROUP.matcher(p[4]).matches() && !p[4].endsWith(".")
-                && !p[4].contains("..") && p[5].equalsIgnoreCase("providers") && p[6].equalsIgnoreCase("Microsoft.Compute")
-                && p[7].equalsIgnoreCase(type) && SEGMENT.matcher(p[8]).matches() && !p[8].equals(".") && !p[8].equals("..");
-        if (!ok) out.add(Finding.structure("PLAN_RESOURCE_ID_INVALID", "plan.check.resourceId", path, value, type));
+        boolean shape = p.length == 9 && p[0].isEmpty() && p[1].equalsIgnoreCase("subscriptions") && p[3].equalsIgnoreCase("resourceGroups")
+                && p[5].equalsIgnoreCase("providers") && p[6].equalsIgnoreCase("Microsoft.Compute") && p[7].equalsIgnoreCase(type);
+        if (!shape) return;
+        group(out, path, p[4]);
+        if (!SEGMENT.matcher(p[8]).matches() || p[8].equals(".") || p[8].equals("..")) {
+            out.add(Finding.structure("PLAN_RESOURCE_ID_INVALID", "plan.check.resourceId", path, value, type));
+        }
     }
 }
