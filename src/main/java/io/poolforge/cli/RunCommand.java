@@ -430,8 +430,9 @@ public final class RunCommand implements Callable<Integer> {
                 .filter(f -> offline.stream().noneMatch(o -> o.code().equals(f.code()) && o.args().equals(f.args()))).toList();
         Findings.print(err, m, online);
         if (!r.blocking()) return null;
-        err.println(m.get("cli.run.refusedOnline", planFile, String.join(", ", r.violations().stream()
-                .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().toList())));
+        // PF-22: the codes stand in their own position on the lines above; this line says how many.
+        err.println(m.get("cli.run.refusedOnline", planFile, r.violations().stream()
+                .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().count()));
         return ExitCodes.RULE_VIOLATIONS;
     }
 
