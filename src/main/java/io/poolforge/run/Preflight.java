@@ -184,7 +184,17 @@ public final class Preflight {
         PoolContext ctx = new PoolContext(used, AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(), facts.supportedImages(),
                 plan.imageTarget(), os, gen, base, facts.imageSources(), replicas, today);
         out.addAll(PoolRules.check(plan.poolPlan(), ctx));
-        return new Result(distinct(out), facts);
+        return new Result(distinct(osBlame(out, vm)), facts);
+    }
+
+    /**
+     * PF-22: when the VM's real OS is known and the plan's osType contradicts it (IMAGE_OS_TYPE_MISMATCH), a node agent
+     * SKU for the VM's real OS is right: the plan is at fault, not the node agent (NODE_AGENT_OS_MISMATCH is dropped).
+     */
+    static List<Violation> osBlame(List<Violation> all, VmSummary vm) {
+        if (vm == null || vm.osType() == null || all.stream().noneMatch(v -> v.code() == RuleCode.IMAGE_OS_TYPE_MISMATCH)) return all;
+        return all.stream().filter(v -> !(v.code() == RuleCode.NODE_AGENT_OS_MISMATCH && v.args().size() > 1
+                && String.valueOf(v.args().get(1)).equalsIgnoreCase(String.valueOf(vm.osType())))).toList();
     }
 
     /** A Marketplace pool (PF-15): the pool rules with the Marketplace image as the image and its node agent source. */

@@ -113,4 +113,20 @@ class RealFactsPreflightTest {
             assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("(null)");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aLinuxVmWhosePlanSaysWindowsIsBlamedOnThePlansOsTypeNotOnTheNodeAgent() throws Exception {
+        ObjectNode t = TestPlans.tree(TestPlans.GALLERY);
+        Path file = home.resolve("windows.json");
+        Files.writeString(file, TestPlans.edit(TestPlans.edit(t, "/image/osType", "Windows"), "/source/osType", "Windows").toString());
+        // Offline the VM's OS is unknown: both ways are named, the plan's osType first among the fixes.
+        Result offline = Cli.run(home, "validate", file.toString(), "--lang", "en");
+        assertThat(offline.out()).contains("NODE_AGENT_OS_MISMATCH: ", "the plan says the image runs Windows",
+                "if it runs Linux, the plan's osType is wrong: correct source.osType and image.osType to Linux");
+        // Online the VM is read: Linux. The plan is at fault, not the node agent.
+        Result online = Cli.run(home, "validate", file.toString(), "--online", "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
+        assertThat(online.code()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
+        assertThat(online.out()).contains("ERROR IMAGE_OS_TYPE_MISMATCH: ", "is for Windows, but vm-render-ubuntu2204 runs Linux")
+                .doesNotContain("NODE_AGENT_OS_MISMATCH").doesNotContain("WINDOWS");
+    }
 }
