@@ -102,7 +102,9 @@ final class RunCleanUp {
                     }
                 }
                 if (!targets.isEmpty()) {
-                    deleted = runner.cleanUp(resolved, journal, new RunProgress(m, err, true, pauseAfter, cancelled), cancelled);
+                    try (RunProgress progress = new RunProgress(m, err, true, pauseAfter, cancelled)) {
+                        deleted = runner.cleanUp(resolved, journal, progress, cancelled);
+                    }
                 }
             } catch (PoolForgeException e) {
                 failure = e;

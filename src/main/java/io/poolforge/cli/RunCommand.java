@@ -299,7 +299,9 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(m.get("cli.cleanUp.needsYes"));
                 return ExitCodes.USAGE;
             }
-            deleted = runner.cleanUp(resolved, probe, new RunProgress(m, err, true, pauseAfter, cancelled), cancelled);
+            try (RunProgress progress = new RunProgress(m, err, true, pauseAfter, cancelled)) {
+                deleted = runner.cleanUp(resolved, probe, progress, cancelled);
+            }
         } catch (PoolForgeException e) {
             failure = e;
         } catch (CliFailure e) {
@@ -384,8 +386,9 @@ public final class RunCommand implements Callable<Integer> {
                 resolved = store.plan(journal);
             }
             err.flush();
-            result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"),
-                    new RunProgress(m, err, false, pauseAfter, cancelled), cancelled, java.util.Set.of(), survey);
+            try (RunProgress progress = new RunProgress(m, err, false, pauseAfter, cancelled)) {
+                result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"), progress, cancelled, java.util.Set.of(), survey);
+            }
             // The watch: the pool as Azure shows it now (a failure here leaves a run that --resume finishes).
             pool = c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
         } catch (PoolForgeException e) {
