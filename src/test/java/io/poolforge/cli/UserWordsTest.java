@@ -151,6 +151,15 @@ class UserWordsTest {
     }
 
     @Test
+    void aRefusedCertificateFolderIsSaidInWordsWithoutAStackTrace() throws Exception {
+        Path notAFolder = Files.writeString(home.resolve("not-a-folder"), "x");
+        Cli.Result r = Cli.run(home, "sandbox", "--port", "0", "--time-scale", "0", "--quiet", "--cert-dir", notAFolder.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("cannot write its certificate in " + notAFolder, "--cert-dir")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void everyCliOutputOfTheTestRunsIsInTheUsersWords() throws Exception {
         driveTheKinds();
         List<String> found = new ArrayList<>();
