@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code io.poolforge} enum that contains an underscore or is at least 4 upper-case letters ("TRUSTED_LAUNCH",
  * "WINDOWS", "STANDARD"; not "V2").</li>
  * <li>Allowed positions for such a token: a code, i.e. the token directly followed by ":" ("ERROR POOL_ID_TAKEN: …",
- * "→ IMAGE_DELETED: …"); the severity word that starts a findings line ("ERROR", "WARNING", "INFO"); a line made only
+ * "→ IMAGE_DELETED: …") or by " →" (the error code of a diagnosis head, "1. NODES_UNUSABLE → NODES_UNUSABLE: …"); the severity word that starts a findings line ("ERROR", "WARNING", "INFO"); a line made only
  * of upper-case words (a table header such as "POOL  VM SIZE  …"); inside an id, path or URL (a word holding "/");
  * the word "SANDBOX" of the sandbox banner, written in capitals on purpose ("SANDBOX — nothing here is real Azure").</li>
  * <li>JSON output (stdout of {@code --json}) is for programs: its codes, severities and statuses are values of their
@@ -85,8 +85,11 @@ class UserWordsTest {
             if (line.contains("(null)") || Pattern.compile("\\bnull\\b").matcher(line).find()) out.add(what + ": null in: " + line);
             if (HEADER.matcher(line).matches()) continue;
             String checked = SEVERITY_START.matcher(line).replaceFirst(" ");
-            for (String word : checked.split("\\s+")) {
+            String[] words = checked.split("\\s+");
+            for (int w = 0; w < words.length; w++) {
+                String word = words[w];
                 if (word.contains("/")) continue;
+                if (w + 1 < words.length && words[w + 1].equals("→") && TOKEN.matcher(word).matches()) continue;
                 Matcher m = TOKEN.matcher(word);
                 while (m.find()) {
                     String t = m.group();
@@ -134,6 +137,7 @@ class UserWordsTest {
         assertThat(scanText("t", "  IMAGE_VERSION /subscriptions/x", constants)).hasSize(1);
         assertThat(scanText("t", "ERROR POOL_ID_TAKEN: The pool id is taken.", constants)).isEmpty();
         assertThat(scanText("t", "POOL                  VM SIZE          IMAGE TYPE", constants)).isEmpty();
+        assertThat(scanText("t", "  1. NODES_UNUSABLE → NODES_UNUSABLE: 7 nodes are unusable", constants)).isEmpty();
     }
 
     @Test
