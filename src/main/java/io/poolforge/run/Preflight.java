@@ -150,20 +150,31 @@ public final class Preflight {
         if (plan.marketplace()) return checkMarketplace(plan, account, today);
         ImagePlan image = plan.imagePlan();
         GalleryImageVersionInfo existing = null;
+        Violation latestFinding = null;
         if (plan.fromExistingImage()) {
             String id = image.imageId();
-            existing = image.latest() ? latestVersion(id)
-                    : compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+            if (image.latest()) {
+                List<GalleryImageVersionInfo> versions = latestCandidates(id);
+                existing = ImageRules.latest(versions, account.location())
+                        .orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+                latestFinding = ImageRules.latestFinding(image.galleryName() + "/" + image.imageDefinitionName(), existing, versions,
+                        account.location());
+            } else {
+                existing = compute.findImageVersion(id).orElseThrow(() -> new PoolForgeException("run.error.noImage", id));
+            }
         }
         AccountFacts facts = reader.read(account, existing == null ? List.of() : List.of(existing.id()));
         BatchAccountInfo used = facts.account();
         List<Violation> out = new ArrayList<>();
+        if (latestFinding != null) out.add(latestFinding);
         int nodes = Math.max(0, nz(plan.pool().targetDedicatedNodes())) + Math.max(0, nz(plan.pool().targetLowPriorityNodes()));
         VmSummary vm = null;
         // PF-22: the registration was checked in realFacts (an ERROR there); same tenant: the sign-in reached it.
         SubscriptionInfo imageSub = new SubscriptionInfo(image.subscriptionId(), used.tenantId(), true);
         if (!plan.fromExistingImage()) {
             vm = compute.getVm(plan.source().vmId());
+            // PF-18: generalized when the instance view says so, or when the plan records the user's confirmation.
+            if (plan.source().confirmedGeneralized()) vm = vm.withGeneralized(true);
             out.addAll(VmRules.check(vm, used, facts.supportedImages(), plan.imageTarget(), today));
             out.addAll(ImageRules.checkPlan(image, vm, used, imageSub, nodes, today));
             if (plan.galleryTarget()) {
@@ -209,21 +220,18 @@ public final class Preflight {
     }
 
     /**
-     * The newest version of an image definition (a pool on "latest" gets it when nodes are allocated); the run stops
-     * with {@code run.error.noImage} when the definition is gone or has no version.
+     * The versions of an image definition a pool on "latest" chooses from (PF-18: {@link ImageRules#latest} skips the
+     * ones excluded from latest, as Batch does); the run stops with {@code run.error.noImage} when the definition is
+     * gone.
      */
-    private GalleryImageVersionInfo latestVersion(String definitionId) {
+    private List<GalleryImageVersionInfo> latestCandidates(String definitionId) {
         if (compute.findImageDefinition(definitionId).isEmpty()) throw new PoolForgeException("run.error.noImage", definitionId);
-        return compute.listImageVersions(definitionId).stream()
-                .max(java.util.Comparator.comparing(v -> versionKey(v.version())))
-                .orElseThrow(() -> new PoolForgeException("run.error.noImage", definitionId));
+        return compute.listImageVersions(definitionId);
     }
 
     /** Major.Minor.Patch as a zero-padded string that sorts like the version. */
     static String versionKey(String version) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : version.split("\\.")) sb.append(String.format(Locale.ROOT, "%12s", part).replace(' ', '0')).append('.');
-        return sb.toString();
+        return ImageRules.versionKey(version);
     }
 
     /** The plan's Batch account as the account lists it (quotas, mode), or Azure's "not found". */

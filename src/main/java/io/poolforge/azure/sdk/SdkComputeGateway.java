@@ -417,7 +417,8 @@ public final class SdkComputeGateway implements ComputeGateway {
      * ?api-version=2021-04-01}, whose {@code registrationState} is "Registered" once the subscription is registered
      * ("Azure resource providers and types",
      * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types, read 2026-12-07:
-     * "Before you use a resource provider, make sure your Azure subscription is registered for the resource provider").
+     * "Before you use a resource provider, you must make sure your Azure subscription is registered for the resource
+     * provider.").
      * A subscription this sign-in cannot reach answers 404 SubscriptionNotFound, 403 or 401
      * (InvalidAuthenticationTokenTenant for another tenant): empty. Sent through the compute client's own pipeline
      * (the same credential, retry and sandbox trust).

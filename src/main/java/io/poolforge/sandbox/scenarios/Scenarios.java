@@ -41,8 +41,9 @@ public final class Scenarios {
                 e.p.store.addLazy(LazyFleet.vms(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.p.store.addLazy(LazyFleet.disks(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.group(SUB_PROD, "rg-fleet", "westeurope");
-                // A big Batch-service account, for large pools and stepwise resizes (4,000 dedicated cores).
-                e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 4000, 2000, 50, Map.of());
+                // A big Batch-service account, for large pools and stepwise resizes: 8,000 dedicated cores (PF-18: room for the
+                // 3,000-node gallery pool of batch-sig-images on Standard_D2s_v3) and 2,000 Spot cores.
+                e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 8000, 2000, 50, Map.of());
             }
             case "legacy-2019" -> {
                 e.p.legacyRules = true;
