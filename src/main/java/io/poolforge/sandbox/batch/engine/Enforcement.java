@@ -78,6 +78,15 @@ public enum Enforcement {
     RESIZE_TIMEOUT_FORMAT(
             "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/batch/resource-manager/Microsoft.Batch/stable/2025-06-01/BatchManagement.json",
             "Timeout values use ISO 8601 format. For example, use PT10M for 10 minutes."),
+    /**
+     * PF-17: a ReadOnly lock on the pool's image or a scope above it. The lock page's sentence, with batch-sig-images'
+     * "more than Reader" (Microsoft.Compute/disks/beginGetAccess/action): a lock that leaves only Reader's permissions
+     * leaves Batch without the one it needs. What Batch reports then is documented nowhere: the generic resize text only.
+     */
+    IMAGE_READ_ONLY_LOCK(
+            "https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources",
+            "ReadOnly means authorized users can read a resource, but they can't delete or update the resource. Applying this lock is "
+                    + "similar to restricting all authorized users to the permissions granted by the Reader role."),
     /** Not an Azure rule: what the sandbox does not emulate (it says so in its message). */
     SANDBOX_FIXED_SCALE_ONLY(
             "docs/SANDBOX.md",

@@ -208,6 +208,19 @@ public final class PoolRules {
         return null;
     }
 
+    /** The name of a ReadOnly lock on the pool's image or a scope above it, or null. */
+    String lockOnImage(ObjectNode pool) {
+        String id = Json.str(pool, "properties/deploymentConfiguration/virtualMachineConfiguration/imageReference/id");
+        if (id == null) return null;
+        String target = Arm.norm(id).toLowerCase(Locale.ROOT);
+        for (ObjectNode l : p.locks) {
+            if (!"ReadOnly".equals(l.path("properties").path("level").asText())) continue;
+            String scope = io.poolforge.sandbox.arm.authorization.AuthorizationApi.scopeOf(l).toLowerCase(Locale.ROOT);
+            if (target.equals(scope) || target.startsWith(scope + "/")) return l.path("name").asText();
+        }
+        return null;
+    }
+
     /** What a resize to the targets can allocate, and the errors it ends with. */
     public Plan plan(PoolRun run, ObjectNode account, ImageFacts image, String nodeAgent, int targetD, int targetL, Collection<PoolRun> all) {
         ArrayNode errors = Json.a();
@@ -218,6 +231,14 @@ public final class PoolRules {
         String problem = imageProblem(run.pool, account.path("location").asText(null));
         if (problem != null && (targetD > curD || targetL > curL)) {
             errors.add(error(Enforcement.IMAGE_SOURCE_DELETED, "AllocationFailed", ALLOCATION_FAILED, problem));
+            return new Plan(curD, curL, errors, "idle");
+        }
+        String locked = lockOnImage(run.pool);
+        if (locked != null && (targetD > curD || targetL > curL)) {
+            // A ReadOnly lock on the image (or a scope above it): see Enforcement.IMAGE_READ_ONLY_LOCK. What Batch reports
+            // then is documented nowhere, so the sandbox gives only the generic resize text batch-custom-images documents,
+            // with no provider detail: the cause must come from the lock look-up (PF-17), never from the error's words.
+            errors.add(error(Enforcement.IMAGE_READ_ONLY_LOCK, "AllocationFailed", ALLOCATION_FAILED, null));
             return new Plan(curD, curL, errors, "idle");
         }
         String poolSecurity = Json.str(props, "deploymentConfiguration/virtualMachineConfiguration/securityProfile/securityType");
