@@ -115,6 +115,16 @@ public interface ComputeGateway {
         return createManagedImage(plan, osSnapshotId, dataSnapshotIdsByLun, monitor);
     }
 
+    /**
+     * PF-22: the registration state of resource provider {@code namespace} in a subscription ("Registered",
+     * "NotRegistered", "Registering", ...), as ARM's "Providers - Get" answers it; empty when the subscription cannot be
+     * reached with this sign-in (not found, or not in the tenant). Gateways that cannot ask throw
+     * {@link UnsupportedOperationException}.
+     */
+    default Optional<String> providerState(String subscriptionId, String namespace) {
+        throw new UnsupportedOperationException("providerState");
+    }
+
     // --- what a diagnosis looks up (PF-17) ----------------------------------------------------------
 
     /**

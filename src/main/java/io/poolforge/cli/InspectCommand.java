@@ -117,7 +117,7 @@ public final class InspectCommand implements Callable<Integer> {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Could not connect: {}", SecretMasker.mask(String.valueOf(e.getMessage())));
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             return ExitCodes.AZURE_ERROR;
         }
         try (c) {
@@ -130,7 +130,7 @@ public final class InspectCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             LOG.error("Unexpected failure: {}", SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            throw new PoolForgeException("azure.error.unexpected", e, accountName, e.getClass().getSimpleName());
+            throw new PoolForgeException("azure.error.unexpected", e, accountName, io.poolforge.domain.FailureWords.of(e));
         }
     }
 

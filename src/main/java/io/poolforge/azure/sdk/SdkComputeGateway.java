@@ -494,4 +494,41 @@ public final class SdkComputeGateway implements ComputeGateway {
             throw e;
         }
     }
+
+    /**
+     * ARM "Providers - Get": {@code GET /subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}
+     * ?api-version=2021-04-01}, whose {@code registrationState} is "Registered" once the subscription is registered
+     * ("Azure resource providers and types",
+     * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types, read 2026-12-07:
+     * "Before you use a resource provider, you must make sure your Azure subscription is registered for the resource
+     * provider.").
+     * A subscription this sign-in cannot reach answers 404 SubscriptionNotFound, 403 or 401
+     * (InvalidAuthenticationTokenTenant for another tenant): empty. Sent through the compute client's own pipeline
+     * (the same credential, retry and sandbox trust).
+     */
+    @Override
+    public Optional<String> providerState(String subscriptionId, String namespace) {
+        ComputeManagementClient c = clients.apply(subscriptionId);
+        String base = c.getEndpoint().endsWith("/") ? c.getEndpoint() : c.getEndpoint() + "/";
+        String url = base + "subscriptions/" + java.net.URLEncoder.encode(subscriptionId, java.nio.charset.StandardCharsets.UTF_8)
+                + "/providers/" + java.net.URLEncoder.encode(namespace, java.nio.charset.StandardCharsets.UTF_8) + "?api-version=2021-04-01";
+        return call(namespace, () -> {
+            try (com.azure.core.http.HttpResponse r = c.getHttpPipeline().sendSync(
+                    new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url), Context.NONE)) {
+                int status = r.getStatusCode();
+                if (status == 401 || status == 403 || status == 404) return Optional.<String>empty();
+                String body = r.getBodyAsBinaryData() == null ? "" : r.getBodyAsBinaryData().toString();
+                if (status / 100 != 2) {
+                    throw new PoolForgeException("azure.error.service", null, null, r.getHeaderValue("x-ms-request-id"),
+                            namespace, status, io.poolforge.domain.SecretMasker.mask(body));
+                }
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+                    return Optional.of(n.path("registrationState").asText(""));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+    }
 }

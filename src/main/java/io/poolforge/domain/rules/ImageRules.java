@@ -187,11 +187,11 @@ public final class ImageRules {
         if (state == OsState.SPECIALIZED) out.add(Violation.of(RuleCode.IMAGE_SPECIALIZED, label));
         if (vm == null) return;
         if (os != null && vm.osType() != null && os != vm.osType()) {
-            out.add(Violation.of(RuleCode.IMAGE_OS_TYPE_MISMATCH, label, os.name(), vm.name(), vm.osType().name()));
+            out.add(Violation.of(RuleCode.IMAGE_OS_TYPE_MISMATCH, label, os, vm.name(), vm.osType())); // PF-22: typed, shown by display name
         }
         if (gen != null && vm.hyperVGeneration() != null && gen != vm.hyperVGeneration()) {
-            out.add(Violation.of(RuleCode.IMAGE_GENERATION_MISMATCH, label, gen.name(), vm.name(),
-                    vm.hyperVGeneration().name()));
+            out.add(Violation.of(RuleCode.IMAGE_GENERATION_MISMATCH, label, gen, vm.name(),
+                    vm.hyperVGeneration()));
         }
         // PF-16: Azure's values compared as they are (no folding). A snapshot of a Trusted Launch OS disk "can create Trusted
         // Launch VMs only" (trusted-launch-portal.md), so it needs a TrustedLaunch definition; a TrustedLaunchSupported definition

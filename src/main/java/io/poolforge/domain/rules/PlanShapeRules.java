@@ -74,7 +74,7 @@ public final class PlanShapeRules {
         }
         OsType agentOs = osOfNodeAgent(pool.nodeAgentSkuId());
         if (agentOs != null && image != null && image.osType() != null && agentOs != image.osType()) {
-            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, pool.nodeAgentSkuId(), agentOs.name(), image.osType().name()));
+            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, pool.nodeAgentSkuId(), agentOs, image.osType())); // PF-22: typed, shown by display name
         }
 
         int dedicated = pool.targetDedicatedNodes();

@@ -177,8 +177,8 @@ public final class PoolRules {
         }
         if (ctx.imageOsType() != null && !withSku.isEmpty()
                 && withSku.stream().noneMatch(s -> s.osType() == null || s.osType() == ctx.imageOsType())) {
-            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, chosen, withSku.get(0).osType().name(),
-                    ctx.imageOsType().name()));
+            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, chosen, withSku.get(0).osType(),
+                    ctx.imageOsType())); // PF-22: typed, shown by display name
             return;
         }
         if (proposal.found() && proposal.basis() != NodeAgentProposal.Basis.SAME_PUBLISHER

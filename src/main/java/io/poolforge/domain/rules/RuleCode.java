@@ -122,7 +122,30 @@ public enum RuleCode {
     /** Which kind of preemptible node a user-subscription account gets (Spot, on the subscription's quotas). */
     POOL_SPOT_NODES_USER_SUBSCRIPTION(INFO, "rule.pool.spotUserSubscription", Sources.SPOT_USER_SUBSCRIPTION),
     /** "latest" of a gallery definition as Batch resolves it: the highest version not excluded from latest. */
-    IMAGE_LATEST_VERSION(INFO, "rule.image.latestVersion", Sources.EXCLUDE_FROM_LATEST);
+    IMAGE_LATEST_VERSION(INFO, "rule.image.latestVersion", Sources.EXCLUDE_FROM_LATEST),
+
+    // --- PF-22: the plan against the account's real facts, before anything is made (run.Preflight.realFacts) ---
+    /** A subscription the plan names cannot be reached with this sign-in (not found, another tenant, no access). */
+    SUBSCRIPTION_UNREACHABLE(ERROR, "rule.plan.subscriptionUnreachable", Evidence.of(
+            "https://learn.microsoft.com/rest/api/resources/subscriptions/list", "Gets all subscriptions for a tenant.")
+            .note("PoolForge asks ARM's Providers - Get of each subscription the plan names: 401, 403 or 404 means this sign-in cannot reach it.")),
+    /** A resource provider the plan needs is not registered in a subscription where the plan makes its resources. */
+    PROVIDER_NOT_REGISTERED(ERROR, "rule.plan.providerNotRegistered", Evidence.of(
+            "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types",
+            "Before you use a resource provider, you must make sure your Azure subscription is registered for the resource provider.")),
+    /** The plan's Batch account does not exist. */
+    BATCH_ACCOUNT_NOT_FOUND(ERROR, "rule.plan.batchAccountNotFound", Evidence.of(
+            "https://learn.microsoft.com/rest/api/batchmanagement/batch-account/get", "Gets information about the specified Batch account.")
+            .note("PoolForge lists the subscription's Batch accounts; the plan's is not among them.")),
+    /** The plan's batchAccount.location is not where Azure has the account. */
+    BATCH_ACCOUNT_LOCATION_MISMATCH(ERROR, "rule.plan.accountLocationMismatch", Evidence.ownAdvice(
+            "https://learn.microsoft.com/rest/api/batchmanagement/batch-account/get",
+            "The plan's location is what its image replicas and pool were chosen for; Azure's account location is the fact, so a plan that contradicts it was made for another account.")),
+    /** The plan's source VM does not exist. */
+    VM_NOT_FOUND(ERROR, "rule.plan.vmNotFound", Evidence.of(
+            "https://learn.microsoft.com/rest/api/compute/virtual-machines/get",
+            "Retrieves information about the model view or the instance view of a virtual machine.")
+            .note("Azure answers 404 for a VM that does not exist; PoolForge reads the VM before anything is made."));
 
     private final Severity severity;
     private final String key;

@@ -156,7 +156,7 @@ final class RuleExamples {
                 c("running VM", vm(v -> v.powerState = PowerState.RUNNING),
                         RuleCode.VM_RUNNING, Severity.WARNING, "vm-build-01"),
                 c("VM stopping", vm(v -> v.powerState = PowerState.DEALLOCATING),
-                        RuleCode.VM_POWER_STATE_TRANSITIONAL, Severity.WARNING, "vm-build-01", "DEALLOCATING"),
+                        RuleCode.VM_POWER_STATE_TRANSITIONAL, Severity.WARNING, "vm-build-01"), // PF-22: the state by its display name, never DEALLOCATING
                 c("data disks", vm(v -> v.dataDisks = List.of(DiskRef.managedData("/d/1", "vm-build-01-data0", 0, 256, "Premium_LRS"))),
                         RuleCode.VM_DATA_DISKS, Severity.WARNING, "vm-build-01", "vm-build-01-data0", "LUN 0"),
                 c("OS disk caching None", vm(v -> v.osDisk = new DiskRef("/d/os", "vm-build-01_OsDisk_1", null, 30, true,
@@ -165,7 +165,7 @@ final class RuleExamples {
 
                 // --- image ---
                 c("image for Windows, VM Linux", image(i -> i.osType = OsType.WINDOWS),
-                        RuleCode.IMAGE_OS_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "WINDOWS", "LINUX"),
+                        RuleCode.IMAGE_OS_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "Windows", "Linux"), // PF-22: display names, never the constants
                 c("specialized definition", image(i -> i.osState = OsState.SPECIALIZED),
                         RuleCode.IMAGE_SPECIALIZED, Severity.ERROR, "pfGallery/ubuntu-batch"),
                 c("generation mismatch", image(i -> i.generation = HyperVGeneration.V1),
@@ -269,7 +269,7 @@ final class RuleExamples {
                 c("node agent not supported", pool(planWithAgent("batch.node.ubuntu 14.04")),
                         RuleCode.NODE_AGENT_UNSUPPORTED, Severity.ERROR, "batch.node.ubuntu 14.04", "pool-01"),
                 c("Windows node agent for a Linux image", pool(planWithAgent("batch.node.windows amd64")),
-                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "WINDOWS", "LINUX"),
+                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "Windows", "Linux"), // PF-22: display names, never the constants
                 c("node agent differs from the proposal", pool(planWithAgent("batch.node.debian 11")),
                         RuleCode.NODE_AGENT_DIFFERS, Severity.WARNING, "batch.node.debian 11", "batch.node.ubuntu 22.04"),
                 c("VM size not offered", pool(Fixtures.poolPlan("pool-01", "Standard_Z99", 2, 0, 20)),
@@ -364,7 +364,7 @@ final class RuleExamples {
                                 managedImage()),
                         RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-01"),
                 c("Windows node agent for a Linux image, offline", shape(null, planWithAgent("batch.node.windows amd64"), Fixtures.image()),
-                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "WINDOWS", "LINUX"),
+                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "Windows", "Linux"), // PF-22: display names, never the constants
                 c("3,000 Spot nodes on a managed image, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 3_000, 30), managedImage()),
                         RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-01"),
                 // --- PF-18 ---
@@ -393,7 +393,24 @@ final class RuleExamples {
                         RuleCode.NODE_AGENT_END_OF_LIFE, Severity.WARNING, "batch.node.ubuntu 22.04", Fixtures.TODAY.plusDays(30).toString(), "30"),
                 c("\"latest\" skips a version excluded from latest", () -> List.of(ImageRules.latestFinding("pfGallery/ubuntu-batch",
                                 version("1.1.0", false), List.of(version("1.1.0", false), version("1.2.0", true), version("1.0.0", false)))),
-                        RuleCode.IMAGE_LATEST_VERSION, Severity.INFO, "pfGallery/ubuntu-batch", "1.1.0", "1.2.0"));
+                        RuleCode.IMAGE_LATEST_VERSION, Severity.INFO, "pfGallery/ubuntu-batch", "1.1.0", "1.2.0"),
+                // PF-22: these five come from run.Preflight reading the account (RealFactsPreflightTest drives them
+                // against the sandbox); here only their messages in both languages and the examples of docs/RULES.md.
+                c("subscription outside the tenant", () -> List.of(Violation.of(RuleCode.SUBSCRIPTION_UNREACHABLE,
+                                "99999999-9999-4999-8999-999999999999")),
+                        RuleCode.SUBSCRIPTION_UNREACHABLE, Severity.ERROR, "99999999-9999-4999-8999-999999999999"),
+                c("Microsoft.Compute not registered", () -> List.of(Violation.of(RuleCode.PROVIDER_NOT_REGISTERED,
+                                "Microsoft.Compute", "22222222-2222-2222-2222-222222222222", "NotRegistered")),
+                        RuleCode.PROVIDER_NOT_REGISTERED, Severity.ERROR, "Microsoft.Compute", "22222222-2222-2222-2222-222222222222"),
+                c("Batch account missing", () -> List.of(Violation.of(RuleCode.BATCH_ACCOUNT_NOT_FOUND, "batchacct", "rg-batch",
+                                "11111111-1111-1111-1111-111111111111")),
+                        RuleCode.BATCH_ACCOUNT_NOT_FOUND, Severity.ERROR, "batchacct", "rg-batch"),
+                c("account elsewhere than the plan says", () -> List.of(Violation.of(RuleCode.BATCH_ACCOUNT_LOCATION_MISMATCH,
+                                "batchacct", "eastus", "westeurope")),
+                        RuleCode.BATCH_ACCOUNT_LOCATION_MISMATCH, Severity.ERROR, "batchacct", "eastus", "westeurope"),
+                c("VM missing", () -> List.of(Violation.of(RuleCode.VM_NOT_FOUND, "vm-build-01",
+                                "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-build-01")),
+                        RuleCode.VM_NOT_FOUND, Severity.ERROR, "vm-build-01"));
     }
 
     static Supplier<List<Violation>> shape(String vmId, io.poolforge.domain.PoolPlan plan, io.poolforge.domain.ImagePlan image) {
