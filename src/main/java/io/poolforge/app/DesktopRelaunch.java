@@ -236,6 +236,9 @@ public final class DesktopRelaunch {
             System.err.println("Could not start the desktop with JavaFX on the module path: " + e);
             return Optional.empty();
         }
+        // Ended with a signal (SIGTERM, a closed terminal): the desktop goes too, as it would in one JVM.
+        Process desktop = child;
+        Runtime.getRuntime().addShutdownHook(new Thread(desktop::destroy, "poolforge-relaunch-stop"));
         try {
             if (archive != null && use.isEmpty()) {
                 // After the first start (or once the desktop is closed, if sooner): the dump takes a core for ~15 s.
