@@ -185,6 +185,19 @@ public final class SdkClients {
                 .subscriptionId(subscriptionId).buildClient();
     }
 
+    /**
+     * The resources service client for a subscription (resource groups), on the same pipeline as {@link #compute}
+     * (PF-21: the VM step lists VMs per resource group).
+     */
+    public com.azure.resourcemanager.resources.fluent.ResourceManagementClient resources(String subscriptionId) {
+        AzureProfile profile = profile(subscriptionId);
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null, retryPolicy, new java.util.ArrayList<>(), http);
+        return new com.azure.resourcemanager.resources.implementation.ResourceManagementClientBuilder().pipeline(pipeline)
+                .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
+                .subscriptionId(subscriptionId).buildClient();
+    }
+
     /** The fluent ComputeManager (network, storage, authorization and MSI managers included): for the sandbox's contract tests. */
     public com.azure.resourcemanager.compute.ComputeManager computeManager(String subscriptionId) {
         var c = com.azure.resourcemanager.compute.ComputeManager.configure().withHttpClient(http);
