@@ -115,7 +115,7 @@ public final class DesktopRelaunch {
         cmd.add(jvm.javaCommand());
         for (String o : launcherOptions) if (!userKinds.contains(optionKind(o))) cmd.add(o);
         cmd.addAll(jvm.inputArguments());
-        if (archive.isPresent() && !userKinds.contains("share")) {
+        if (archive.isPresent() && !userKinds.contains("share") && !classFileHooks(jvm.inputArguments())) {
             cmd.add("-XX:SharedArchiveFile=" + archive.get());
             cmd.add("-Xshare:auto");
         }
@@ -124,6 +124,16 @@ public final class DesktopRelaunch {
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * Whether the user's options load something that hooks class loading (JFR, an agent): JDK 17.0.15 crashed with
+     * JFR and this static archive (SIGSEGV in KlassFactory::check_shared_class_file_load_hook, 2026-12-07), so the
+     * desktop then starts without the archive.
+     */
+    static boolean classFileHooks(List<String> userOptions) {
+        return userOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:+FlightRecorder")
+                || o.startsWith("-javaagent") || o.startsWith("-agentlib") || o.startsWith("-agentpath"));
     }
 
     private static List<String> modulePathAndClassPath(Jvm jvm) {

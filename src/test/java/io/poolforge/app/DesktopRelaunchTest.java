@@ -68,6 +68,14 @@ class DesktopRelaunchTest {
     }
 
     @Test
+    void aProfilerOrAgentGetsNoArchive() {
+        for (String hook : List.of("-XX:StartFlightRecording:filename=x.jfr", "-javaagent:a.jar", "-agentlib:jdwp=transport=dt_socket")) {
+            assertThat(DesktopRelaunch.command(jvm(hook), DesktopRelaunch.launcherOptions(), Optional.of(Path.of("/a.jsa")), "M", List.of()))
+                    .as(hook).contains(hook, "-XX:+UseSerialGC").doesNotContain("-XX:SharedArchiveFile=/a.jsa");
+        }
+    }
+
+    @Test
     void optionKinds() {
         assertThat(DesktopRelaunch.optionKind("-XX:+UseSerialGC")).isEqualTo(DesktopRelaunch.optionKind("-XX:+UseZGC")).isEqualTo(DesktopRelaunch.optionKind("-XX:+UseG1GC")).isEqualTo("gc");
         assertThat(DesktopRelaunch.optionKind("-Xmx512m")).isEqualTo("Xmx");
