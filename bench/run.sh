@@ -113,6 +113,8 @@ cli_run() { # label, then JVM flags
 readme_pair() {
   local home=$BUILD/readme-home cp="$BUILD/poolforge.jar:$BUILD/bench.jar"
   rm -rf "$home"
+  # Each start paired with a bare window measured just before it (the archive is made in between).
+  LABEL=readme-first run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
   LABEL=readme-first run readme -Dpoolforge.home="$home" -cp "$cp" io.poolforge.bench.ReadmePathBenchmark startup
   local t0=$SECONDS
   for _ in $(seq 300); do compgen -G "$home/cache/cds/poolforge-*.jsa" >/dev/null && break; sleep 1; done
@@ -121,6 +123,7 @@ readme_pair() {
   else
     echo "# README path: no archive after 300 s (see $home/cache/cds/make.log)" | tee -a "$OUT"
   fi
+  LABEL=readme-second run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
   LABEL=readme-second run readme -Dpoolforge.home="$home" -cp "$cp" io.poolforge.bench.ReadmePathBenchmark startup
 }
 echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
@@ -138,7 +141,7 @@ for i in $(seq "$RUNS"); do
       run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup
     fi ;;
   esac
-  case $WHAT in readme|all) [ "$WHAT" = readme ] && run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark; readme_pair ;; esac
+  case $WHAT in readme|all) readme_pair ;; esac
   case $WHAT in cli|startup+cli|all)
     if [ -n "$VARIANTS" ]; then
       IFS=';' read -ra vs <<<"$VARIANTS"
