@@ -57,9 +57,9 @@ public final class DesktopRelaunch {
             Path lib = jar.getParent() == null ? null : jar.getParent().resolve("lib");
             if (lib == null || !Files.isDirectory(lib)) return Optional.empty();
             List<Path> modules;
-            try (var files = Files.list(lib)) {
-                modules = files.filter(f -> f.getFileName().toString().matches("javafx-[a-z]+-[0-9.]+-(linux|win|mac)[a-z0-9-]*\\.jar"))
-                        .map(Path::toAbsolutePath).sorted().toList();
+            modules = new ArrayList<>();
+            for (Path f : jars(lib)) {
+                if (FX_JAR.matcher(f.getFileName().toString()).matches()) modules.add(f.toAbsolutePath());
             }
             if (modules.isEmpty()) return Optional.empty();
             String javaCmd = ProcessHandle.current().info().command()
@@ -75,6 +75,21 @@ public final class DesktopRelaunch {
         }
     }
 
+    private static final Pattern FX_JAR = Pattern.compile("javafx-[a-z]+-[0-9.]+-(linux|win|mac)[a-z0-9-]*\\.jar");
+
+    /**
+     * The jars of a folder, sorted. Plain loops, no lambdas or streams, here and on the rest of the relaunching JVM's
+     * path: their first use costs that JVM ~60 classes of java.lang.invoke before the desktop JVM is even started.
+     */
+    static List<Path> jars(Path folder) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.jar")) {
+            for (Path f : files) out.add(f);
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     /** The launcher's JVM options: every line of {@code jvm-options} that is not blank or a comment. */
     static List<String> launcherOptions() {
         try (InputStream in = DesktopRelaunch.class.getResourceAsStream(OPTIONS_RESOURCE)) {
@@ -85,7 +100,12 @@ public final class DesktopRelaunch {
     }
 
     static List<String> parseOptions(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) out.add(l);
+        }
+        return out;
     }
 
     private static final Pattern GC = Pattern.compile("-XX:[+-]Use[A-Za-z0-9]*GC");
@@ -132,8 +152,11 @@ public final class DesktopRelaunch {
      * desktop then starts without the archive.
      */
     static boolean classFileHooks(List<String> userOptions) {
-        return userOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:+FlightRecorder")
-                || o.startsWith("-javaagent") || o.startsWith("-agentlib") || o.startsWith("-agentpath"));
+        for (String o : userOptions) {
+            if (o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:+FlightRecorder") || o.startsWith("-javaagent")
+                    || o.startsWith("-agentlib") || o.startsWith("-agentpath")) return true;
+        }
+        return false;
     }
 
     private static List<String> modulePathAndClassPath(Jvm jvm) {
@@ -142,7 +165,9 @@ public final class DesktopRelaunch {
     }
 
     private static String join(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+        StringBuilder b = new StringBuilder();
+        for (Path p : paths) b.append(b.length() == 0 ? "" : File.pathSeparator).append(p);
+        return b.toString();
     }
 
     /**
@@ -162,9 +187,7 @@ public final class DesktopRelaunch {
             for (Path p : jvm.classPath()) {
                 Path lib = p.getParent() == null ? null : p.getParent().resolve("lib");
                 if (lib != null && Files.isDirectory(lib)) {
-                    try (var files = Files.list(lib)) {
-                        files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(jars::add);
-                    }
+                    jars.addAll(jars(lib));
                 }
             }
             for (Path j : jars) {
@@ -182,10 +205,12 @@ public final class DesktopRelaunch {
     static List<String> archiveOptions(Jvm jvm, List<String> launcherOptions) {
         List<String> cmd = command(jvm, launcherOptions, Optional.empty(), "x", List.of());
         // Between the java command and -Dpoolforge.relaunched: the launcher's options and the user's; no -D, no agents.
-        return cmd.subList(1, cmd.indexOf("-Dpoolforge.relaunched=true")).stream()
-                .filter(o -> o.startsWith("-X") && !o.startsWith("-Xshare") && !o.startsWith("-XX:SharedArchiveFile")
-                        && !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-Xlog"))
-                .toList();
+        List<String> out = new ArrayList<>();
+        for (String o : cmd.subList(1, cmd.indexOf("-Dpoolforge.relaunched=true"))) {
+            if (o.startsWith("-X") && !o.startsWith("-Xshare") && !o.startsWith("-XX:SharedArchiveFile")
+                    && !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-Xlog")) out.add(o);
+        }
+        return out;
     }
 
     /** The folder of the archives and the file this JVM's relaunch would map. */
