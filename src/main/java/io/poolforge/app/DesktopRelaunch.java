@@ -277,8 +277,9 @@ public final class DesktopRelaunch {
         try {
             if (archive != null && use.isEmpty()) {
                 // After the first start (or once the desktop is closed, if sooner): the dump takes a core for ~15 s.
-                child.waitFor(ARCHIVE_DELAY_SECONDS, TimeUnit.SECONDS);
-                startArchiveMaker(paths, jvm.get());
+                // Not after a desktop that failed at once (no display, say): nothing to speed up there.
+                boolean ended = child.waitFor(ARCHIVE_DELAY_SECONDS, TimeUnit.SECONDS);
+                if (!ended || child.exitValue() == 0) startArchiveMaker(paths, jvm.get());
             }
             return Optional.of(child.waitFor());
         } catch (InterruptedException e) {
