@@ -296,6 +296,14 @@ public final class DesktopRelaunch {
             List<String> cmd = new ArrayList<>(List.of(jvm.javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m",
                     "-Dpoolforge.home=" + paths.home(), "-cp", join(jvm.classPath()), DesktopRelaunch.class.getName()));
             cmd.addAll(jvm.inputArguments()); // the options the desktop runs with, which the archive is keyed on
+            // In a session of its own where setsid exists: Ctrl+C in the terminal or closing it (signals to the
+            // terminal's process group) then ends the desktop but not a dump under way.
+            for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+                if (Files.isExecutable(Path.of(setsid))) {
+                    cmd.add(0, setsid);
+                    break;
+                }
+            }
             new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("make.log").toFile())).start();
         } catch (IOException | RuntimeException e) {
@@ -358,7 +366,8 @@ public final class DesktopRelaunch {
         try (var files = Files.list(a.folder())) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (n.startsWith("poolforge-") && !f.equals(a.file())) Files.deleteIfExists(f);
+                // Other keys' archives, and what an interrupted dump left (its class list, a partial archive).
+                if ((n.startsWith("poolforge-") || n.startsWith("classes-")) && !f.equals(a.file())) Files.deleteIfExists(f);
             }
         }
     }
