@@ -30,7 +30,9 @@ import javax.imageio.ImageIO;
  * {@code xx-05-pool.png} (gallery, the version the run builds), {@code xx-05b-pool-marketplace.png} and
  * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
  * With {@code --nodes} it writes only the node view of the sandbox's "nodes" scenario ({@code en-10-nodes.png},
- * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800.
+ * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800. With {@code --diagnose} it writes the watch window of
+ * the "diagnose" scenario's Ubuntu pool whose nodes are unusable: an "unknown" diagnosis with what was checked
+ * ({@code en-12-diagnosis-unknown.png}, {@code es-12-diagnosis-unknown.png}; PF-17).
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -54,11 +56,14 @@ public final class Screenshots {
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
             boolean poolTypesOnly = raw.contains("--pool-types");
+            boolean trustedLaunchOnly = raw.contains("--trusted-launch");
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
             window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
-                    if (poolTypesOnly) drivePoolTypes(outDir); else drive(outDir);
+                    if (trustedLaunchOnly) driveTrustedLaunch(outDir);
+                    else if (poolTypesOnly) drivePoolTypes(outDir);
+                    else drive(outDir);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
@@ -80,8 +85,66 @@ public final class Screenshots {
             poolTypeShots(wizard, outDir);
         }
 
+        /**
+         * PF-16: the pool step for the demo's Trusted Launch VM ({@code --trusted-launch}): {@code xx-05-pool-trusted-launch.png}
+         * (Standard_D2s_v3: the security profile the pool gets), {@code xx-05-pool-trusted-launch-sizes.png} (each size's
+         * generations and Trusted Launch capability as Azure reports them) and {@code xx-05-pool-trusted-launch-refused.png} (Standard_M64,
+         * which reports TrustedLaunchDisabled, refused).
+         */
+        private void driveTrustedLaunch(Path outDir) throws Exception {
+            Files.createDirectories(outDir);
+            toPoolStep("vm-trusted-launch");
+            pickSize("Standard_D2s_v3");
+            shotsAt(outDir, "05-pool-trusted-launch", "#pool-security-profile");
+            shotsAt(outDir, "05-pool-trusted-launch-sizes", "#pool-size-filter");
+            pickSize("Standard_M64");
+            shotsAt(outDir, "05-pool-trusted-launch-refused", "#pool-security-profile");
+        }
+
+        /** As {@link #shots(Path, String)}, with the main window scrolled so that {@code selector} is at the top. */
+        private void shotsAt(Path outDir, String name, String selector) throws Exception {
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    scrollTo(stage, selector);
+                    return null;
+                });
+                Thread.sleep(200);
+                fx(() -> {
+                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                context.i18n().setLocale(Locale.ENGLISH);
+                return null;
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        private void pickSize(String name) throws Exception {
+            fx(() -> {
+                var table = (TableView<io.poolforge.domain.VmSkuInfo>) stage.getScene().lookup("#pool-sizes");
+                table.getItems().stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> {
+                    table.getSelectionModel().select(s);
+                    table.scrollTo(s);
+                });
+                return null;
+            });
+            Thread.sleep(300);
+        }
+
         /** Signs in to the sandbox, picks the demo VM with data disks and goes to the pool step. */
         private WizardFrame toPoolStep() throws Exception {
+            return toPoolStep(null);
+        }
+
+        /** As {@link #toPoolStep()} with the VM named {@code vmName} (null: the first eligible one with data disks). */
+        private WizardFrame toPoolStep(String vmName) throws Exception {
             fx(() -> {
                 context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
                 context.i18n().setLocale(Locale.ENGLISH);
@@ -97,12 +160,23 @@ public final class Screenshots {
             next(wizard, "vm");
             waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
             Thread.sleep(300);
-            pickVm();
+            if (vmName == null) pickVm(); else pickVm(vmName);
             waitFor(() -> context.session().vm() != null);
             Thread.sleep(500);
             for (String id : List.of("snapshot", "image", "pool")) next(wizard, id);
             Thread.sleep(300);
             return wizard;
+        }
+
+        private void pickVm(String name) throws Exception {
+            waitFor(() -> vmTable().getItems().stream().anyMatch(r -> r.vm().name().equals(name)));
+            fx(() -> {
+                TableView<VmRow> table = vmTable();
+                VmRow pick = table.getItems().stream().filter(r -> r.vm().name().equals(name)).findFirst().orElseThrow();
+                table.getSelectionModel().select(pick);
+                table.scrollTo(pick);
+                return null;
+            });
         }
 
         private void pickVm() throws Exception {
@@ -197,6 +271,10 @@ public final class Screenshots {
             Files.createDirectories(outDir);
             if (getParameters().getRaw().contains("--nodes")) {
                 nodes(outDir);
+                return;
+            }
+            if (getParameters().getRaw().contains("--diagnose")) {
+                diagnose(outDir);
                 return;
             }
             // The start screen, light and dark, in every language (PF-14).
@@ -304,7 +382,7 @@ public final class Screenshots {
             });
             waitFor(() -> {
                 var groups = (javafx.scene.layout.VBox) watch.getScene().lookup("#nodes-groups");
-                return groups != null && groups.getChildren().size() >= 5;
+                return groups != null && groups.getChildren().size() >= 3;
             });
             fx(() -> {
                 @SuppressWarnings("unchecked") TableView<io.poolforge.domain.nodes.ComputeNode> table =
@@ -330,6 +408,56 @@ public final class Screenshots {
                 fx(() -> {
                     scrollTo(watch, "#nodes-table");
                     write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-11-nodes-detail.png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                watch.close();
+                return null;
+            });
+        }
+
+        /** PF-17: the watch window of the "diagnose" scenario's ubuntu-unusable pool, scrolled to its diagnosis. */
+        private void diagnose(Path outDir) throws Exception {
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                window.showWizard();
+                return null;
+            });
+            fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().scenarioProperty().set("diagnose");
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null);
+            fx(() -> {
+                window.showInspector();
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
+                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
+            Stage watch = fx(() -> {
+                Stage w = context.openWatchWindow("ubuntu-unusable");
+                w.setWidth(1280);
+                w.setHeight(800);
+                return w;
+            });
+            waitFor(() -> {
+                var cards = (javafx.scene.layout.Pane) watch.getScene().lookup("#watch-diagnoses");
+                return cards != null && cards.lookup(".diagnosis-checked") != null;
+            });
+            Thread.sleep(1000);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(600);
+                fx(() -> {
+                    scrollTo(watch, "#watch-diagnoses");
+                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-12-diagnosis-unknown.png"));
                     return null;
                 });
             }

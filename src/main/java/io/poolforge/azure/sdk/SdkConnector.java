@@ -110,8 +110,9 @@ public final class SdkConnector implements AzureConnector {
         Map<String, com.azure.resourcemanager.resources.fluent.ResourceManagementClient> resources = new ConcurrentHashMap<>();
         var computeGateway = new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute),
                 sub -> resources.computeIfAbsent(sub, clients::resources));
+        Map<String, BatchPoolsClient> pools = new ConcurrentHashMap<>();
         var batchGateway = new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch),
-                new BatchDataPlane(clients.batchDataPlane()));
+                sub -> pools.computeIfAbsent(sub, clients::batchPools), new BatchDataPlane(clients.batchDataPlane()));
         return new Connection(identity, computeGateway, batchGateway, stop);
     }
 
@@ -120,7 +121,7 @@ public final class SdkConnector implements AzureConnector {
         try {
             c.close();
         } catch (Exception e) {
-            throw new PoolForgeException("azure.error.unexpected", e, null, null, "sandbox", e.getClass().getSimpleName());
+            throw new PoolForgeException("azure.error.unexpected", e, null, null, "sandbox", io.poolforge.domain.FailureWords.of(e));
         }
     }
 }
