@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs PoolForge's benchmarks (docs/BENCHMARKS.md). Not part of `mvn verify`.
 #
-#   bench/run.sh [startup|cli|flow|flow-large|vmlist|sandbox|all|cds|aot|classlist] [runs]
-#   (all: every benchmark with the launcher's flags and the class-data archive, as installed; NOCDS=1: without them)
+#   bench/run.sh [startup|cli|flow|flow-large|vmlist|sandbox|all|cds|aot|classlist|readme] [runs]
+#   (all: every benchmark with the launcher's flags and the class-data archive, as installed; NOCDS=1: without them;
+#   then, in the same loop, the README path's first and second start, see readme)
+#   (readme: `java -jar poolforge.jar` as the README runs it, the desktop relaunched by Main's own code: a first start
+#   in a fresh PoolForge folder, the class-data archive it makes afterwards, and a second start that maps it)
 #   (cli: cold `poolforge run --sandbox` of the demo plan, whole process; cds: JDK 17 AppCDS archive vs none, start-up
 #   and cli; aot: JAVA=<jdk25>/bin/java, JDK 25 AOT cache vs none; classlist: regenerate packaging/classes.lst)
 #
@@ -104,6 +107,25 @@ cli_run() { # label, then JVM flags
     'BEGIN { printf "BENCH cli-run label=%s load=%s exit=%d wallMs=%.0f cpuMs=%.0f peakRssMb=%.1f\n", l, load, c, w*1000, (u+s)*1000, r/1024 }' | tee -a "$OUT"
   rm -rf "$home"
 }
+# The README path (PF-21): `java -jar poolforge.jar` with no JVM options, on the build's own (signed) jars; the first JVM
+# relaunches the desktop (DesktopRelaunch, as Main). A fresh PoolForge folder each time: first start, wait for the
+# class-data archive made after it, second start.
+readme_pair() {
+  local home=$BUILD/readme-home cp="$BUILD/poolforge.jar:$BUILD/bench.jar"
+  rm -rf "$home"
+  # Each start paired with a bare window measured just before it (the archive is made in between).
+  LABEL=readme-first run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
+  LABEL=readme-first run readme -Dpoolforge.home="$home" -cp "$cp" io.poolforge.bench.ReadmePathBenchmark startup
+  local t0=$SECONDS
+  for _ in $(seq 300); do compgen -G "$home/cache/cds/poolforge-*.jsa" >/dev/null && break; sleep 1; done
+  if compgen -G "$home/cache/cds/poolforge-*.jsa" >/dev/null; then
+    echo "# README path: archive made $((SECONDS - t0)) s after the first start closed (load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$OUT"
+  else
+    echo "# README path: no archive after 300 s (see $home/cache/cds/make.log)" | tee -a "$OUT"
+  fi
+  LABEL=readme-second run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
+  LABEL=readme-second run readme -Dpoolforge.home="$home" -cp "$cp" io.poolforge.bench.ReadmePathBenchmark startup
+}
 echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for i in $(seq "$RUNS"); do
   case $WHAT in startup|startup+cli|all)
@@ -119,6 +141,7 @@ for i in $(seq "$RUNS"); do
       run app $APP_OPTS -cp "$APP_CP" io.poolforge.bench.AppBenchmark startup
     fi ;;
   esac
+  case $WHAT in readme|all) readme_pair ;; esac
   case $WHAT in cli|startup+cli|all)
     if [ -n "$VARIANTS" ]; then
       IFS=';' read -ra vs <<<"$VARIANTS"

@@ -92,3 +92,51 @@ for name, prefix, figure, limit, unit in TARGETS:
         print(f"  {name:55s} {label:18s} {val:9.2f} ({lo:.1f}-{hi:.1f}, {n})  {limit:>6}  {verdict}")
 if bare is not None:
     print(f"  (bare window peak RSS, median: {bare:.1f} MB)")
+
+# PF-21's goals: the installed app and the README path (`java -jar`, first start without and second start with the
+# class-data archive it makes) side by side, median (min-max, n); "-" = not measured on that path.
+GOALS = [  # (goal, group prefix, figure, limit, unit)
+    ("first interactive screen / bare window", "app", "ratioVsBare", 1.25, "x"),
+    ("first-run sandbox connected after JVM start", "app", "connectedMs", 1500, "ms"),
+    ("peak RSS once connected, over the bare window", "app", "peakRssMb", 60, "MB over"),
+    ("10,001 VMs: first rows after Next", "app", "vmFirstRowsMs@flow-large", 300, "ms"),
+    ("10,001 VMs: every row in the table after Next", "app", "vmAllRowsMs@flow-large", 1500, "ms"),
+    ("FX thread's longest piece of work, demo flow", "app", "fxBusyMaxMs@flow-demo", 50, "ms"),
+    ("FX thread's longest piece of work, large flow", "app", "fxBusyMaxMs@flow-large", 50, "ms"),
+]
+readme = [lb for lb in ("readme-first", "readme-second") if any(g.split(" ")[1] == lb for g in groups)]
+installed = [lb for lb in labels if not lb.startswith("readme")]
+if readme or installed:
+    cols = installed + readme
+    loads = [float(x) for g, f in groups.items() for x in f.get("load", [])]
+    print("\n== PF-21 goals, both paths side by side (median (min-max, n); verdict on the median)")
+    if loads:
+        print(f"  load average (1 min) at the measurements: {min(loads):.2f}-{max(loads):.2f}, median {statistics.median(loads):.2f}")
+    print(f"  {'goal':47s} {'limit':>8s}  " + "  ".join(f"{c:>30s}" for c in cols))
+    for name, prefix, figure, limit, unit in GOALS:
+        fig, _, mode = figure.partition("@")
+        cells = []
+        for label in cols:
+            m = None
+            for g, f in groups.items():
+                p = g.split(" ")
+                if p[0] != prefix or p[1] != label or fig not in f:
+                    continue
+                if mode and " ".join(p[2:4]) != mode.replace("-", " "):
+                    continue
+                if not mode and p[2] != "startup":
+                    continue
+                v = f[fig]
+                shift = bare if unit == "MB over" and bare is not None else 0
+                m = (statistics.median(v) - shift, min(v) - shift, max(v) - shift, len(v))
+            if m is None:
+                cells.append(f"{'-':>30s}")
+            else:
+                ok = "ok" if m[0] <= limit else "MISS"
+                d = 2 if unit == "x" else 0
+                cells.append(f"{m[0]:8.{d}f} ({m[1]:.{d}f}-{m[2]:.{d}f}, {m[3]}) {ok:>4s}".rjust(30))
+        print(f"  {name:47s} {str(limit) + ' ' + unit.replace(' over', ''):>8s}  " + "  ".join(cells))
+    parent = [v for g, f in groups.items() if g.startswith("readme-parent") for v in f.get("peakRssMb", [])]
+    if parent:
+        print(f"  (README path: the relaunching `java -jar` JVM itself, peak RSS median {statistics.median(parent):.1f} MB, beside the desktop's)")
+    print("  (installed app: label " + ", ".join(installed) + "; README path: `java -jar poolforge.jar` relaunching the desktop, timed from the first JVM's start)")

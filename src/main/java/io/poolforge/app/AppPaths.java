@@ -30,4 +30,7 @@ public record AppPaths(Path home) {
     public Path settingsFile() { return home.resolve("settings.properties"); }
 
     public Path runs() { return home.resolve("runs"); }
+
+    /** Files PoolForge can make again at any time (the class-data archive of the relaunched desktop, PF-21). */
+    public Path cache() { return home.resolve("cache"); }
 }

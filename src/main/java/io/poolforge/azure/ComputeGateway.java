@@ -32,6 +32,19 @@ public interface ComputeGateway {
     /** One page of the subscription's VMs; pass the previous page's token for the next one (null first). */
     Page<VmSummary> listVms(String subscriptionId, String continuationToken);
 
+    /**
+     * The names of the subscription's resource groups, or an empty list where this gateway cannot list them (then
+     * VMs are read with {@link #listVms(String, String)}). PF-21: with them the VM step reads several groups at once.
+     */
+    default List<String> listResourceGroups(String subscriptionId) {
+        return List.of();
+    }
+
+    /** One page of a resource group's VMs ({@code virtualMachines} under the group); token as {@link #listVms(String, String)}. */
+    default Page<VmSummary> listVms(String subscriptionId, String resourceGroup, String continuationToken) {
+        throw new UnsupportedOperationException("listing VMs per resource group");
+    }
+
     VmSummary getVm(String vmId);
 
     DiskRef getDisk(String diskId);

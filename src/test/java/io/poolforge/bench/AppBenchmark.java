@@ -42,6 +42,7 @@ public final class AppBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Bench.originFrom(args);
         Path home = Files.createTempDirectory("poolforge-bench");
         System.setProperty("poolforge.home", home.toString());
         System.setProperty("poolforge.logdir", home.resolve("logs").toString());

@@ -20,9 +20,20 @@ final class Bench {
     private Bench() {
     }
 
-    /** Milliseconds since the JVM started (the launcher's start time, as the OS sees a start-up). */
+    /**
+     * When the start-up began, epoch ms: this JVM's start, or (README path, {@link ReadmePathBenchmark}) the start of
+     * the {@code java -jar} JVM that relaunched this one, given as the argument {@code origin=MS}.
+     */
+    static volatile long originMs = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    /** Milliseconds since the JVM started (the launcher's start time, as the OS sees a start-up), or since {@link #originMs}. */
     static double sinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - originMs;
+    }
+
+    /** Reads {@code origin=MS} among the arguments, if there. */
+    static void originFrom(String[] args) {
+        for (String a : args) if (a.startsWith("origin=")) originMs = Long.parseLong(a.substring("origin=".length()));
     }
 
     static double ms(long nanos) {

@@ -2,6 +2,7 @@ package io.poolforge.bench;
 
 import io.poolforge.azure.Connection;
 import io.poolforge.azure.Page;
+import io.poolforge.azure.VmFleetReader;
 import io.poolforge.azure.VmQuery;
 import io.poolforge.azure.sdk.SdkConnector;
 import io.poolforge.domain.BatchAccountInfo;
@@ -23,13 +24,16 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The 10,000-VM subscription (sandbox scenario {@code large}, 200 VMs a page, 50 pages) through the
- * real adapters: what the VM step does — each page listed by {@code ComputeGateway.listVms} and
- * every VM checked by {@code VmRules.check}. In one fresh JVM: connect and make the sign-in step's
+ * The 10,000-VM subscription (sandbox scenario {@code large}: 40 resource groups of 250 VMs, 50 VMs a page as
+ * Azure pages) through the real adapters: what the VM step does — the VMs read by {@link VmFleetReader} (the
+ * subscription's first page, then the groups six at once, PF-21) and every VM checked by {@code VmRules.check};
+ * and, for comparison ({@code seq*} figures), the subscription-wide list followed page by page as before PF-21.
+ * With a second argument {@code latencyMs}, every VM list request is answered that much later (the sandbox's
+ * {@code latency} fault), as over a network to Azure. In one fresh JVM: connect and make the sign-in step's
  * calls, then list {@code iterations} times (the first listing is the cold one: it builds the
  * ComputeManager and loads the classes); then the cost of a keystroke in the search: {@link VmQuery}
  * over the 10,000 VMs, and a {@link FilteredList} predicate update (the VM table's list), after a
- * warm-up. Args: [iterations=5].
+ * warm-up. Args: [iterations=5] [latencyMs=0].
  */
 public final class VmListBenchmark {
     private VmListBenchmark() {
@@ -37,11 +41,14 @@ public final class VmListBenchmark {
 
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 0;
         Path home = Files.createTempDirectory("poolforge-bench");
         System.setProperty("sun.net.httpserver.nodelay", "true");
         long c0 = System.nanoTime();
         SdkConnector connector = new SdkConnector(scenario -> {
-            Sandbox s = Sandbox.builder().scenario(scenario).timeScale(0).certificateDirectory(home.resolve("sandbox")).start();
+            Sandbox.Builder b = Sandbox.builder().scenario(scenario).timeScale(0).certificateDirectory(home.resolve("sandbox"));
+            if (latencyMs > 0) b.fault("latency=" + latencyMs + ":GET:/virtualMachines");
+            Sandbox s = b.start();
             return new SdkConnector.RunningSandbox(s.armUrl(), s.authorityUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath(), s);
         }, Sandbox.SCENARIOS, home);
         Bench.Result list = new Bench.Result("vm-list");
@@ -67,18 +74,35 @@ public final class VmListBenchmark {
                 pages = 0;
                 long listNanos = 0;
                 long t0 = System.nanoTime();
-                String token = null;
-                do {
-                    long p0 = System.nanoTime();
-                    Page<VmSummary> page = c.compute().listVms(sub, token);
-                    listNanos += System.nanoTime() - p0;
-                    for (VmSummary vm : page.items()) rows.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
-                    token = page.continuationToken();
-                    if (pages++ == 0) firstPage[it] = Bench.ms(System.nanoTime() - t0);
-                } while (token != null);
+                try (VmFleetReader reader = new VmFleetReader(c.compute(), sub, 6)) {
+                    while (!reader.done()) {
+                        long p0 = System.nanoTime();
+                        List<VmSummary> got = reader.next(pages == 0 ? 1 : 2_000);
+                        listNanos += System.nanoTime() - p0;
+                        for (VmSummary vm : got) rows.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
+                        if (pages++ == 0) firstPage[it] = Bench.ms(System.nanoTime() - t0);
+                    }
+                }
                 all[it] = Bench.ms(System.nanoTime() - t0);
                 listOnly[it] = Bench.ms(listNanos);
             }
+            // As before PF-21: the subscription-wide list, page after page (once; warm).
+            long s0 = System.nanoTime();
+            int seqRows = 0;
+            int seqPages = 0;
+            String token = null;
+            double seqFirst = 0;
+            do {
+                Page<VmSummary> page = c.compute().listVms(sub, token);
+                for (VmSummary vm : page.items()) {
+                    VmRules.check(vm, account, supported, ImageTarget.GALLERY, today);
+                    seqRows++;
+                }
+                token = page.continuationToken();
+                if (seqPages++ == 0) seqFirst = Bench.ms(System.nanoTime() - s0);
+            } while (token != null);
+            list.put("latencyMs", latencyMs).put("seqVms", seqRows).put("seqPages", seqPages).put("seqFirstPageMs", seqFirst)
+                    .put("seqAllMs", Bench.ms(System.nanoTime() - s0));
             list.put("vms", rows.size()).put("pages", pages).put("iterations", iterations)
                     .put("coldFirstPageMs", firstPage[0]).put("coldAllMs", all[0]).put("coldListOnlyMs", listOnly[0]);
             if (iterations > 1) {

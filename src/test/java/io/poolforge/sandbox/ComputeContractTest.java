@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The real ComputeManager over real HTTPS against the sandbox: VMs, paging, snapshots, images, galleries. */
 class ComputeContractTest {
     @RegisterExtension
-    static final SandboxExtension SB = new SandboxExtension();
+    static final SandboxExtension SB = new SandboxExtension(b -> b.vmPageSize(5)); // 16 VMs in 4 pages
 
     private static final String OS_DISK_OF_RENDER_VM = "vm-render-ubuntu2204";
 

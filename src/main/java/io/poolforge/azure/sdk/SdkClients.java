@@ -186,6 +186,19 @@ public final class SdkClients {
     }
 
     /**
+     * The resources service client for a subscription (resource groups), on the same pipeline as {@link #compute}
+     * (PF-21: the VM step lists VMs per resource group).
+     */
+    public com.azure.resourcemanager.resources.fluent.ResourceManagementClient resources(String subscriptionId) {
+        AzureProfile profile = profile(subscriptionId);
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null, retryPolicy, new java.util.ArrayList<>(), http);
+        return new com.azure.resourcemanager.resources.implementation.ResourceManagementClientBuilder().pipeline(pipeline)
+                .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
+                .subscriptionId(subscriptionId).buildClient();
+    }
+
+    /**
      * The Batch management pool client of a subscription (PF-16): the same ARM pipeline as {@link #compute} (user agent, request
      * id, retry, ARM challenge authentication with the cloud's scope, logging off), at {@link io.poolforge.domain.PoolBody#MANAGEMENT_API_VERSION}.
      */

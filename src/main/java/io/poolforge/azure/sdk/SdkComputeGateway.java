@@ -56,10 +56,21 @@ import java.util.function.Supplier;
 /** {@link ComputeGateway} over azure-resourcemanager-compute (the fluent clients' inner models). */
 public final class SdkComputeGateway implements ComputeGateway {
     private final Function<String, ComputeManagementClient> clients;
+    private final Function<String, com.azure.resourcemanager.resources.fluent.ResourceManagementClient> resources;
 
     /** @param clients the compute service client for a subscription id (built once per subscription) */
     public SdkComputeGateway(Function<String, ComputeManagementClient> clients) {
+        this(clients, null);
+    }
+
+    /**
+     * @param resources the resources service client for a subscription id, for {@link #listResourceGroups}
+     *                  (null: unsupported, the VM step lists the subscription's VMs in one sequence)
+     */
+    public SdkComputeGateway(Function<String, ComputeManagementClient> clients,
+                             Function<String, com.azure.resourcemanager.resources.fluent.ResourceManagementClient> resources) {
         this.clients = clients;
+        this.resources = resources;
     }
 
     private ComputeManagementClient client(String subscriptionId) {
@@ -91,6 +102,30 @@ public final class SdkComputeGateway implements ComputeGateway {
                     ? client(subscriptionId).getVirtualMachines().list("true", null, null, Context.NONE).iterableByPage()
                     : client(subscriptionId).getVirtualMachines().list("true", null, null, Context.NONE).iterableByPage(continuationToken))
                     .iterator();
+            if (!pages.hasNext()) return new Page<VmSummary>(List.of(), null);
+            PagedResponse<VirtualMachineInner> page = pages.next();
+            List<VmSummary> items = new ArrayList<>(page.getValue().size());
+            for (VirtualMachineInner vm : page.getValue()) items.add(ComputeMapper.vm(vm, null));
+            return new Page<>(items, page.getContinuationToken());
+        });
+    }
+
+    @Override
+    public List<String> listResourceGroups(String subscriptionId) {
+        if (resources == null) return List.of();
+        return call("resourceGroups", () -> {
+            List<String> out = new ArrayList<>();
+            for (var g : resources.apply(subscriptionId).getResourceGroups().list()) out.add(g.name());
+            return out;
+        });
+    }
+
+    @Override
+    public Page<VmSummary> listVms(String subscriptionId, String resourceGroup, String continuationToken) {
+        return call("virtualMachines", () -> {
+            var list = client(subscriptionId).getVirtualMachines().listByResourceGroup(resourceGroup, null, null, Context.NONE);
+            Iterator<PagedResponse<VirtualMachineInner>> pages = (continuationToken == null
+                    ? list.iterableByPage() : list.iterableByPage(continuationToken)).iterator();
             if (!pages.hasNext()) return new Page<VmSummary>(List.of(), null);
             PagedResponse<VirtualMachineInner> page = pages.next();
             List<VmSummary> items = new ArrayList<>(page.getValue().size());

@@ -107,7 +107,9 @@ public final class SdkConnector implements AzureConnector {
     private static Connection connection(SdkIdentity identity, SdkClients clients, AutoCloseable stop) {
         Map<String, com.azure.resourcemanager.compute.fluent.ComputeManagementClient> compute = new ConcurrentHashMap<>();
         Map<String, com.azure.resourcemanager.batch.BatchManager> batch = new ConcurrentHashMap<>();
-        var computeGateway = new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute));
+        Map<String, com.azure.resourcemanager.resources.fluent.ResourceManagementClient> resources = new ConcurrentHashMap<>();
+        var computeGateway = new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute),
+                sub -> resources.computeIfAbsent(sub, clients::resources));
         Map<String, BatchPoolsClient> pools = new ConcurrentHashMap<>();
         var batchGateway = new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch),
                 sub -> pools.computeIfAbsent(sub, clients::batchPools), new BatchDataPlane(clients.batchDataPlane()));

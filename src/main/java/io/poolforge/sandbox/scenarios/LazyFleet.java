@@ -38,7 +38,7 @@ final class LazyFleet {
                 "ReadWrite", created);
     }
 
-    static Store.LazySource vms(Platform p, String sub, String rg, String location, int count) {
+    static Store.LazySource vms(Platform p, String sub, String rg, String location, int from, int count) {
         Instant created = p.now().minusSeconds(86400L * 30);
         String scope = Ids.lc(Ids.rg(sub, rg)) + "/";
         return new Store.LazySource() {
@@ -59,19 +59,19 @@ final class LazyFleet {
 
             @Override
             public ObjectNode at(int index) {
-                return ComputePayloads.vm(spec(sub, rg, location, index, created));
+                return ComputePayloads.vm(spec(sub, rg, location, from + index, created));
             }
 
             @Override
             public ObjectNode find(String lcId) {
                 Matcher m = VM.matcher(lcId);
-                if (!m.matches() || Integer.parseInt(m.group(1)) >= count) return null;
-                return at(Integer.parseInt(m.group(1)));
+                if (!m.matches() || !within(Integer.parseInt(m.group(1)), from, count)) return null;
+                return at(Integer.parseInt(m.group(1)) - from);
             }
         };
     }
 
-    static Store.LazySource disks(Platform p, String sub, String rg, String location, int count) {
+    static Store.LazySource disks(Platform p, String sub, String rg, String location, int from, int count) {
         Instant created = p.now().minusSeconds(86400L * 30);
         String scope = Ids.lc(Ids.rg(sub, rg)) + "/";
         return new Store.LazySource() {
@@ -92,7 +92,7 @@ final class LazyFleet {
 
             @Override
             public ObjectNode at(int index) {
-                VmSpec s = spec(sub, rg, location, index, created);
+                VmSpec s = spec(sub, rg, location, from + index, created);
                 ObjectNode vm = ComputePayloads.vm(s);
                 String id = Json.str(vm, "properties/storageProfile/osDisk/managedDisk/id");
                 if (id == null) id = Ids.res(sub, rg, DisksApi.DISK, s.name() + "_OsDisk_1_unmanaged");
@@ -102,10 +102,14 @@ final class LazyFleet {
             @Override
             public ObjectNode find(String lcId) {
                 Matcher m = DISK.matcher(lcId);
-                if (!m.matches() || Integer.parseInt(m.group(1)) >= count) return null;
-                ObjectNode d = at(Integer.parseInt(m.group(1)));
+                if (!m.matches() || !within(Integer.parseInt(m.group(1)), from, count)) return null;
+                ObjectNode d = at(Integer.parseInt(m.group(1)) - from);
                 return Ids.lc(d.path("id").asText()).equals(lcId) ? d : null;
             }
         };
+    }
+
+    private static boolean within(int i, int from, int count) {
+        return i >= from && i < from + count;
     }
 }

@@ -31,6 +31,15 @@ public final class Scenarios {
             "cis-ubuntu2204-l1-gen2", "latest");
     static final Plan CIS_PLAN = new Plan("cis-ubuntu2204-l1-gen2", "center-for-internet-security-inc", "cis-ubuntu-linux-2204-l1");
 
+    /** The {@code large} scenario's fleet: {@link #FLEET_GROUPS} resource groups of {@link #FLEET_GROUP_SIZE} VMs. */
+    public static final int FLEET_GROUPS = 40;
+    public static final int FLEET_GROUP_SIZE = 250;
+
+    /** The resource group of the {@code large} scenario's fleet group {@code g} ({@code rg-fleet-00} ...). */
+    public static String fleetGroup(int g) {
+        return String.format(java.util.Locale.ROOT, "rg-fleet-%02d", g);
+    }
+
     private Scenarios() {
     }
 
@@ -39,10 +48,19 @@ public final class Scenarios {
             case "empty" -> empty(e);
             case "large" -> {
                 base(e);
-                e.p.vmPageSize = 200;
-                e.p.store.addLazy(LazyFleet.vms(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
-                e.p.store.addLazy(LazyFleet.disks(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
-                e.group(SUB_PROD, "rg-fleet", "westeurope");
+                // Azure pages both VM lists at 50: the subscription's ("list_vms_sub returns a maximum of 50
+                // results", gbowerman/azurerm#6, 2016-08-29) and a resource group's since 2018 ("Get-AzureRmVM
+                // -ResourceGroupName blah is only returning 50 results even if there are more then 50 vms in an RG",
+                // Azure/azure-powershell#7292, 2018-09-19; both read 2026-12-07). PF-21: the fleet is 40 resource
+                // groups of 250 VMs (vm-fleet-00000 to 09999), as an estate of 10,000 VMs would be spread.
+                e.p.vmPageSize = 50;
+                for (int g = 0; g < FLEET_GROUPS; g++) {
+                    String rg = fleetGroup(g);
+                    int from = g * FLEET_GROUP_SIZE;
+                    e.p.store.addLazy(LazyFleet.vms(e.p, SUB_PROD, rg, "westeurope", from, FLEET_GROUP_SIZE));
+                    e.p.store.addLazy(LazyFleet.disks(e.p, SUB_PROD, rg, "westeurope", from, FLEET_GROUP_SIZE));
+                    e.group(SUB_PROD, rg, "westeurope");
+                }
                 // A big Batch-service account, for large pools and stepwise resizes: 8,000 dedicated cores (PF-18: room for the
                 // 3,000-node gallery pool of batch-sig-images on Standard_D2s_v3) and 2,000 Spot cores.
                 e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 8000, 2000, 50, Map.of());

@@ -32,7 +32,14 @@ public final class Platform {
      */
     public final Map<String, com.fasterxml.jackson.databind.node.ArrayNode> permissions = new ConcurrentHashMap<>();
     public boolean legacyRules;
-    public int vmPageSize = 5;
+    /**
+     * VMs a page on both VM lists: 50, as Azure pages them ("list_vms_sub returns a maximum of 50 results",
+     * gbowerman/azurerm#6; a group's list, Azure/azure-powershell#7292; read 2026-12-07). It was 5, which made the
+     * demo's 16 VMs four pages; with PF-21's reading per resource group after a first full page, that would have
+     * read the demo's groups too (losing their power states in the list), which Azure would not for 16 VMs.
+     * {@code Sandbox.Builder.vmPageSize} still sets it for tests of paging.
+     */
+    public int vmPageSize = 50;
     public int pageSize = 50;
     public String base;
 

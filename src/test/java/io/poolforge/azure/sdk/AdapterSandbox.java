@@ -78,7 +78,7 @@ final class AdapterSandbox implements AutoCloseable {
         SdkIdentity identity = new SdkIdentity(io.poolforge.azure.AzureEndpoints.sandbox(java.net.URI.create(s.armUrl()),
                 java.net.URI.create(s.authorityUrl()), s.certificatePath()), clients.httpClient(), clients.profile(null), null, null);
         identity.useCredential(clients.credential(), "tests@sandbox.poolforge", s.tenantId());
-        Connection c = new Connection(identity, new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute)),
+        Connection c = new Connection(identity, new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute), clients::resources),
                 new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch), clients::batchPools,
                         new BatchDataPlane(clients.batchDataPlane())), s);
         return new AdapterSandbox(s, c, log);

@@ -3,7 +3,7 @@ package io.poolforge.ui.wizard.vm;
 import io.poolforge.domain.LocalizedText;
 
 import io.poolforge.azure.Connection;
-import io.poolforge.azure.Page;
+import io.poolforge.azure.VmFleetReader;
 import io.poolforge.azure.VmQuery;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.ImageTarget;
@@ -156,48 +156,51 @@ public final class VmViewModel {
         if (account == null || account == loadedFor) return;
         loadedFor = account;
         if (current != null) current.cancel();
+        if (reader != null) reader.close();
         rows.clear();
         selected.set(null);
         pagesLoaded.set(0);
         error.set(null);
-        loadPage(session.connection(), account, null);
+        reader = new VmFleetReader(session.connection().compute(), account.subscriptionId(), LIST_PARALLELISM);
+        loadPage(reader, account, true);
     }
-
-    private record Loaded(List<VmRow> rows, String next) { }
 
     /** Rows read before the table gets them, after the first page. */
     static final int CHUNK_ROWS = 2_000;
+    /** Resource groups listed at once (PF-21): the lists are chains of round trips, not CPU. */
+    static final int LIST_PARALLELISM = 6;
 
-    private void loadPage(Connection c, BatchAccountInfo account, String token) {
+    private VmFleetReader reader;
+
+    private void loadPage(VmFleetReader from, BatchAccountInfo account, boolean first) {
         loading.set(true);
         List<SupportedImage> supported = List.copyOf(session.supportedImages());
         List<io.poolforge.domain.VmSkuInfo> sizes = List.copyOf(session.vmSizes());
         LocalDate today = LocalDate.now(session.clock());
         String title = i18n.get("wizard.vm.task.list", rows.size());
-        // The first page goes to the table alone (first rows fast); after it, pages are read on in the background
+        // The first page goes to the table alone (first rows fast); after it, VMs are read on in the background
         // until CHUNK_ROWS rows are in hand, so the FX thread adds and lays out the table a few times, not once a page
-        // (PF-13: 10,001 VMs came in 51 pages, each costing the FX thread ~100 ms of table work).
-        boolean first = token == null;
+        // (PF-13: 10,001 VMs came in 51 pages, each costing the FX thread ~100 ms of table work). The reader lists
+        // several resource groups at once (PF-21, VmFleetReader).
         current = tasks.execute(BackgroundTask.of(title, ctx -> {
             List<VmRow> out = new ArrayList<>();
-            String next = token;
-            do {
-                Page<VmSummary> page = c.compute().listVms(account.subscriptionId(), next);
-                for (VmSummary listed : page.items()) {
-                    VmSummary vm = withSizeFacts(listed, sizes);
-                    out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
-                }
-                next = page.continuationToken();
-                ctx.throwIfCancelled();
-            } while (!first && next != null && out.size() < CHUNK_ROWS);
-            return new Loaded(out, next);
+            for (VmSummary listed : from.next(first ? 1 : CHUNK_ROWS)) {
+                VmSummary vm = withSizeFacts(listed, sizes);
+                out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
+            }
+            ctx.throwIfCancelled();
+            return out;
         }).onSuccess(l -> {
-            if (loadedFor != account) return;
-            rows.addAll(l.rows());
+            if (loadedFor != account || reader != from) return;
+            rows.addAll(l);
             pagesLoaded.set(pagesLoaded.get() + 1);
-            if (l.next() != null) loadPage(c, account, l.next());
-            else loading.set(false);
+            if (!from.done()) loadPage(from, account, false);
+            else {
+                loading.set(false);
+                from.close();
+            }
         }).onFailure(e -> {
+            from.close();
             loading.set(false);
             error.set(describe.apply(e));
         }).onCancelled(() -> loading.set(false)));

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PF-13: the VM table gets the first page alone (first rows fast), then the rest in chunks of
  * {@link VmViewModel#CHUNK_ROWS}, not one table update per page: 10,000 VMs in the sandbox's {@code large}
- * scenario come in 200-VM pages through the real SDK over HTTPS.
+ * scenario come in 50-VM pages through the real SDK over HTTPS. PF-21: after the subscription's first page, the
+ * 40 resource groups are listed several at once (each VM once), and the first page keeps its power states.
  */
 class VmListChunksTest {
     @TempDir
@@ -51,11 +52,14 @@ class VmListChunksTest {
 
             int total = additions.stream().mapToInt(Integer::intValue).sum();
             assertThat(total).as("every VM of the subscription").isGreaterThanOrEqualTo(10_000).isEqualTo(model.rows().size());
-            assertThat(additions.get(0)).as("the first page alone").isEqualTo(200);
+            assertThat(additions.get(0)).as("the first page alone").isEqualTo(50);
             assertThat(additions.subList(1, additions.size())).as("then chunks, the last one smaller")
-                    .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(VmViewModel.CHUNK_ROWS + 200));
-            assertThat(additions).as("a few table updates, not one per page (51 pages)")
-                    .hasSizeLessThanOrEqualTo(2 + (total - 200) / VmViewModel.CHUNK_ROWS);
+                    .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(VmViewModel.CHUNK_ROWS + 50));
+            assertThat(additions).as("a few table updates, not one per page (~200 pages)")
+                    .hasSizeLessThanOrEqualTo(2 + (total - 50) / VmViewModel.CHUNK_ROWS);
+            assertThat(model.rows()).extracting(r -> r.vm().id().toLowerCase(Locale.ROOT)).as("each VM once").doesNotHaveDuplicates();
+            assertThat(model.rows().subList(0, 50)).as("the subscription-wide first page has the power states")
+                    .allSatisfy(r -> assertThat(r.vm().powerState()).isNotEqualTo(io.poolforge.domain.PowerState.UNKNOWN));
             assertThat(model.loadingProperty().get()).isFalse();
         }
     }
