@@ -344,7 +344,8 @@ public final class AppContext implements AutoCloseable {
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text("inspect.page.watchTitle", poolId));
         stage.setOnHidden(e -> model.stop());
-        stage.show();
+        // On screen, over the main window, never at the window manager's 200x200 in a corner (PF-20).
+        io.poolforge.ui.WindowPlacement.showOver(stage, stage.getOwner() instanceof Stage o ? o : null, 960, 720);
         model.watch(session.connection(), session.account(), poolId);
         return stage;
     }
@@ -416,8 +417,16 @@ public final class AppContext implements AutoCloseable {
 
     /** Column order and widths of the tables, kept in the settings (saved in the background). */
     public io.poolforge.ui.TableLayouts tableLayouts() {
-        if (tableLayouts == null) {
-            tableLayouts = new io.poolforge.ui.TableLayouts(new io.poolforge.ui.TableLayouts.Store() {
+        if (tableLayouts == null) tableLayouts = new io.poolforge.ui.TableLayouts(settingsStore());
+        return tableLayouts;
+    }
+
+    private io.poolforge.ui.TableLayouts.Store settingsStore;
+
+    /** The settings as a key/value store whose changes are saved in the background (table layouts, window bounds). */
+    public io.poolforge.ui.TableLayouts.Store settingsStore() {
+        if (settingsStore == null) {
+            settingsStore = new io.poolforge.ui.TableLayouts.Store() {
                 @Override public java.util.Optional<String> get(String key) { return settings.get(key); }
 
                 @Override public void put(String key, String value) {
@@ -428,9 +437,9 @@ public final class AppContext implements AutoCloseable {
                         return null;
                     }).onFailure(e -> LOG.warn("Could not save settings", e)));
                 }
-            });
+            };
         }
-        return tableLayouts;
+        return settingsStore;
     }
 
     private void rememberTheme(io.poolforge.ui.Theme.Choice choice) {
