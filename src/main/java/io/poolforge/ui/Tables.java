@@ -190,6 +190,21 @@ public final class Tables {
         return max;
     }
 
+    /**
+     * Keeps room for the header and {@code rows} rows (PF-20): inside a scrolling step a table otherwise gets what is
+     * left, down to its header alone; with a minimum the page scrolls instead and the rows stay visible. It also grows
+     * into any height left over. The row height follows the font (and so the scale and theme).
+     */
+    public static void keepRows(TableView<?> table, int rows) {
+        double em = Font.getDefault().getSize();
+        // Measured with AtlantaFX at 13.33 px: header 40 px, rows 39-40 px; a horizontal scroll bar takes up to 16 px more.
+        double header = Math.ceil(em * 3.1);
+        double row = Math.ceil(em * 3.0);
+        table.setMinHeight(header + rows * row + 18);
+        table.setPrefHeight(Math.max(table.getPrefHeight(), table.getMinHeight()));
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+    }
+
     /** A lower-case key for a table's settings ("VM table" → "vm-table"). */
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

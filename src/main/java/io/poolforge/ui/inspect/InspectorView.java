@@ -143,6 +143,7 @@ public final class InspectorView {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        io.poolforge.ui.Tables.keepRows(table, 4);
 
         Label error = new Label();
         error.getStyleClass().add("danger");

@@ -37,6 +37,8 @@ public final class WizardFrame extends BorderPane {
     private final StackPane content = new StackPane();
     private final Button back = new Button();
     private final Button next = new Button();
+    private final ScrollPane scroll;
+    private final Label blocked = new Label();
 
     public WizardFrame(I18n i18n, WizardFlow flow) {
         this.i18n = i18n;
@@ -66,7 +68,7 @@ public final class WizardFrame extends BorderPane {
         content.setPadding(new Insets(20, 24, 12, 24));
         content.getStyleClass().add("step-content");
         // Long steps scroll; tables inside a step still take the height that is left.
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -82,7 +84,12 @@ public final class WizardFrame extends BorderPane {
         next.setOnAction(e -> goNext());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, back, next);
+        blocked.setId("wizard-blocked");
+        blocked.setWrapText(true);
+        blocked.getStyleClass().add("text-muted");
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(blocked, Priority.ALWAYS);
+        HBox buttons = new HBox(8, blocked, spacer, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 24, 14, 24));
         buttons.getStyleClass().add("wizard-buttons");
@@ -133,6 +140,9 @@ public final class WizardFrame extends BorderPane {
 
     private void show(WizardStep step) {
         content.getChildren().setAll(step.view());
+        // Every step opens at its top (PF-20: the pool step opened at the image step's scroll position, hiding its title).
+        scroll.setVvalue(0);
+        scroll.setHvalue(0);
         List<WizardStep> steps = flow.steps();
         int at = steps.indexOf(step);
         for (int i = 0; i < steps.size(); i++) {
@@ -145,6 +155,11 @@ public final class WizardFrame extends BorderPane {
         back.setDisable(history.isEmpty());
         BooleanBinding noNext = Bindings.createBooleanBinding(() -> flow.next(step).isEmpty());
         next.disableProperty().bind(Bindings.or(step.invalidProperty(), noNext));
+        javafx.beans.value.ObservableValue<String> why = step.blockedKey();
+        blocked.textProperty().bind(Bindings.createStringBinding(() -> {
+            String key = why.getValue();
+            return step.invalidProperty().get() && key != null ? i18n.get(key) : "";
+        }, why, step.invalidProperty(), i18n.messagesProperty()));
         step.onEnter();
     }
 }

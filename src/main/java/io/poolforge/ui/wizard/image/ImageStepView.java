@@ -25,6 +25,8 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         super("image", "wizard.step.image", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() { return model.blockedKey(); }
+
     @Override public void onEnter() { model.enter(); }
 
     @Override

@@ -33,6 +33,10 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         super("signin", "wizard.step.signin", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("wizard.blocked.signin");
+    }
+
     @Override
     protected Node build() {
         // Sandbox card
@@ -141,6 +145,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         column(accounts, i18n, "wizard.signin.account.lowPriority", BatchAccountInfo::lowPriorityCoreQuota, 120);
         column(accounts, i18n, "wizard.signin.account.pools", BatchAccountInfo::poolQuota, 80);
         io.poolforge.ui.Tables.fitToContent(accounts, i18n);
+        io.poolforge.ui.Tables.keepRows(accounts, 3);
         accounts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.session().accountProperty().set(b);
         });
