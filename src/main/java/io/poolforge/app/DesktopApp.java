@@ -28,6 +28,9 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         context.setUriOpener(uri -> getHostServices().showDocument(uri.toString()));
         showPlaced(context, stage);
+        stage.setOnCloseRequest(e -> {
+            if (!context.confirmCloseDuringRun()) e.consume();
+        });
         // The first-run sandbox starts once the first frame is on screen: it would otherwise compete with it (PF-13).
         if (startInSandbox) afterFirstFrame(() -> context.signIn().trySandbox());
     }

@@ -142,6 +142,13 @@ public final class InspectorView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
+        // A pool chosen elsewhere ("Open in the inspector", PF-20) is the table's selection too, scrolled into view.
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         io.poolforge.ui.Tables.keepRows(table, 4);
 

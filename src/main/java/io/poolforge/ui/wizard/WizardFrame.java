@@ -126,6 +126,22 @@ public final class WizardFrame extends BorderPane {
         current.set(history.pop());
     }
 
+    /**
+     * A new flow (PF-20: "Create another pool"): forgets the way here and opens {@code step}, with the steps before it
+     * in the order of the flow as the way back.
+     */
+    public void startOver(WizardStep step) {
+        if (!flow.steps().contains(step)) throw new IllegalArgumentException(step.id());
+        WizardStep now = current.get();
+        if (now != null) now.onLeave();
+        history.clear();
+        for (WizardStep s : flow.steps()) {
+            if (s == step) break;
+            history.push(s);
+        }
+        if (now == step) show(step); else current.set(step);
+    }
+
     /** Jumps to a step (e.g. the inspector's "replacement pool" opens the pool step). */
     public void goTo(WizardStep step) {
         if (!flow.steps().contains(step)) throw new IllegalArgumentException(step.id());

@@ -77,6 +77,15 @@ public final class CreateViewModel {
         this.plan = plan;
         this.fxThread = fxThread;
         this.clock = session.clock();
+        // A finished run belongs to the plan it ran: when the plan changes afterwards, the step starts over (PF-20:
+        // new choices were silently ignored and Create stayed disabled). A new connection (another sandbox scenario,
+        // another sign-in) starts over too, unless a run is going.
+        session.poolProperty().addListener((o, a, b) -> {
+            if (finished.get() && b != null && !b.equals(a)) reset();
+        });
+        session.connectionProperty().addListener((o, a, b) -> {
+            if (a != b) reset();
+        });
     }
 
     public ObservableList<StepRow> rows() { return rows; }
@@ -94,6 +103,28 @@ public final class CreateViewModel {
 
     /** After a cancel or failure: what this run made that exists in Azure. */
     public ObservableList<String> leftInAzure() { return leftInAzure; }
+
+    /**
+     * Forgets the last run (finished, failed or cancelled) so that a new flow can start (PF-20: "Create another pool",
+     * a changed plan after a finished run, a new connection). Does nothing while a run is going.
+     */
+    public void reset() {
+        if (running.get()) return;
+        rows.clear();
+        finished.set(false);
+        status.set(null);
+        error.set(null);
+        pool.set(null);
+        leftInAzure.clear();
+        journal = null;
+        resolved = null;
+        handle = null;
+    }
+
+    /** Whether a run stopped half-way (cancelled or failed) can be continued in this session. */
+    public boolean resumable() {
+        return !running.get() && !finished.get() && journal != null;
+    }
 
     public void start() {
         if (running.get() || finished.get()) return;
