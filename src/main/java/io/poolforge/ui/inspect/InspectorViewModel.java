@@ -177,7 +177,18 @@ public final class InspectorViewModel {
             List<PoolRow> out = new ArrayList<>();
             for (PoolInfo p : pools) {
                 String id = p.customImageId();
-                out.add(new PoolRow(p, id == null ? ImageHealth.marketplace() : images.get(id.toLowerCase(Locale.ROOT))));
+                // Pools with nodes are counted by state, so that broken nodes count as the pool's problem (PF-20).
+                io.poolforge.azure.NodeCounts counts = null;
+                if (p.currentDedicatedNodes() + p.currentLowPriorityNodes() > 0) {
+                    ctx.throwIfCancelled();
+                    try {
+                        counts = c.batch().nodeCounts(acct, p.id());
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(InspectorViewModel.class).warn("Could not count the nodes of pool {}: {}",
+                                p.id(), e.getClass().getSimpleName());
+                    }
+                }
+                out.add(new PoolRow(p, id == null ? ImageHealth.marketplace() : images.get(id.toLowerCase(Locale.ROOT)), counts));
             }
             out.sort(Comparator.comparing(PoolRow::id, String.CASE_INSENSITIVE_ORDER));
             return new Listed(out);

@@ -89,9 +89,11 @@ public final class NodesPanel {
         refresh.textProperty().bind(i18n.text("ui.nodes.refresh"));
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.loadingProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, stateLabel, stateFilter, codeLabel, codeFilter, spacer, refresh);
+        // PF-20: in a narrow pane the filters wrap onto a second line rather than cutting their labels to "St…".
+        for (javafx.scene.control.Labeled l : List.of(stateLabel, codeLabel, refresh)) l.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, new HBox(8, stateLabel, stateFilter),
+                new HBox(8, codeLabel, codeFilter), refresh);
+        for (Node n : filters.getChildren()) if (n instanceof HBox h) h.setAlignment(Pos.CENTER_LEFT);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         VBox groups = new VBox(8);
