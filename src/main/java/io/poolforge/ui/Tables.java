@@ -27,6 +27,7 @@ import javafx.scene.text.Text;
 public final class Tables {
     private static final String TEXT = "poolforge.cellText";
     private static final String EXTRA = "poolforge.cellExtra";
+    private static final String POLICY = "poolforge.resizePolicy";
     /** A column's width as the user left it (TableLayouts puts it there). */
     static final String USER_WIDTH = "poolforge.userWidth";
     /** Rows measured at most (the first ones); enough for a screen, cheap for 10,000 VMs. */
@@ -117,6 +118,13 @@ public final class Tables {
      * measured in the table's fonts, again whenever the rows or the language change.
      */
     public static <S> void fitToContent(TableView<S> table, I18n i18n) {
+        // PF-20: JavaFX's own "No content in table" is English only; an empty table says it in the user's language.
+        if (table.getPlaceholder() == null) {
+            javafx.scene.control.Label empty = new javafx.scene.control.Label();
+            empty.textProperty().bind(i18n.text("ui.table.empty"));
+            empty.getStyleClass().add("text-muted");
+            table.setPlaceholder(empty);
+        }
         // Cells render their text when they update: a language switch must make them update (and re-measure).
         i18n.messagesProperty().addListener((o, a, b) -> {
             table.refresh();
@@ -169,6 +177,20 @@ public final class Tables {
             // As wide as its content, or as the user last made it; the resize policy shares out the rest.
             double user = c.getProperties().get(USER_WIDTH) instanceof Double d ? d : 0;
             c.setPrefWidth(Math.max(w, user));
+        }
+        // PF-20: when the columns' minimums do not fit (1024x700, Spanish), the constrained policy would cut the last
+        // column's cells to "…": then the table scrolls sideways instead, and goes back to sharing once they fit.
+        Object policy = table.getProperties().computeIfAbsent(POLICY, k -> table.getColumnResizePolicy());
+        double sum = table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getMinWidth).sum();
+        double room = table.getWidth() - 18; // a vertical scroll bar
+        if (table.getWidth() > 0 && sum > room) {
+            if (table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            }
+        } else if (table.getColumnResizePolicy() != policy) {
+            @SuppressWarnings({"unchecked", "rawtypes"}) javafx.util.Callback<TableView.ResizeFeatures, Boolean> original =
+                    (javafx.util.Callback) policy;
+            table.setColumnResizePolicy(original);
         }
         // Let the resize policy share the width out again with the new minimums.
         table.requestLayout();

@@ -298,14 +298,12 @@ public final class DesktopAcceptance {
                 Thread.sleep(350);
                 String where = page + " [" + l.getLanguage() + "]";
                 checkWindow(where);
-                List<String> problems = fx(() -> {
-                    Scene scene = stage.getScene();
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                    List<String> found = new ArrayList<>();
-                    inspect(scene.getRoot(), found);
-                    return found;
-                });
+                List<String> problems = inspectScene();
+                if (!problems.isEmpty()) {
+                    // Once more after a second: what a person sees once the page has settled (rows measured, columns fitted).
+                    Thread.sleep(1000);
+                    problems = inspectScene();
+                }
                 problems.forEach(p -> fail(where, p));
                 screenshot(out.resolve(prefix + l.getLanguage() + "-" + shot + ".png"));
             }
@@ -314,6 +312,17 @@ public final class DesktopAcceptance {
                 return null;
             });
             Thread.sleep(200);
+        }
+
+        private List<String> inspectScene() throws Exception {
+            return fx(() -> {
+                Scene scene = stage.getScene();
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                List<String> found = new ArrayList<>();
+                inspect(scene.getRoot(), found);
+                return found;
+            });
         }
 
         /** The window inside the work area of its screen and not shrunk (as JavaFX sees it, and as the X server does). */

@@ -336,6 +336,7 @@ public final class NodesPanel {
             // only a code PoolForge does not know is marked: the others carry their diagnosis
             Label badge = new Label(i18n.get("ui.nodes.group.unknown"));
             badge.getStyleClass().addAll("badge", "warn");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(0, badge);
         }
         top.setAlignment(Pos.CENTER_LEFT);
@@ -356,6 +357,10 @@ public final class NodesPanel {
         Button show = new Button(i18n.get("ui.nodes.group.show"));
         show.setOnAction(e -> model.filterTo(g));
         Label suggested = new Label(i18n.get("ui.nodes.group.suggested", i18n.get(g.action().key())));
+        // PF-20: the button keeps its text; the suggestion and the header wrap in a narrow pane.
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        wrap(suggested);
+        wrap(head);
         HBox buttons = new HBox(8, show, suggested);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(4, top, wrap(cause), wrap(message), wrap(remedy), checks, wrap(source), buttons);

@@ -202,7 +202,7 @@ public final class CreateViewModel {
                     row(step, "running", "");
                 }
                 @Override public void stepProgress(StepRecord step, String st, int percent) {
-                    row(step, "running", st);
+                    row(step, "running", statusText(st));
                 }
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
@@ -224,6 +224,29 @@ public final class CreateViewModel {
             status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
         }).onFinally(() -> running.set(false)));
+    }
+
+    /**
+     * An operation's status in the user's words (PF-20: "IN_PROGRESS" was shown as is). The statuses are ARM's:
+     * "Track asynchronous Azure operations" (learn.microsoft.com/azure/azure-resource-manager/management/async-operations,
+     * read 2026-12-07): provisioningState "can vary by operation but doesn't include Succeeded, Failed, or Canceled. Those
+     * three values indicate the operation finished"; the Azure-AsyncOperation status is InProgress until then. The SDK's
+     * poller says IN_PROGRESS / SUCCESSFULLY_COMPLETED / FAILED / USER_CANCELLED. A status not known here is shown raw.
+     */
+    String statusText(String status) {
+        if (status == null || status.isBlank()) return "";
+        String s = status.replace("_", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String key = switch (s) {
+            case "inprogress", "notstarted", "running", "accepted" -> "wizard.create.status.inProgress";
+            case "creating" -> "wizard.create.status.creating";
+            case "updating" -> "wizard.create.status.updating";
+            case "succeeded", "successfullycompleted" -> "wizard.create.status.succeeded";
+            case "failed" -> "wizard.create.status.failed";
+            case "canceled", "cancelled", "usercancelled" -> "wizard.create.status.canceled";
+            case "failed:re-creating" -> "wizard.create.status.recreating";
+            default -> null;
+        };
+        return key == null ? status : i18n.get(key);
     }
 
     public void cancel() {
