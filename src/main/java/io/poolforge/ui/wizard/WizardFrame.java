@@ -177,5 +177,31 @@ public final class WizardFrame extends BorderPane {
             return step.invalidProperty().get() && key != null ? i18n.get(key) : "";
         }, why, step.invalidProperty(), i18n.messagesProperty()));
         step.onEnter();
+        // PF-20: the keyboard stays in the page: focus goes to the step's first control, not back to the header.
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Scene scene = getScene();
+            javafx.scene.Node owner = scene == null ? null : scene.getFocusOwner();
+            if (scene == null || current.get() != step || (owner != null && isInside(owner, content))) return;
+            javafx.scene.Node first = firstFocusable(step.view());
+            if (first != null) first.requestFocus();
+        });
+    }
+
+    private static boolean isInside(javafx.scene.Node n, javafx.scene.Node container) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (p == container) return true;
+        return false;
+    }
+
+    /** The first control a Tab would reach in {@code n}: visible, enabled, focus-traversable. */
+    private static javafx.scene.Node firstFocusable(javafx.scene.Node n) {
+        if (!n.isVisible() || n.isDisabled()) return null;
+        if (n instanceof javafx.scene.control.Control c && c.isFocusTraversable()) return c;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                javafx.scene.Node f = firstFocusable(child);
+                if (f != null) return f;
+            }
+        }
+        return null;
     }
 }
