@@ -293,10 +293,10 @@ import json, sys
 p = json.load(open(sys.argv[1])); p["pool"]["poolId"] = "conf-rest"; json.dump(p, open(sys.argv[1], "w"), indent=2)
 PY
 check "export pool-json" ok export_plan "$WORK/plan-json.json" pool-json "$WORK/pool-mgmt.json"
-check "rest PUT pool-json: first run" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-rest?api-version=2024-07-01" --body "@$WORK/pool-mgmt.json" --query properties.provisioningState -o tsv
+check "rest PUT pool-json: first run" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-rest?api-version=2025-06-01" --body "@$WORK/pool-mgmt.json" --query properties.provisioningState -o tsv
 check "pool JSON (management plane): the pool exists, from the image" "out:gal_conf_az/images/conf-az/versions/1.0.0" az batch pool show --pool-id conf-rest --query virtualMachineConfiguration.imageReference.virtualMachineImageId -o tsv
 fingerprint "$ACCOUNT_ID/pools/conf-rest" > "$WORK/fp-rest-1"
-check "rest PUT pool-json: second run" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-rest?api-version=2024-07-01" --body "@$WORK/pool-mgmt.json" --query properties.provisioningState -o tsv
+check "rest PUT pool-json: second run" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-rest?api-version=2025-06-01" --body "@$WORK/pool-mgmt.json" --query properties.provisioningState -o tsv
 fingerprint "$ACCOUNT_ID/pools/conf-rest" > "$WORK/fp-rest-2"
 check "pool JSON (management plane): second run changed nothing" ok same_state "$WORK/fp-rest-1" "$WORK/fp-rest-2"
 
@@ -330,7 +330,57 @@ check "batch pool create --json-file: an image Batch does not support is refused
 check "batch pool show: the refused pool was not created" "fail:does not exist" az batch pool show --pool-id conf-mkt-bad
 market_variant "$WORK/plan-mkt-rest.json" rest
 check "export pool-json (Marketplace)" ok export_plan "$WORK/plan-mkt-rest.json" pool-json "$WORK/pool-mkt-mgmt.json"
-check "rest PUT pool-json (Marketplace)" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-mkt-rest?api-version=2024-07-01" --body "@$WORK/pool-mkt-mgmt.json" --query properties.provisioningState -o tsv
+check "rest PUT pool-json (Marketplace)" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-mkt-rest?api-version=2025-06-01" --body "@$WORK/pool-mkt-mgmt.json" --query properties.provisioningState -o tsv
+
+# --- PF-16: the Trusted Launch plan (shipped example) by its four exports; the same pool without its security profile -------
+# Compute refuses a non-Trusted-Launch VM from a TrustedLaunch gallery image: "The provided gallery image only supports creation of
+# VMs and VM Scale Sets with 'TrustedLaunch' security type." (hashicorp/terraform-provider-azurerm#23148); the sandbox ends the
+# resize with it (docs/SANDBOX.md).
+tl_variant() { # NAME SUFFIX: the Trusted Launch example with names of its own
+  python3 - "$ROOT/docs/examples/vm-trusted-launch-gallery.json" "$1" "$2" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1])); s = sys.argv[3]
+p.pop("$schema", None)
+p["snapshots"]["osDisk"]["snapshotName"] = "snap-conf-tl-" + s + "-os"
+p["image"]["gallery"]["name"] = "gal_conf_tl_" + s
+p["image"]["gallery"]["imageDefinition"] = "conf-tl-" + s
+p["pool"]["poolId"] = "conf-tl-" + s
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+}
+tl_variant "$WORK/plan-tl-az.json" az
+check "export az script (Trusted Launch)" ok export_plan "$WORK/plan-tl-az.json" az "$WORK/export-tl.sh"
+check "az script (Trusted Launch) carries securityProfile trustedLaunch" "out:trustedLaunch" grep -o '"securityType" : "trustedLaunch"' "$WORK/export-tl.sh"
+check "az script (Trusted Launch): first run creates snapshot, gallery, TrustedLaunch image, pool" ok bash "$WORK/export-tl.sh"
+check "az sig image-definition show: SecurityType TrustedLaunch" "out:TrustedLaunch" az sig image-definition show -g "$RG_IMG" -r gal_conf_tl_az -i conf-tl-az --query "features[?name=='SecurityType'].value" -o tsv
+check "az script (Trusted Launch): the pool has the profile" "out:trustedLaunch" az rest --method get --url "$ACCOUNT_ID/pools/conf-tl-az?api-version=2025-06-01" --query properties.deploymentConfiguration.virtualMachineConfiguration.securityProfile.securityType -o tsv
+check "az script (Trusted Launch): nodes reach idle" "out:idle" az batch node list --pool-id conf-tl-az --query "[].state" -o tsv
+tl_variant "$WORK/plan-tl-pwsh.json" pwsh
+check "export PowerShell (Trusted Launch) carries securityProfile trustedLaunch" ok export_plan "$WORK/plan-tl-pwsh.json" pwsh "$WORK/export-tl.ps1"
+check "PowerShell (Trusted Launch): the body names trustedLaunch and api-version 2025-06-01" "out:api-version=2025-06-01" grep -o -e 'api-version=2025-06-01' -e '"securityType" : "trustedLaunch"' "$WORK/export-tl.ps1"
+tl_variant "$WORK/plan-tl-arm.json" arm
+check "export ARM template (Trusted Launch)" ok export_plan "$WORK/plan-tl-arm.json" arm "$WORK/export-tl-arm.json"
+check "deployment group create (Trusted Launch)" "out:Succeeded" az deployment group create -g "$RG_IMG" -n pf-conf-tl-arm --template-file "$WORK/export-tl-arm.json" --query properties.provisioningState -o tsv
+check "ARM template (Trusted Launch): the pool has the profile" "out:trustedLaunch" az rest --method get --url "$ACCOUNT_ID/pools/conf-tl-arm?api-version=2025-06-01" --query properties.deploymentConfiguration.virtualMachineConfiguration.securityProfile.securityType -o tsv
+check "ARM template (Trusted Launch): nodes reach idle" "out:idle" az batch node list --pool-id conf-tl-arm --query "[].state" -o tsv
+tl_variant "$WORK/plan-tl-json.json" az
+python3 - "$WORK/plan-tl-json.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1])); p["pool"]["poolId"] = "conf-tl-rest"; json.dump(p, open(sys.argv[1], "w"), indent=2)
+PY
+check "export pool-json (Trusted Launch)" ok export_plan "$WORK/plan-tl-json.json" pool-json "$WORK/pool-tl-mgmt.json"
+check "rest PUT pool-json (Trusted Launch)" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-tl-rest?api-version=2025-06-01" --body "@$WORK/pool-tl-mgmt.json" --query properties.provisioningState -o tsv
+check "pool JSON (Trusted Launch): nodes reach idle" "out:idle" az batch node list --pool-id conf-tl-rest --query "[].state" -o tsv
+python3 - "$WORK/pool-tl-mgmt.json" "$WORK/pool-tl-noprofile.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+del p["properties"]["deploymentConfiguration"]["virtualMachineConfiguration"]["securityProfile"]
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+check "rest PUT the same pool without securityProfile: accepted" "out:Succeeded" az rest --method put --url "$ACCOUNT_ID/pools/conf-tl-noprofile?api-version=2025-06-01" --body "@$WORK/pool-tl-noprofile.json" --query properties.provisioningState -o tsv
+check "without securityProfile: the resize ends with AllocationFailed" "out:AllocationFailed" az rest --method get --url "$ACCOUNT_ID/pools/conf-tl-noprofile?api-version=2025-06-01" --query "properties.resizeOperationStatus.errors[0].code" -o tsv
+check "without securityProfile: Azure's message" "out:only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type" az rest --method get --url "$ACCOUNT_ID/pools/conf-tl-noprofile?api-version=2025-06-01" --query "properties.resizeOperationStatus.errors[0].details[0].message" -o tsv
+check "without securityProfile: no node" "out:0" az batch pool show --pool-id conf-tl-noprofile --query currentDedicatedNodes
 
 # --- the table ------------------------------------------------------------------------------------------------------
 CALLS=$(wc -l < "$WORK/az-calls.log")

@@ -54,11 +54,14 @@ public final class Screenshots {
             var raw = getParameters().getRaw();
             Path outDir = Path.of(raw.isEmpty() ? "docs/screenshots" : raw.get(0)).toAbsolutePath();
             boolean poolTypesOnly = raw.contains("--pool-types");
+            boolean trustedLaunchOnly = raw.contains("--trusted-launch");
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
             window = DesktopApp.show(context, stage);
             Thread driver = new Thread(() -> {
                 try {
-                    if (poolTypesOnly) drivePoolTypes(outDir); else drive(outDir);
+                    if (trustedLaunchOnly) driveTrustedLaunch(outDir);
+                    else if (poolTypesOnly) drivePoolTypes(outDir);
+                    else drive(outDir);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
@@ -80,8 +83,66 @@ public final class Screenshots {
             poolTypeShots(wizard, outDir);
         }
 
+        /**
+         * PF-16: the pool step for the demo's Trusted Launch VM ({@code --trusted-launch}): {@code xx-05-pool-trusted-launch.png}
+         * (Standard_D2s_v3: the security profile the pool gets), {@code xx-05-pool-trusted-launch-sizes.png} (each size's
+         * generations and Trusted Launch capability as Azure reports them) and {@code xx-05-pool-trusted-launch-refused.png} (Standard_M64,
+         * which reports TrustedLaunchDisabled, refused).
+         */
+        private void driveTrustedLaunch(Path outDir) throws Exception {
+            Files.createDirectories(outDir);
+            toPoolStep("vm-trusted-launch");
+            pickSize("Standard_D2s_v3");
+            shotsAt(outDir, "05-pool-trusted-launch", "#pool-security-profile");
+            shotsAt(outDir, "05-pool-trusted-launch-sizes", "#pool-size-filter");
+            pickSize("Standard_M64");
+            shotsAt(outDir, "05-pool-trusted-launch-refused", "#pool-security-profile");
+        }
+
+        /** As {@link #shots(Path, String)}, with the main window scrolled so that {@code selector} is at the top. */
+        private void shotsAt(Path outDir, String name, String selector) throws Exception {
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(300);
+                fx(() -> {
+                    scrollTo(stage, selector);
+                    return null;
+                });
+                Thread.sleep(200);
+                fx(() -> {
+                    write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                context.i18n().setLocale(Locale.ENGLISH);
+                return null;
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        private void pickSize(String name) throws Exception {
+            fx(() -> {
+                var table = (TableView<io.poolforge.domain.VmSkuInfo>) stage.getScene().lookup("#pool-sizes");
+                table.getItems().stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> {
+                    table.getSelectionModel().select(s);
+                    table.scrollTo(s);
+                });
+                return null;
+            });
+            Thread.sleep(300);
+        }
+
         /** Signs in to the sandbox, picks the demo VM with data disks and goes to the pool step. */
         private WizardFrame toPoolStep() throws Exception {
+            return toPoolStep(null);
+        }
+
+        /** As {@link #toPoolStep()} with the VM named {@code vmName} (null: the first eligible one with data disks). */
+        private WizardFrame toPoolStep(String vmName) throws Exception {
             fx(() -> {
                 context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
                 context.i18n().setLocale(Locale.ENGLISH);
@@ -97,12 +158,23 @@ public final class Screenshots {
             next(wizard, "vm");
             waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
             Thread.sleep(300);
-            pickVm();
+            if (vmName == null) pickVm(); else pickVm(vmName);
             waitFor(() -> context.session().vm() != null);
             Thread.sleep(500);
             for (String id : List.of("snapshot", "image", "pool")) next(wizard, id);
             Thread.sleep(300);
             return wizard;
+        }
+
+        private void pickVm(String name) throws Exception {
+            waitFor(() -> vmTable().getItems().stream().anyMatch(r -> r.vm().name().equals(name)));
+            fx(() -> {
+                TableView<VmRow> table = vmTable();
+                VmRow pick = table.getItems().stream().filter(r -> r.vm().name().equals(name)).findFirst().orElseThrow();
+                table.getSelectionModel().select(pick);
+                table.scrollTo(pick);
+                return null;
+            });
         }
 
         private void pickVm() throws Exception {

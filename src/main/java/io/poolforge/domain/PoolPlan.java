@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record PoolPlan(String poolId, String displayName, String vmSize, String imageId, String nodeAgentSkuId,
                        int targetDedicatedNodes, int targetLowPriorityNodes, Duration resizeTimeout,
-                       ImageReference marketplaceImage) {
+                       ImageReference marketplaceImage, PoolSecurityProfile securityProfile) {
     public PoolPlan {
         Objects.requireNonNull(poolId, "poolId");
         if (resizeTimeout == null) resizeTimeout = Duration.ofMinutes(15);
@@ -19,11 +19,24 @@ public record PoolPlan(String poolId, String displayName, String vmSize, String 
         }
     }
 
+    /** A pool without a security profile (PF-15 shape). */
+    public PoolPlan(String poolId, String displayName, String vmSize, String imageId, String nodeAgentSkuId,
+                    int targetDedicatedNodes, int targetLowPriorityNodes, Duration resizeTimeout, ImageReference marketplaceImage) {
+        this(poolId, displayName, vmSize, imageId, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes, resizeTimeout,
+                marketplaceImage, null);
+    }
+
+    /** This pool with {@code profile} as its {@code virtualMachineConfiguration.securityProfile} (null: none). */
+    public PoolPlan withSecurityProfile(PoolSecurityProfile profile) {
+        return new PoolPlan(poolId, displayName, vmSize, imageId, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                resizeTimeout, marketplaceImage, profile);
+    }
+
     /** A pool on a custom image (gallery image or version id). */
     public PoolPlan(String poolId, String displayName, String vmSize, String imageId, String nodeAgentSkuId,
                     int targetDedicatedNodes, int targetLowPriorityNodes, Duration resizeTimeout) {
         this(poolId, displayName, vmSize, imageId, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
-                resizeTimeout, null);
+                resizeTimeout, null, null);
     }
 
     /** True for a pool on a Marketplace image. */

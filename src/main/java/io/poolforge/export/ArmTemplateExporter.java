@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -226,12 +227,13 @@ public final class ArmTemplateExporter extends ChainExporter<ArmTemplateExporter
     private ObjectNode pool(Plan p, String imageResource) {
         ObjectNode pool = mapper.createObjectNode();
         pool.put("type", "Microsoft.Batch/batchAccounts/pools");
-        pool.put("apiVersion", PoolBodies.BATCH_API_VERSION);
+        pool.put("apiVersion", PoolBody.MANAGEMENT_API_VERSION);
         pool.put("name", "[format('{0}/{1}', parameters('batchAccountName'), parameters('poolId'))]");
-        ObjectNode props = new PoolBodies(mapper).managementProperties(p);
+        ObjectNode props = mapper.valueToTree(PoolBody.managementProperties(p.poolPlan(), java.util.Map.of()));
         props.put("vmSize", "[parameters('vmSize')]");
         ObjectNode vmc = (ObjectNode) props.path("deploymentConfiguration").path("virtualMachineConfiguration");
-        // A Marketplace pool keeps the publisher/offer/sku/version of PoolBodies; a custom image goes by id.
+        // The one pool body (PoolBody), its values turned into the template's parameters; a Marketplace pool keeps its
+        // publisher/offer/sku/version, a custom image goes by id.
         if (!p.marketplace()) vmc.putObject("imageReference").put("id", "[variables('imageId')]");
         vmc.put("nodeAgentSkuId", "[parameters('nodeAgentSkuId')]");
         ObjectNode fixed = (ObjectNode) props.path("scaleSettings").path("fixedScale");

@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import static io.poolforge.export.Quote.bash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,20 +136,26 @@ public final class AzCliExporter extends ScriptExporter {
         ifMissing(sb, "az image show" + img, create.append(" --output none").toString());
     }
 
+    /**
+     * The pool through the management plane ({@code az rest}, PUT {@code .../pools/{id}?api-version=}
+     * {@link PoolBody#MANAGEMENT_API_VERSION} with {@code If-None-Match: *}), the same body as the runner's. Not
+     * {@code az batch pool create --json-file} (PF-16): the az CLI reads that file into its Batch SDK's model and sends only
+     * the fields its model knows; {@code securityProfile} arrived with azure-cli 2.58 (Azure/azure-cli#28315, "Add
+     * SecurityProfile support to VirtualMachineConfiguration on pool add", Feb 2024), so an older az (Debian's 2.45 in the
+     * conformance harness) silently created a Trusted Launch image's pool without it, and its nodes never started.
+     * {@code az rest} sends the body as it is, with any az version.
+     */
     @Override
     protected void pool(StringBuilder sb, Plan p) {
-        Plan.BatchAccount a = p.pool().batchAccount();
         comment(sb, messages.get("export.comment.pool"));
-        sb.append("az batch account login").append(scope(a.subscriptionId(), a.resourceGroup()))
-                .append(" --name ").append(bash(a.name())).append('\n');
-        sb.append("if ! az batch pool show --pool-id ").append(bash(p.pool().poolId()))
-                .append(" --output none 2>/dev/null; then\n");
+        String url = bash(ResourceIds.pool(p) + "?api-version=" + PoolBody.MANAGEMENT_API_VERSION);
+        sb.append("if ! az rest --method get --url ").append(url).append(" --output none 2>/dev/null; then\n");
         sb.append("  pool_json=\"$(mktemp)\"\n");
         sb.append("  trap 'rm -f \"$pool_json\"' EXIT\n");
         sb.append("  cat > \"$pool_json\" <<'").append(JSON_END).append("'\n");
-        sb.append(PlanJson.pretty(mapper, new PoolBodies(mapper).dataPlaneBody(p)));
+        sb.append(PlanJson.pretty(mapper, mapper.valueToTree(PoolBody.management(p.poolPlan(), java.util.Map.of()))));
         sb.append(JSON_END).append('\n');
-        sb.append("  az batch pool create --json-file \"$pool_json\"\n");
+        sb.append("  az rest --method put --url ").append(url).append(" --headers 'If-None-Match=*' --body \"@$pool_json\" --output none\n");
         sb.append("fi\n");
     }
 

@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poolforge.plan.Plan;
 import io.poolforge.plan.PlanJson;
@@ -30,8 +31,8 @@ public final class PoolJsonExporter extends ChainExporter<StringBuilder> {
     /** The pool only: the image steps have nothing to write (the pool refers to the image by id). */
     @Override
     protected void pool(StringBuilder out, Plan plan) {
-        PoolBodies bodies = new PoolBodies(mapper);
-        out.append(PlanJson.pretty(mapper, dataPlane ? bodies.dataPlaneBody(plan) : bodies.managementBody(plan)));
+        var pool = plan.poolPlan();
+        out.append(PlanJson.pretty(mapper, mapper.valueToTree(dataPlane ? PoolBody.dataPlane(pool) : PoolBody.management(pool, java.util.Map.of()))));
     }
 
     @Override

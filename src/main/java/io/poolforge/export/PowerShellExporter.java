@@ -1,5 +1,6 @@
 package io.poolforge.export;
 
+import io.poolforge.domain.PoolBody;
 import static io.poolforge.export.Quote.pwsh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,12 +146,12 @@ public final class PowerShellExporter extends ScriptExporter {
     @Override
     protected void pool(StringBuilder sb, Plan p) {
         comment(sb, messages.get("export.comment.pool"));
-        String path = ResourceIds.pool(p) + "?api-version=" + PoolBodies.BATCH_API_VERSION;
+        String path = ResourceIds.pool(p) + "?api-version=" + PoolBody.MANAGEMENT_API_VERSION;
         sb.append("$poolPath = ").append(pwsh(path)).append('\n');
         sb.append("$existing = Invoke-AzRestMethod -Method GET -Path $poolPath\n");
         sb.append("if ($existing.StatusCode -eq 404) {\n");
         sb.append("    $body = @'\n");
-        sb.append(PlanJson.pretty(mapper, new PoolBodies(mapper).managementBody(p)));
+        sb.append(PlanJson.pretty(mapper, mapper.valueToTree(PoolBody.management(p.poolPlan(), java.util.Map.of()))));
         sb.append("'@\n");
         sb.append("    $response = Invoke-AzRestMethod -Method PUT -Path $poolPath -Payload $body\n");
         sb.append("    if ($response.StatusCode -ge 300) { throw $response.Content }\n");

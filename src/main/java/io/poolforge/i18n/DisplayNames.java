@@ -48,6 +48,9 @@ public final class DisplayNames {
                 case STANDARD -> "ui.enum.security.standard";
                 case TRUSTED_LAUNCH -> "ui.enum.security.trustedLaunch";
                 case CONFIDENTIAL_VM -> "ui.enum.security.confidential";
+                case TRUSTED_LAUNCH_SUPPORTED -> "ui.enum.security.trustedLaunchSupported";
+                case TRUSTED_LAUNCH_AND_CONFIDENTIAL_VM_SUPPORTED -> "ui.enum.security.trustedLaunchAndConfidentialSupported";
+                case CONFIDENTIAL_VM_SUPPORTED -> "ui.enum.security.confidentialSupported";
             };
         }
         if (e instanceof HyperVGeneration g) return g == HyperVGeneration.V2 ? "ui.enum.generation.v2" : "ui.enum.generation.v1";

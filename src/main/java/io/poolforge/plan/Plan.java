@@ -97,16 +97,38 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"batchAccount", "poolId", "displayName", "vmSize", "imageType", "marketplaceImage",
-            "nodeAgentSkuId", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeTimeout"})
+            "nodeAgentSkuId", "securityProfile", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeTimeout"})
     public record Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize,
                        String nodeAgentSkuId, Integer targetDedicatedNodes, Integer targetLowPriorityNodes,
-                       String resizeTimeout, String imageType, BaseImage marketplaceImage) {
+                       String resizeTimeout, String imageType, BaseImage marketplaceImage, SecurityProfile securityProfile) {
+        /** A pool without a security profile (the PF-15 shape). */
+        public Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize, String nodeAgentSkuId,
+                    Integer targetDedicatedNodes, Integer targetLowPriorityNodes, String resizeTimeout, String imageType,
+                    BaseImage marketplaceImage) {
+            this(batchAccount, poolId, displayName, vmSize, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                    resizeTimeout, imageType, marketplaceImage, null);
+        }
+
         /** A pool on the plan's gallery image (the plans written before PF-15). */
         public Pool(BatchAccount batchAccount, String poolId, String displayName, String vmSize, String nodeAgentSkuId,
                     Integer targetDedicatedNodes, Integer targetLowPriorityNodes, String resizeTimeout) {
             this(batchAccount, poolId, displayName, vmSize, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
-                    resizeTimeout, null, null);
+                    resizeTimeout, null, null, null);
         }
+    }
+
+    /**
+     * The pool's {@code virtualMachineConfiguration.securityProfile} (PF-16): {@code securityType} "trustedLaunch" (Batch's
+     * SecurityTypes), with the source VM's secure boot and vTPM (absent: Azure's default). Required when the image definition's
+     * security type is TrustedLaunch.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SecurityProfile(String securityType, UefiSettings uefiSettings) {
+    }
+
+    /** {@code securityProfile.uefiSettings}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UefiSettings(Boolean secureBootEnabled, Boolean vTpmEnabled) {
     }
 
     /** {@code pool.imageType} values. */
@@ -175,11 +197,29 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
     public PoolPlan poolPlan() {
         if (marketplace()) {
             return new PoolPlan(pool.poolId(), pool.displayName(), pool.vmSize(), null, pool.nodeAgentSkuId(),
-                    nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()), resizeTimeout(), marketplaceImage());
+                    nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()), resizeTimeout(), marketplaceImage(),
+                    poolSecurityProfile());
         }
         return new PoolPlan(pool.poolId(), pool.displayName(), pool.vmSize(), imagePlan().imageId(),
                 pool.nodeAgentSkuId(), nz(pool.targetDedicatedNodes()), nz(pool.targetLowPriorityNodes()),
-                resizeTimeout());
+                resizeTimeout(), null, poolSecurityProfile());
+    }
+
+    /** The pool's security profile as the domain's record, or null. */
+    public io.poolforge.domain.PoolSecurityProfile poolSecurityProfile() {
+        SecurityProfile sp = pool == null ? null : pool.securityProfile();
+        if (sp == null || sp.securityType() == null) return null;
+        UefiSettings u = sp.uefiSettings();
+        return new io.poolforge.domain.PoolSecurityProfile(sp.securityType(), u == null ? null : u.secureBootEnabled(),
+                u == null ? null : u.vTpmEnabled());
+    }
+
+    /** The plan's form of a domain security profile (null stays null). */
+    public static SecurityProfile securityProfile(io.poolforge.domain.PoolSecurityProfile p) {
+        if (p == null) return null;
+        UefiSettings u = p.secureBootEnabled() == null && p.vTpmEnabled() == null ? null
+                : new UefiSettings(p.secureBootEnabled(), p.vTpmEnabled());
+        return new SecurityProfile(p.securityType(), u);
     }
 
     /** The pool's resize timeout (default 15 minutes when absent). */

@@ -31,7 +31,8 @@ public final class PlanAssembler {
             Plan.Pool p = new Plan.Pool(new Plan.BatchAccount(account.subscriptionId(), rg0, account.name(), account.location()),
                     pool.poolId(), pool.displayName(), pool.vmSize(), pool.nodeAgentSkuId(), pool.targetDedicatedNodes(),
                     pool.targetLowPriorityNodes(), pool.resizeTimeout() == null ? null : pool.resizeTimeout().toString(),
-                    Plan.IMAGE_TYPE_MARKETPLACE, new Plan.BaseImage(m.publisher(), m.offer(), m.sku(), m.version()));
+                    Plan.IMAGE_TYPE_MARKETPLACE, new Plan.BaseImage(m.publisher(), m.offer(), m.sku(), m.version()),
+                    Plan.securityProfile(pool.securityProfile()));
             return new Plan(null, Plan.CURRENT_VERSION, name, null, null, null, p);
         }
         if (image.target() == ImageTarget.GALLERY && snapshots == null && pool.imageId() != null
@@ -52,11 +53,7 @@ public final class PlanAssembler {
         Plan.Image img = new Plan.Image(gallery ? "gallery" : "managed", image.subscriptionId(), image.resourceGroup(),
                 image.location(), azureOs(image.osType()),
                 image.osState() == null ? "Generalized" : cap(image.osState().name()), gen(image.hyperVGeneration()),
-                image.securityType() == null ? null : switch (image.securityType()) {
-                    case TRUSTED_LAUNCH -> "TrustedLaunch";
-                    case CONFIDENTIAL_VM -> "ConfidentialVM";
-                    default -> "Standard";
-                },
+                image.securityType() == null ? null : image.securityType().azureName(),
                 image.plan() == null ? null : new Plan.Purchase(image.plan().name(), image.plan().publisher(), image.plan().product()),
                 gallery ? new Plan.Gallery(image.galleryName(), image.imageDefinitionName(), image.version(),
                         image.definitionPublisher(), image.definitionOffer(), image.definitionSku(),
@@ -67,7 +64,7 @@ public final class PlanAssembler {
         Plan.Pool p = new Plan.Pool(new Plan.BatchAccount(account.subscriptionId(), rg, account.name(), account.location()),
                 pool.poolId(), pool.displayName(), pool.vmSize(), pool.nodeAgentSkuId(), pool.targetDedicatedNodes(),
                 pool.targetLowPriorityNodes(), pool.resizeTimeout() == null ? null : pool.resizeTimeout().toString(),
-                Plan.IMAGE_TYPE_GALLERY, null);
+                Plan.IMAGE_TYPE_GALLERY, null, Plan.securityProfile(pool.securityProfile()));
         return new Plan(null, Plan.CURRENT_VERSION, name, source, snaps, img, p);
     }
 

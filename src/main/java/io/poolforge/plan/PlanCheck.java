@@ -17,7 +17,10 @@ public final class PlanCheck {
     static final List<String> OS_TYPES = List.of("Linux", "Windows");
     static final List<String> GENERATIONS = List.of("V1", "V2");
     static final List<String> OS_STATES = List.of("Generalized", "Specialized");
-    static final List<String> SECURITY_TYPES = List.of("Standard", "TrustedLaunch", "ConfidentialVM");
+    static final List<String> SECURITY_TYPES = List.of("Standard", "TrustedLaunch", "TrustedLaunchSupported",
+            "TrustedLaunchAndConfidentialVmSupported", "ConfidentialVM", "ConfidentialVMSupported");
+    /** Batch's SecurityTypes PoolForge writes on a pool (PF-16). */
+    static final List<String> POOL_SECURITY_TYPES = List.of("trustedLaunch");
     static final List<String> TARGETS = List.of("gallery", "managed");
     static final List<String> IMAGE_TYPES = List.of(Plan.IMAGE_TYPE_GALLERY, Plan.IMAGE_TYPE_MARKETPLACE);
 
@@ -30,7 +33,24 @@ public final class PlanCheck {
     public static List<Finding> check(Plan plan) {
         PlanCheck c = new PlanCheck();
         c.plan(plan);
+        c.securityProfile(plan);
         return List.copyOf(c.out);
+    }
+
+    /**
+     * PF-16: a TrustedLaunch image definition "can create Trusted Launch VMs only" (trusted-launch-portal.md) and Compute refuses
+     * any other VM from it ("The provided gallery image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch'
+     * security type.", hashicorp/terraform-provider-azurerm#23148): the pool must carry securityProfile trustedLaunch.
+     */
+    private void securityProfile(Plan p) {
+        if (p.pool() == null) return;
+        Plan.SecurityProfile sp = p.pool().securityProfile();
+        if (sp != null) oneOf("/pool/securityProfile/securityType", sp.securityType(), POOL_SECURITY_TYPES, false);
+        boolean needsTrustedLaunch = !p.marketplace() && p.image() != null && "TrustedLaunch".equals(p.image().securityType());
+        if (needsTrustedLaunch && (sp == null || !"trustedLaunch".equals(sp.securityType()))) {
+            out.add(Finding.structure("PLAN_SECURITY_PROFILE_MISSING", "plan.check.securityProfileMissing", "/pool/securityProfile",
+                    p.image().securityType()));
+        }
     }
 
     private void plan(Plan p) {

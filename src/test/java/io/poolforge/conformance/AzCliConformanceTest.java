@@ -47,7 +47,11 @@ class AzCliConformanceTest {
         assertThat(Integer.parseInt(m.group(2))).as("passed checks").isGreaterThanOrEqualTo(60);
         assertThat(Integer.parseInt(m.group(6))).as("az commands run").isGreaterThanOrEqualTo(60);
         for (String export : new String[] {"az script: the pool exists, from the image", "ARM template: the pool exists, from the image",
-            "pool JSON (data plane): the pool exists, from the image", "pool JSON (management plane): the pool exists, from the image"}) {
+            "pool JSON (data plane): the pool exists, from the image", "pool JSON (management plane): the pool exists, from the image",
+            // PF-16: the Trusted Launch plan's exports carry the profile and make working pools; without it, Azure's error.
+            "az script (Trusted Launch): the pool has the profile", "ARM template (Trusted Launch): the pool has the profile",
+            "PowerShell (Trusted Launch): the body names trustedLaunch and api-version 2025-06-01",
+            "pool JSON (Trusted Launch): nodes reach idle", "without securityProfile: Azure's message", "without securityProfile: no node"}) {
             assertThat(out).containsPattern("PASS\\s+" + Pattern.quote(export));
         }
     }

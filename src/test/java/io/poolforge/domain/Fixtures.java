@@ -46,7 +46,10 @@ public final class Fixtures {
                 new VmSkuInfo("Standard_A1_v2", "standardAv2Family", 1, 2, Set.of(HyperVGeneration.V1), true, null),
                 new VmSkuInfo("Standard_NC6", "standardNCFamily", 6, 56, Set.of(HyperVGeneration.V1, HyperVGeneration.V2), true,
                         Instant.parse("2023-09-06T00:00:00Z")),
-                new VmSkuInfo("Standard_HB120rs_v3", "standardHBrsv3Family", 120, 448, Set.of(HyperVGeneration.V1, HyperVGeneration.V2), false, null));
+                new VmSkuInfo("Standard_HB120rs_v3", "standardHBrsv3Family", 120, 448, Set.of(HyperVGeneration.V1, HyperVGeneration.V2), false, null),
+                // Capabilities as trusted-launch-faq.md prints them for Standard_M64 (HyperVGenerations V1,V2; TrustedLaunchDisabled True).
+                new VmSkuInfo("Standard_M64", "standardMSFamily", 64, 1000, Set.of(HyperVGeneration.V1, HyperVGeneration.V2), true, null,
+                        8_192_000L, true, null));
     }
 
     public static DiskRef osDisk() {

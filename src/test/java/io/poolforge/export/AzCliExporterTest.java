@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AzCliExporterTest {
-    /** Stands in for az: records each call's arguments (NUL-separated, one call per line), fails every "show". */
+    /**
+     * Stands in for az: records each call's arguments (NUL-separated, one call per line), fails every "show" and every
+     * "rest --method get" (nothing exists), keeps the body file of "rest --method put".
+     */
     private static final String FAKE_AZ = """
             #!/usr/bin/env bash
             for a in "$@"; do printf '%s\\0' "$a" >> "$AZ_LOG"; done
             printf '\\n' >> "$AZ_LOG"
             for a in "$@"; do [ "$a" = show ] && exit 1; done
-            if [ "$1 $2 $3" = "batch pool create" ]; then cp "$5" "$AZ_LOG.pool.json"; fi
+            [ "$1 $2 $3" = "rest --method get" ] && exit 1
+            if [ "$1 $2 $3" = "rest --method put" ]; then
+              prev=""; for a in "$@"; do [ "$prev" = --body ] && cp "${a#@}" "$AZ_LOG.pool.json"; prev="$a"; done
+            fi
             exit 0
             """;
 
@@ -68,17 +74,21 @@ class AzCliExporterTest {
                         "sig show --subscription", "sig create --subscription",
                         "sig image-definition show", "sig image-definition create",
                         "sig image-version show", "sig image-version create",
-                        "batch account login", "batch pool show", "batch pool create");
+                        "rest --method get", "rest --method put");
         List<String> version = calls.get(7);
         assertThat(after(version, "--os-snapshot")).isEqualTo(ResourceIds.snapshot(plan, "snap-render-ubuntu2204-os"));
         assertThat(after(version, "--target-regions")).isEqualTo("westeurope=1");
         assertThat(after(calls.get(1), "--source")).isEqualTo(plan.snapshots().osDisk().diskId());
+        // PF-16: the pool goes through the management plane (az rest), the same body as the runner's, never overwriting.
+        List<String> put = calls.get(9);
+        assertThat(after(put, "--url")).isEqualTo(ResourceIds.pool(plan) + "?api-version=" + io.poolforge.domain.PoolBody.MANAGEMENT_API_VERSION);
+        assertThat(after(put, "--headers")).isEqualTo("If-None-Match=*");
         JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
-        assertThat(pool.at("/virtualMachineConfiguration/imageReference/virtualMachineImageId").asText())
-                .isEqualTo(ResourceIds.image(plan));
-        assertThat(pool.at("/virtualMachineConfiguration/nodeAgentSKUId").asText()).isEqualTo("batch.node.ubuntu 22.04");
-        assertThat(pool.get("targetDedicatedNodes").asInt()).isEqualTo(2);
-        assertThat(pool.get("resizeTimeout").asText()).isEqualTo("PT20M");
+        JsonNode vmc = pool.at("/properties/deploymentConfiguration/virtualMachineConfiguration");
+        assertThat(vmc.at("/imageReference/id").asText()).isEqualTo(ResourceIds.image(plan));
+        assertThat(vmc.get("nodeAgentSkuId").asText()).isEqualTo("batch.node.ubuntu 22.04");
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt()).isEqualTo(2);
+        assertThat(pool.at("/properties/scaleSettings/fixedScale/resizeTimeout").asText()).isEqualTo("PT20M");
     }
 
     @Test
@@ -90,10 +100,9 @@ class AzCliExporterTest {
             assertThat(after(calls.get(1), "--name")).isEqualTo(HostilePlans.SNAPSHOT);
             assertThat(after(calls.get(1), "--resource-group")).isEqualTo(HostilePlans.GROUP);
             if (plan.galleryTarget()) assertThat(after(calls.get(3), "--gallery-name")).isEqualTo(HostilePlans.GALLERY);
-            assertThat(calls).anySatisfy(c -> assertThat(c).containsSubsequence("--pool-id", HostilePlans.POOL));
+            assertThat(calls).anySatisfy(c -> assertThat(after(c, "--url")).contains("/pools/" + HostilePlans.POOL + "?api-version="));
             JsonNode pool = new ObjectMapper().readTree(Files.readString(dir.resolve("az.log.pool.json")));
-            assertThat(pool.get("id").asText()).isEqualTo(HostilePlans.POOL);
-            assertThat(pool.get("displayName").asText()).isEqualTo(HostilePlans.DISPLAY);
+            assertThat(pool.at("/properties/displayName").asText()).isEqualTo(HostilePlans.DISPLAY);
             Files.delete(dir.resolve("az.log"));
         }
     }
@@ -102,7 +111,7 @@ class AzCliExporterTest {
     void noSecretsAndNoSharedKeyAuthentication() {
         String script = exporter.export(HostilePlans.resolvedExample(TestPlans.GALLERY));
         assertThat(script).doesNotContainIgnoringCase("shared-key").doesNotContainIgnoringCase("account-key")
-                .doesNotContain("keys list").contains("az batch account login");
+                .doesNotContain("keys list").contains("az rest --method put");
     }
 
     private List<List<String>> runWithFakeAz(String script) throws Exception {

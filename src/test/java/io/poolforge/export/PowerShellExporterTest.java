@@ -23,7 +23,7 @@ class PowerShellExporterTest {
             Scan scan = scan(exporter.export(plan));
             assertThat(scan.error).as(example.toString()).isNull();
             assertThat(scan.literals).contains(HostilePlans.SNAPSHOT, HostilePlans.GROUP,
-                    ResourceIds.pool(plan) + "?api-version=" + PoolBodies.BATCH_API_VERSION);
+                    ResourceIds.pool(plan) + "?api-version=" + io.poolforge.domain.PoolBody.MANAGEMENT_API_VERSION);
             if (plan.galleryTarget()) assertThat(scan.literals).contains(HostilePlans.GALLERY);
             // The here-string holds the pool's REST body, intact.
             var body = new ObjectMapper().readTree(scan.hereStrings.get(0));

@@ -66,7 +66,7 @@ class ExistingImagePlanTest {
             Plan resolved = PlanNames.resolveForExport(plan, codec);
             String bash = exporters.of(ExportFormat.AZ).export(resolved);
             assertThat(bash).contains("az sig image-version show").doesNotContain("az snapshot create")
-                    .doesNotContain("az sig image-version create").contains("az batch pool create");
+                    .doesNotContain("az sig image-version create").contains("az rest --method put");
             Path script = home.resolve("x.sh");
             Files.writeString(script, bash);
             assertThat(new ProcessBuilder("bash", "-n", script.toString()).start().waitFor()).isZero();

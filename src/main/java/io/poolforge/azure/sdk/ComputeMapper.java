@@ -78,11 +78,15 @@ final class ComputeMapper {
         }
         SecurityType security = vm.securityProfile() == null || vm.securityProfile().securityType() == null
                 ? SecurityType.STANDARD : SecurityType.parse(vm.securityProfile().securityType().toString());
+        // PF-16: secure boot and vTPM as the VM has them (securityProfile.uefiSettings), for the pool's security profile.
+        var u = vm.securityProfile() == null ? null : vm.securityProfile().uefiSettings();
+        io.poolforge.domain.UefiSettings uefi = u == null ? io.poolforge.domain.UefiSettings.UNKNOWN
+                : new io.poolforge.domain.UefiSettings(u.secureBootEnabled(), u.vTpmEnabled());
         return new VmSummary(vm.id(), vm.name(), rid.subscriptionId(), rid.resourceGroup(), vm.location(),
                 os == null || os.osType() == null ? null : OsType.parse(os.osType().toString()),
                 vm.hardwareProfile() == null || vm.hardwareProfile().vmSize() == null ? null : vm.hardwareProfile().vmSize().toString(),
                 power, osDisk, data, image, plan, extensions, security, generation, encryption(os, osDiskResource),
-                TempDrive.UNKNOWN);
+                TempDrive.UNKNOWN, uefi);
     }
 
     private static DiskRef osDisk(OSDisk os, DiskInner resource) {

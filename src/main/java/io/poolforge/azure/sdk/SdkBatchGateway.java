@@ -2,12 +2,8 @@ package io.poolforge.azure.sdk;
 
 import com.azure.resourcemanager.batch.BatchManager;
 import com.azure.resourcemanager.batch.models.BatchAccount;
-import com.azure.resourcemanager.batch.models.DeploymentConfiguration;
-import com.azure.resourcemanager.batch.models.FixedScaleSettings;
-import com.azure.resourcemanager.batch.models.Pool;
-import com.azure.resourcemanager.batch.models.ScaleSettings;
 import com.azure.resourcemanager.batch.models.SupportedSku;
-import com.azure.resourcemanager.batch.models.VirtualMachineConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.poolforge.azure.BatchGateway;
 import io.poolforge.azure.NodeCounts;
 import io.poolforge.azure.NodeInfo;
@@ -18,6 +14,7 @@ import io.poolforge.domain.HyperVGeneration;
 import io.poolforge.domain.ImageReference;
 import io.poolforge.domain.NameValue;
 import io.poolforge.domain.PoolAllocationMode;
+import io.poolforge.domain.PoolBody;
 import io.poolforge.domain.PoolForgeException;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.PoolPlan;
@@ -38,16 +35,23 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@link BatchGateway} over azure-resourcemanager-batch 1.0.0 (accounts, quotas, VM SKUs, pools)
- * and {@link BatchDataPlane} (supported images, node counts, nodes).
+ * {@link BatchGateway} over azure-resourcemanager-batch 1.0.0 (accounts, quotas, VM SKUs), {@link BatchPoolsClient} (pools, at
+ * a current management api-version, bodies from {@link PoolBody}) and {@link BatchDataPlane} (supported images, node counts, nodes).
  */
 public final class SdkBatchGateway implements BatchGateway {
     private final Function<String, BatchManager> managers;
+    private final Function<String, BatchPoolsClient> pools;
     private final BatchDataPlane dataPlane;
     private final Map<String, String> endpoints = new ConcurrentHashMap<>();
 
-    public SdkBatchGateway(Function<String, BatchManager> managers, BatchDataPlane dataPlane) {
+    /**
+     * @param managers azure-resourcemanager-batch 1.0.0, kept for accounts, location quotas and supported VM SKUs only (their
+     *                 2022-01-01 shapes carry what PoolForge reads); every pool call goes through {@code pools}
+     * @param pools the pool client of a subscription (PF-16)
+     */
+    public SdkBatchGateway(Function<String, BatchManager> managers, Function<String, BatchPoolsClient> pools, BatchDataPlane dataPlane) {
         this.managers = managers;
+        this.pools = pools;
         this.dataPlane = dataPlane;
     }
 
@@ -88,7 +92,8 @@ public final class SdkBatchGateway implements BatchGateway {
                 int vcpus = (int) Math.max(1, parse(caps.get("vCPUs"), 1));
                 out.add(new VmSkuInfo(s.name(), s.familyName() == null ? "unknown" : s.familyName(), vcpus,
                         parse(caps.get("MemoryGB"), 0), gens, "True".equalsIgnoreCase(caps.get("LowPriorityCapable")), null,
-                        caps.containsKey("MaxResourceVolumeMB") ? (long) parse(caps.get("MaxResourceVolumeMB"), 0) : null));
+                        caps.containsKey("MaxResourceVolumeMB") ? (long) parse(caps.get("MaxResourceVolumeMB"), 0) : null,
+                        "True".equalsIgnoreCase(caps.get("TrustedLaunchDisabled")), caps.get("ConfidentialComputingType")));
             }
             return out;
         });
@@ -109,7 +114,7 @@ public final class SdkBatchGateway implements BatchGateway {
         ResourceId id = ResourceId.parse(account.id());
         return call(account.name(), () -> {
             List<PoolInfo> out = new ArrayList<>();
-            for (Pool p : managers.apply(id.subscriptionId()).pools().listByBatchAccount(id.resourceGroup(), id.name())) out.add(pool(p));
+            for (JsonNode p : pools.apply(id.subscriptionId()).list(account.id())) out.add(pool(p));
             return out;
         });
     }
@@ -118,34 +123,18 @@ public final class SdkBatchGateway implements BatchGateway {
     public Optional<PoolInfo> getPool(BatchAccountInfo account, String poolId) {
         ResourceId id = ResourceId.parse(account.id());
         try {
-            return Optional.of(call(poolId, () -> pool(managers.apply(id.subscriptionId()).pools().get(id.resourceGroup(), id.name(), poolId))));
+            return Optional.of(call(poolId, () -> pool(pools.apply(id.subscriptionId()).get(account.id(), poolId))));
         } catch (PoolForgeException e) {
             if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
             throw e;
         }
     }
 
-    /** The pool's image: the custom image's id, or the Marketplace image (PF-15). */
-    private static com.azure.resourcemanager.batch.models.ImageReference imageReference(PoolPlan plan) {
-        var m = plan.marketplaceImage();
-        return m == null ? new com.azure.resourcemanager.batch.models.ImageReference().withId(plan.imageId())
-                : new com.azure.resourcemanager.batch.models.ImageReference().withPublisher(m.publisher()).withOffer(m.offer())
-                        .withSku(m.sku()).withVersion(m.version());
-    }
-
     @Override
     public PoolInfo createPool(BatchAccountInfo account, PoolPlan plan) {
         ResourceId id = ResourceId.parse(account.id());
-        return call(plan.poolId(), () -> pool(managers.apply(id.subscriptionId()).pools().define(plan.poolId())
-                .withExistingBatchAccount(id.resourceGroup(), id.name())
-                .withDisplayName(plan.displayName() == null ? plan.poolId() : plan.displayName())
-                .withVmSize(plan.vmSize())
-                .withDeploymentConfiguration(new DeploymentConfiguration().withVirtualMachineConfiguration(
-                        new VirtualMachineConfiguration()
-                                .withImageReference(imageReference(plan))
-                                .withNodeAgentSkuId(plan.nodeAgentSkuId())))
-                .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
-                .create()));
+        return call(plan.poolId(), () -> pool(pools.apply(id.subscriptionId())
+                .create(account.id(), plan.poolId(), PoolBody.management(plan, Map.of()), false)));
     }
 
     @Override
@@ -153,13 +142,16 @@ public final class SdkBatchGateway implements BatchGateway {
         ResourceId id = ResourceId.parse(account.id());
         try {
             return Optional.of(call(poolId, () -> {
-                var inner = managers.apply(id.subscriptionId()).serviceClient().getPools().get(id.resourceGroup(), id.name(), poolId);
+                JsonNode p = pools.apply(id.subscriptionId()).get(account.id(), poolId);
+                JsonNode props = p.path("properties");
                 Map<String, String> tags = new HashMap<>();
-                if (inner.metadata() != null) inner.metadata().forEach(m -> { if (m.name() != null) tags.put(m.name(), String.valueOf(m.value())); });
-                var vmc = inner.deploymentConfiguration() == null ? null : inner.deploymentConfiguration().virtualMachineConfiguration();
-                String image = vmc == null || vmc.imageReference() == null ? null : vmc.imageReference().id();
-                return new io.poolforge.azure.ResourceState(inner.id(),
-                        inner.provisioningState() == null ? null : inner.provisioningState().toString(), tags, List.of(), image);
+                for (JsonNode m : props.path("metadata")) {
+                    if (m.hasNonNull("name")) tags.put(m.path("name").asText(), m.path("value").asText(null));
+                }
+                String image = props.path("deploymentConfiguration").path("virtualMachineConfiguration").path("imageReference")
+                        .path("id").asText(null);
+                return new io.poolforge.azure.ResourceState(p.path("id").asText(null), props.path("provisioningState").asText(null),
+                        tags, List.of(), image);
             }));
         } catch (PoolForgeException e) {
             if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
@@ -170,20 +162,8 @@ public final class SdkBatchGateway implements BatchGateway {
     @Override
     public void createPoolIfAbsent(BatchAccountInfo account, PoolPlan plan, Map<String, String> metadata) {
         ResourceId id = ResourceId.parse(account.id());
-        List<com.azure.resourcemanager.batch.models.MetadataItem> items = new ArrayList<>();
-        new java.util.TreeMap<>(metadata).forEach((k, v) -> items.add(new com.azure.resourcemanager.batch.models.MetadataItem().withName(k).withValue(v)));
-        var body = new com.azure.resourcemanager.batch.fluent.models.PoolInner()
-                .withDisplayName(plan.displayName() == null ? plan.poolId() : plan.displayName())
-                .withVmSize(plan.vmSize())
-                .withDeploymentConfiguration(new DeploymentConfiguration().withVirtualMachineConfiguration(
-                        new VirtualMachineConfiguration()
-                                .withImageReference(imageReference(plan))
-                                .withNodeAgentSkuId(plan.nodeAgentSkuId())))
-                .withScaleSettings(fixed(plan.targetDedicatedNodes(), plan.targetLowPriorityNodes(), plan.resizeTimeout()))
-                .withMetadata(items);
         try {
-            managers.apply(id.subscriptionId()).serviceClient().getPools().createWithResponse(id.resourceGroup(), id.name(), plan.poolId(),
-                    body, null, "*", com.azure.core.util.Context.NONE);
+            pools.apply(id.subscriptionId()).create(account.id(), plan.poolId(), PoolBody.management(plan, metadata), true);
         } catch (com.azure.core.exception.HttpResponseException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
             if (status == 412 || (status == 409 && String.valueOf(e.getMessage()).contains("PoolExists"))) {
@@ -198,16 +178,14 @@ public final class SdkBatchGateway implements BatchGateway {
     @Override
     public PoolInfo resizePool(BatchAccountInfo account, String poolId, int targetDedicated, int targetLowPriority, Duration resizeTimeout) {
         ResourceId id = ResourceId.parse(account.id());
-        return call(poolId, () -> {
-            Pool p = managers.apply(id.subscriptionId()).pools().get(id.resourceGroup(), id.name(), poolId);
-            return pool(p.update().withScaleSettings(fixed(targetDedicated, targetLowPriority, resizeTimeout)).apply());
-        });
+        return call(poolId, () -> pool(pools.apply(id.subscriptionId()).resize(account.id(), poolId, targetDedicated, targetLowPriority,
+                resizeTimeout)));
     }
 
     @Override
     public PoolInfo stopResize(BatchAccountInfo account, String poolId) {
         ResourceId id = ResourceId.parse(account.id());
-        return call(poolId, () -> pool(managers.apply(id.subscriptionId()).pools().stopResize(id.resourceGroup(), id.name(), poolId)));
+        return call(poolId, () -> pool(pools.apply(id.subscriptionId()).stopResize(account.id(), poolId)));
     }
 
     @Override
@@ -216,7 +194,7 @@ public final class SdkBatchGateway implements BatchGateway {
         if (monitor.cancelRequested()) throw new PoolForgeException("azure.error.cancelled", poolId);
         monitor.progress("InProgress", -1);
         call(poolId, () -> {
-            managers.apply(id.subscriptionId()).pools().delete(id.resourceGroup(), id.name(), poolId);
+            pools.apply(id.subscriptionId()).delete(account.id(), poolId, monitor::cancelRequested);
             return null;
         });
         monitor.progress("Succeeded", 100);
@@ -274,43 +252,57 @@ public final class SdkBatchGateway implements BatchGateway {
         return fetched;
     }
 
-    private static ScaleSettings fixed(int dedicated, int lowPriority, Duration timeout) {
-        return new ScaleSettings().withFixedScale(new FixedScaleSettings().withTargetDedicatedNodes(dedicated)
-                .withTargetLowPriorityNodes(lowPriority).withResizeTimeout(timeout));
+    /** A pool as the management plane returns it (Pool: name, properties {...}). */
+    static PoolInfo pool(JsonNode p) {
+        JsonNode props = p.path("properties");
+        ImageReference image = null;
+        JsonNode vmc = props.path("deploymentConfiguration").path("virtualMachineConfiguration");
+        String nodeAgent = vmc.path("nodeAgentSkuId").asText(null);
+        JsonNode ref = vmc.path("imageReference");
+        if (ref.hasNonNull("id")) {
+            image = ImageReference.ofId(ref.path("id").asText());
+        } else if (ref.hasNonNull("publisher") && ref.hasNonNull("offer") && ref.hasNonNull("sku")) {
+            image = ImageReference.marketplace(ref.path("publisher").asText(), ref.path("offer").asText(), ref.path("sku").asText(),
+                    ref.path("version").asText(null));
+        }
+        JsonNode fixed = props.path("scaleSettings").path("fixedScale");
+        JsonNode resize = props.path("resizeOperationStatus");
+        boolean hasFixed = fixed.isObject();
+        int targetDedicated = hasFixed ? fixed.path("targetDedicatedNodes").asInt(0) : resize.path("targetDedicatedNodes").asInt(0);
+        int targetLow = hasFixed ? fixed.path("targetLowPriorityNodes").asInt(0) : resize.path("targetLowPriorityNodes").asInt(0);
+        String timeoutText = hasFixed && fixed.hasNonNull("resizeTimeout") ? fixed.path("resizeTimeout").asText()
+                : resize.path("resizeTimeout").asText(null);
+        List<ResizeError> errors = new ArrayList<>();
+        for (JsonNode e : resize.path("errors")) {
+            List<NameValue> details = new ArrayList<>();
+            for (JsonNode d : e.path("details")) details.add(new NameValue(d.path("code").asText(null), d.path("message").asText(null)));
+            errors.add(new ResizeError(e.path("code").asText(null), e.path("message").asText(null), details, null));
+        }
+        Instant resizeStart = resize.isObject() ? instant(resize.path("startTime").asText(null)) : null;
+        String alloc = props.path("allocationState").asText(null);
+        return new PoolInfo(p.path("name").asText(null), props.path("vmSize").asText(null), image, nodeAgent, targetDedicated, targetLow,
+                props.path("currentDedicatedNodes").asInt(0), props.path("currentLowPriorityNodes").asInt(0),
+                alloc == null ? AllocationState.STEADY : AllocationState.parse(alloc),
+                instant(props.path("allocationStateTransitionTime").asText(null)),
+                duration(timeoutText), resizeStart, errors, props.path("scaleSettings").path("autoScale").isObject());
     }
 
-    static PoolInfo pool(Pool p) {
-        ImageReference image = null;
-        String nodeAgent = null;
-        var vmc = p.deploymentConfiguration() == null ? null : p.deploymentConfiguration().virtualMachineConfiguration();
-        if (vmc != null) {
-            nodeAgent = vmc.nodeAgentSkuId();
-            var ref = vmc.imageReference();
-            if (ref != null) {
-                image = ref.id() != null ? ImageReference.ofId(ref.id())
-                        : ref.publisher() != null ? ImageReference.marketplace(ref.publisher(), ref.offer(), ref.sku(), ref.version()) : null;
-            }
+    private static Duration duration(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return Duration.parse(s);
+        } catch (RuntimeException e) {
+            return null;
         }
-        var fixed = p.scaleSettings() == null ? null : p.scaleSettings().fixedScale();
-        var resize = p.resizeOperationStatus();
-        int targetDedicated = fixed != null ? nz(fixed.targetDedicatedNodes()) : resize != null ? nz(resize.targetDedicatedNodes()) : 0;
-        int targetLow = fixed != null ? nz(fixed.targetLowPriorityNodes()) : resize != null ? nz(resize.targetLowPriorityNodes()) : 0;
-        Duration timeout = fixed != null && fixed.resizeTimeout() != null ? fixed.resizeTimeout()
-                : resize != null ? resize.resizeTimeout() : null;
-        List<ResizeError> errors = new ArrayList<>();
-        if (resize != null && resize.errors() != null) {
-            for (var e : resize.errors()) {
-                List<NameValue> details = new ArrayList<>();
-                if (e.details() != null) e.details().forEach(d -> details.add(new NameValue(d.code(), d.message())));
-                errors.add(new ResizeError(e.code(), e.message(), details, null));
-            }
+    }
+
+    private static Instant instant(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (RuntimeException e) {
+            return null;
         }
-        Instant resizeStart = resize == null || resize.startTime() == null ? null : resize.startTime().toInstant();
-        return new PoolInfo(p.name(), p.vmSize(), image, nodeAgent, targetDedicated, targetLow,
-                nz(p.currentDedicatedNodes()), nz(p.currentLowPriorityNodes()),
-                p.allocationState() == null ? AllocationState.STEADY : AllocationState.parse(p.allocationState().toString()),
-                p.allocationStateTransitionTime() == null ? null : p.allocationStateTransitionTime().toInstant(),
-                timeout, resizeStart, errors, p.scaleSettings() != null && p.scaleSettings().autoScale() != null);
     }
 
     private static int nz(Integer i) { return i == null ? 0 : i; }

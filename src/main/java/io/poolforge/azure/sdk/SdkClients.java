@@ -185,6 +185,17 @@ public final class SdkClients {
                 .subscriptionId(subscriptionId).buildClient();
     }
 
+    /**
+     * The Batch management pool client of a subscription (PF-16): the same ARM pipeline as {@link #compute} (user agent, request
+     * id, retry, ARM challenge authentication with the cloud's scope, logging off), at {@link io.poolforge.domain.PoolBody#MANAGEMENT_API_VERSION}.
+     */
+    public BatchPoolsClient batchPools(String subscriptionId) {
+        AzureProfile profile = profile(subscriptionId);
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null, retryPolicy, new java.util.ArrayList<>(), http);
+        return new BatchPoolsClient(pipeline, profile.getEnvironment().getResourceManagerEndpoint(), pollInterval);
+    }
+
     /** The fluent ComputeManager (network, storage, authorization and MSI managers included): for the sandbox's contract tests. */
     public com.azure.resourcemanager.compute.ComputeManager computeManager(String subscriptionId) {
         var c = com.azure.resourcemanager.compute.ComputeManager.configure().withHttpClient(http);

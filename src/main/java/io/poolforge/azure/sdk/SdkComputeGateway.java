@@ -255,7 +255,7 @@ public final class SdkComputeGateway implements ComputeGateway {
         }
         if (plan.securityType() != null && plan.securityType() != SecurityType.STANDARD) {
             body.withFeatures(List.of(new GalleryImageFeature().withName("SecurityType")
-                    .withValue(plan.securityType() == SecurityType.TRUSTED_LAUNCH ? "TrustedLaunch" : "ConfidentialVM")));
+                    .withValue(plan.securityType().azureName())));
         }
         return ComputeMapper.imageDefinition(Lro.await(() -> client(plan.subscriptionId()).getGalleryImages()
                 .beginCreateOrUpdate(plan.resourceGroup(), plan.galleryName(), plan.imageDefinitionName(), body),

@@ -108,8 +108,9 @@ public final class SdkConnector implements AzureConnector {
         Map<String, com.azure.resourcemanager.compute.fluent.ComputeManagementClient> compute = new ConcurrentHashMap<>();
         Map<String, com.azure.resourcemanager.batch.BatchManager> batch = new ConcurrentHashMap<>();
         var computeGateway = new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute));
+        Map<String, BatchPoolsClient> pools = new ConcurrentHashMap<>();
         var batchGateway = new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch),
-                new BatchDataPlane(clients.batchDataPlane()));
+                sub -> pools.computeIfAbsent(sub, clients::batchPools), new BatchDataPlane(clients.batchDataPlane()));
         return new Connection(identity, computeGateway, batchGateway, stop);
     }
 

@@ -135,9 +135,14 @@ public final class ImageRules {
             out.add(Violation.of(RuleCode.IMAGE_GENERATION_MISMATCH, label, gen.name(), vm.name(),
                     vm.hyperVGeneration().name()));
         }
-        if (security != null && vm.securityType() != SecurityType.STANDARD && security != vm.securityType()) {
-            out.add(Violation.of(RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, label, security.name(), vm.name(),
-                    vm.securityType().name()));
+        // PF-16: Azure's values compared as they are (no folding). A snapshot of a Trusted Launch OS disk "can create Trusted
+        // Launch VMs only" (trusted-launch-portal.md), so it needs a TrustedLaunch definition; a TrustedLaunchSupported definition
+        // takes no snapshot at all ("Currently only Vhd Blob, User Image and Gallery Image Version sources are supported for
+        // 'TrustedLaunchSupported' images.", hashicorp/packer-plugin-azure#304; read 2026-12-07).
+        if (security != null && ((vm.securityType() != SecurityType.STANDARD && security != vm.securityType())
+                || !security.acceptsSnapshotSource())) {
+            out.add(Violation.of(RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, label, security.azureName(), vm.name(),
+                    vm.securityType().azureName()));
         }
     }
 

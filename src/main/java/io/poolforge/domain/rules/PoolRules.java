@@ -187,6 +187,13 @@ public final class PoolRules {
             out.add(Violation.of(RuleCode.VM_SIZE_GENERATION, s.name(), ctx.imageGeneration().name(),
                     s.generations().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
         }
+        // PF-16: a pool with securityProfile trustedLaunch needs a size that runs Trusted Launch (Generation 2, capability
+        // TrustedLaunchDisabled not True: trusted-launch-faq.md, read 2026-12-07). Refused before anything is created.
+        if (plan.securityProfile() != null && plan.securityProfile().trustedLaunch() && !s.runsTrustedLaunch()) {
+            out.add(Violation.of(RuleCode.VM_SIZE_NO_TRUSTED_LAUNCH, s.name(),
+                    s.trustedLaunchDisabled() ? "TrustedLaunchDisabled=True" : "HyperVGenerations="
+                            + s.generations().stream().map(Enum::name).sorted().collect(Collectors.joining(","))));
+        }
         if (s.batchSupportEndOfLife() != null) {
             // The date as a date (shown in the user's locale) and whether it is past, so the sentence's tense follows it (PF-20).
             java.time.LocalDate end = s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate();

@@ -79,6 +79,8 @@ public enum RuleCode {
     NODE_AGENT_DIFFERS(WARNING, "rule.pool.nodeAgentDiffers", Sources.SIG_IMAGES),
     VM_SIZE_UNSUPPORTED(ERROR, "rule.pool.vmSizeUnsupported", Sources.VM_SIZES),
     VM_SIZE_GENERATION(ERROR, "rule.pool.vmSizeGeneration", Sources.POOL_ERRORS),
+    /** PF-16: the pool's securityProfile is trustedLaunch and the size cannot run Trusted Launch (its SKU capabilities). */
+    VM_SIZE_NO_TRUSTED_LAUNCH(ERROR, "rule.pool.vmSizeNoTrustedLaunch", Sources.TRUSTED_LAUNCH_FAQ),
     VM_SIZE_END_OF_LIFE(WARNING, "rule.pool.vmSizeEndOfLife", Sources.VM_SIZES),
     VM_SIZE_NO_LOW_PRIORITY(ERROR, "rule.pool.vmSizeNoLowPriority", Sources.VM_SIZES),
     POOL_NEGATIVE_NODES(ERROR, "rule.pool.negativeNodes", Sources.POOL_ADD),

@@ -31,6 +31,12 @@ public final class Sources {
     public static final String GENERATION_2 = "https://learn.microsoft.com/azure/virtual-machines/generation-2";
     /** Batch pools with Trusted Launch. */
     public static final String TRUSTED_LAUNCH = "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch";
+    /**
+     * Trusted Launch FAQ, "How can I find VM sizes that support Trusted Launch?": "Output that includes `TrustedLaunchDisabled
+     * True` indicates that the Generation 2 VM size doesn't support Trusted Launch." (azure-compute-docs trusted-launch-faq.md,
+     * read 2026-12-07).
+     */
+    public static final String TRUSTED_LAUNCH_FAQ = "https://learn.microsoft.com/azure/virtual-machines/trusted-launch-faq";
     /** Snapshots of managed disks. */
     public static final String SNAPSHOTS = "https://learn.microsoft.com/azure/virtual-machines/snapshot-copy-managed-disk";
     /** Resource locks. */

@@ -79,7 +79,8 @@ final class AdapterSandbox implements AutoCloseable {
                 java.net.URI.create(s.authorityUrl()), s.certificatePath()), clients.httpClient(), clients.profile(null), null, null);
         identity.useCredential(clients.credential(), "tests@sandbox.poolforge", s.tenantId());
         Connection c = new Connection(identity, new SdkComputeGateway(sub -> compute.computeIfAbsent(sub, clients::compute)),
-                new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch), new BatchDataPlane(clients.batchDataPlane())), s);
+                new SdkBatchGateway(sub -> batch.computeIfAbsent(sub, clients::batch), clients::batchPools,
+                        new BatchDataPlane(clients.batchDataPlane())), s);
         return new AdapterSandbox(s, c, log);
     }
 

@@ -172,7 +172,14 @@ final class RuleExamples {
                 c("generation mismatch", image(i -> i.generation = HyperVGeneration.V1),
                         RuleCode.IMAGE_GENERATION_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "V1", "V2"),
                 c("trusted launch VM, standard definition", image(i -> { }, v -> v.securityType = SecurityType.TRUSTED_LAUNCH, null, 2, Fixtures.TODAY),
-                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "TRUSTED_LAUNCH"),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "TrustedLaunch"),
+                // PF-16: Azure's values are not folded: a TrustedLaunchSupported definition is not a TrustedLaunch one, and it takes
+                // no snapshot source at all (hashicorp/packer-plugin-azure#304).
+                c("trusted launch VM, TrustedLaunchSupported definition", image(i -> i.securityType = SecurityType.TRUSTED_LAUNCH_SUPPORTED,
+                                v -> v.securityType = SecurityType.TRUSTED_LAUNCH, null, 2, Fixtures.TODAY),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "TrustedLaunchSupported", "vm-build-01", "TrustedLaunch"),
+                c("standard VM, TrustedLaunchSupported definition", image(i -> i.securityType = SecurityType.TRUSTED_LAUNCH_SUPPORTED),
+                        RuleCode.IMAGE_SECURITY_TYPE_MISMATCH, Severity.ERROR, "TrustedLaunchSupported", "Standard"),
                 c("no replica in the account region", image(i -> i.regions = List.of(new RegionReplica("eastus", 2, "Completed"))),
                         RuleCode.IMAGE_NO_REPLICA_IN_REGION, Severity.ERROR, "pfGallery/ubuntu-batch/1.0.0", "westeurope", "batchacct"),
                 c("too few replicas for 900 nodes", image(i -> i.regions = List.of(new RegionReplica("West Europe", 2, "Completed")),
@@ -270,6 +277,13 @@ final class RuleExamples {
                         RuleCode.VM_SIZE_UNSUPPORTED, Severity.ERROR, "Standard_Z99", "westeurope"),
                 c("Gen1-only size for a Gen2 image", pool(Fixtures.poolPlan("pool-01", "Standard_A1_v2", 2, 0, 20)),
                         RuleCode.VM_SIZE_GENERATION, Severity.ERROR, "Standard_A1_v2", "V2"),
+                c("Trusted Launch pool on a size with TrustedLaunchDisabled",
+                        pool(Fixtures.poolPlan("pool-01", "Standard_M64", 2, 0, 20).withSecurityProfile(
+                                new io.poolforge.domain.PoolSecurityProfile("trustedLaunch", true, true))),
+                        RuleCode.VM_SIZE_NO_TRUSTED_LAUNCH, Severity.ERROR, "Standard_M64", "TrustedLaunchDisabled=True"),
+                c("Trusted Launch pool on a Generation 1 size", pool(Fixtures.poolPlan("pool-01", "Standard_A1_v2", 2, 0, 20)
+                                .withSecurityProfile(new io.poolforge.domain.PoolSecurityProfile("trustedLaunch", null, null))),
+                        RuleCode.VM_SIZE_NO_TRUSTED_LAUNCH, Severity.ERROR, "Standard_A1_v2", "HyperVGenerations=V1"),
                 c("VM size at end of life", pool(Fixtures.poolPlan("pool-01", "Standard_NC6", 2, 0, 20)),
                         RuleCode.VM_SIZE_END_OF_LIFE, Severity.WARNING, "Standard_NC6", "2023-09-06", "1"),
                 c("size without low priority", pool(Fixtures.poolPlan("pool-01", "Standard_HB120rs_v3", 0, 1, 20),

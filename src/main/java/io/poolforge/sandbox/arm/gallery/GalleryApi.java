@@ -208,6 +208,21 @@ public final class GalleryApi {
             throw ApiError.badRequest("InvalidParameter", "The Hyper-V generation of the source (" + srcGen
                     + ") does not match the image definition's (" + defGen + ").");
         }
+        // A TrustedLaunchSupported definition takes no snapshot (nor disk or VM) source: Compute answers InvalidParameter "The
+        // security type 'TrustedLaunchSupported' is not supported for the source id '<id>'. Currently only Vhd Blob, User Image and
+        // Gallery Image Version sources are supported for 'TrustedLaunchSupported' images." (reported verbatim with a VM source in
+        // hashicorp/packer-plugin-azure#304, 2023-06-21; read 2026-12-07).
+        String security = null;
+        for (JsonNode f : image.path("properties").path("features")) {
+            if ("SecurityType".equalsIgnoreCase(f.path("name").asText())) security = f.path("value").asText(null);
+        }
+        String sourceType = String.valueOf(Ids.typeOf(source.path("id").asText())).toLowerCase(java.util.Locale.ROOT);
+        boolean supportedSource = sourceType.equals("microsoft.compute/images") || sourceType.equals("microsoft.compute/galleries/images/versions");
+        if ("TrustedLaunchSupported".equalsIgnoreCase(security) && !supportedSource) {
+            throw ApiError.badRequest("InvalidParameter", "The security type 'TrustedLaunchSupported' is not supported for the source id '"
+                    + source.path("id").asText() + "'. Currently only Vhd Blob, User Image and Gallery Image Version sources are "
+                    + "supported for 'TrustedLaunchSupported' images.");
+        }
         if (Json.at(source, "properties/purchasePlan") != null && Json.at(image, "properties/purchasePlan") == null) {
             throw ApiError.badRequest("InvalidParameter", "The source was created from a Marketplace image with a purchase plan; "
                     + "the image definition must carry the same purchasePlan (publisher, product, name).");

@@ -359,7 +359,8 @@ public final class BatchDataPlaneApi {
         out.set("taskSchedulingPolicy", Json.o("nodeFillType", mp.path("taskSchedulingPolicy").path("nodeFillType").asText("Spread").toLowerCase(Locale.ROOT)));
         if (vmc != null) {
             out.set("virtualMachineConfiguration", Json.o("imageReference", imageReference(vmc.path("imageReference")),
-                    "nodeAgentSKUId", vmc.path("nodeAgentSkuId").asText()));
+                    "nodeAgentSKUId", vmc.path("nodeAgentSkuId").asText(),
+                    "securityProfile", vmc.has("securityProfile") ? vmc.get("securityProfile").deepCopy() : null));
         }
         if (mp.has("metadata")) out.set("metadata", mp.get("metadata").deepCopy());
         for (String k : new String[] {"applicationPackageReferences", "certificateReferences", "targetNodeCommunicationMode"}) {

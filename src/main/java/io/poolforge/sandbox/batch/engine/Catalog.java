@@ -12,6 +12,15 @@ import java.util.Locale;
  */
 public final class Catalog {
     public record VmSize(String name, String family, int vCpus, double memoryGb, boolean gen2, boolean lowPriorityCapable, String endOfLife) {
+        /**
+         * The SKU capability TrustedLaunchDisabled (PF-16). Standard_M64 reports "TrustedLaunchDisabled True" with
+         * "HyperVGenerations V1,V2" in the output trusted-launch-faq.md prints ("How can I find VM sizes that support Trusted
+         * Launch?", azure-compute-docs, read 2026-12-07); the other sizes here are in trusted-launch.md's supported families
+         * (Dsv3, Dsv5, Fsv2, Esv5, NCasT4_v3) or are Generation 1 only (Av2), so they do not report it.
+         */
+        public boolean trustedLaunchDisabled() {
+            return name.equals("Standard_M64");
+        }
     }
 
     public record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType, boolean gen2,
@@ -31,7 +40,10 @@ public final class Catalog {
             new VmSize("Standard_F16s_v2", "standardFSv2Family", 16, 32, true, true, null),
             new VmSize("Standard_E8s_v5", "standardESv5Family", 8, 64, true, true, null),
             new VmSize("Standard_NC6s_v3", "standardNCSv3Family", 6, 112, true, false, "2025-09-30T00:00:00Z"),
-            new VmSize("Standard_NC4as_T4_v3", "Standard NCASv3_T4 Family", 4, 28, true, true, null));
+            new VmSize("Standard_NC4as_T4_v3", "Standard NCASv3_T4 Family", 4, 28, true, true, null),
+            // vCPUs 64, MemoryGB 1000, HyperVGenerations V1,V2, LowPriorityCapable True, TrustedLaunchDisabled True, as in
+            // trusted-launch-faq.md's sample output for Standard_M64 (read 2026-12-07).
+            new VmSize("Standard_M64", "standardMSFamily", 64, 1000, true, true, null));
 
     public static final List<SupportedImage> IMAGES = List.of(
             new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "linux", false,
@@ -90,6 +102,9 @@ public final class Catalog {
                 cap("AcceleratedNetworkingEnabled", "True"),
                 cap("RdmaEnabled", "False"),
                 cap("MaxNetworkInterfaces", String.valueOf(Math.max(2, s.vCpus / 2))));
+        // Reported only when true, as Azure does ("If it's a Generation 2 VM size and TrustedLaunchDisabled isn't part of the
+        // output, Trusted Launch is supported for that VM size.", trusted-launch-faq.md).
+        if (s.trustedLaunchDisabled()) caps.add(cap("TrustedLaunchDisabled", "True"));
         return Json.o("name", s.name, "batchSupportEndOfLife", s.endOfLife, "capabilities", caps, "familyName", s.family);
     }
 
@@ -108,6 +123,7 @@ public final class Catalog {
             case "Standard_F16s_v2" -> 131_072;
             case "Standard_NC6s_v3" -> 753_664;
             case "Standard_NC4as_T4_v3" -> 184_320;
+            case "Standard_M64" -> 8_192_000; // MaxResourceVolumeMB in trusted-launch-faq.md's sample output
             case "Standard_D2s_v5", "Standard_D4s_v5", "Standard_D16s_v5", "Standard_E8s_v5" -> 0;
             default -> s.vCpus * 8_192L;
         };

@@ -25,9 +25,25 @@ public final class PoolRules {
     public static final String ALLOCATION_FAILED = "There was an error encountered while performing the last resize on the pool. "
             + "Please try resizing the pool again. Code: AllocationFailed";
 
-    /** What the pool's image is. */
-    public record ImageFacts(String kind, String id, String osType, boolean gen2) {
+    /** What the pool's image is; {@code securityType} is the gallery image definition's SecurityType feature (null: none). */
+    public record ImageFacts(String kind, String id, String osType, boolean gen2, String securityType) {
+        public ImageFacts(String kind, String id, String osType, boolean gen2) {
+            this(kind, id, osType, gen2, null);
+        }
     }
+
+    /**
+     * Compute's refusal of a non-Trusted-Launch VM from a TrustedLaunch gallery image: 400 "BadRequest", "The provided gallery
+     * image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type." (reported verbatim in
+     * hashicorp/terraform-provider-azurerm#23148, 2023-09-01, and microsoft/STL#3159; read 2026-12-07). A TrustedLaunch
+     * definition "can create Trusted Launch VMs only" (trusted-launch-portal.md), and Batch users report unusable nodes for it
+     * (MicrosoftDocs/azure-docs#116656). How Batch wraps this provider error in a resize error is not documented: the sandbox
+     * uses Batch's AllocationFailed resize error (the text above in {@link #ALLOCATION_FAILED}) and relays Compute's code and
+     * message unchanged as its detail.
+     */
+    public static final String TRUSTED_LAUNCH_ONLY_CODE = "BadRequest";
+    public static final String TRUSTED_LAUNCH_ONLY = "The provided gallery image only supports creation of VMs and VM Scale Sets "
+            + "with 'TrustedLaunch' security type.";
 
     /** What a resize may allocate and the errors it ends with. */
     public record Plan(int dedicated, int lowPriority, ArrayNode errors, String nodeFinalState) {
@@ -100,7 +116,12 @@ public final class PoolRules {
                 throw invalid("The gallery image version '" + Ids.nameOf(version.path("id").asText()) + "' has no replica in the Batch "
                         + "account's region '" + accountLoc + "'. Add that region to the version's target regions.");
             }
-            return new ImageFacts("gallery", id, Json.str(def, "properties/osType"), "V2".equalsIgnoreCase(Json.str(def, "properties/hyperVGeneration")));
+            String security = null;
+            for (JsonNode f : def.path("properties").path("features")) {
+                if ("SecurityType".equalsIgnoreCase(f.path("name").asText())) security = f.path("value").asText(null);
+            }
+            return new ImageFacts("gallery", id, Json.str(def, "properties/osType"), "V2".equalsIgnoreCase(Json.str(def, "properties/hyperVGeneration")),
+                    security);
         }
         throw invalid("imageReference.id must be an Azure Compute Gallery image or image version id, not '" + id + "'.");
     }
@@ -149,6 +170,15 @@ public final class PoolRules {
         String problem = imageProblem(run.pool);
         if (problem != null && (targetD > curD || targetL > curL)) {
             errors.add(error("AllocationFailed", ALLOCATION_FAILED, problem));
+            return new Plan(curD, curL, errors, "idle");
+        }
+        String poolSecurity = Json.str(props, "deploymentConfiguration/virtualMachineConfiguration/securityProfile/securityType");
+        if (image != null && "TrustedLaunch".equalsIgnoreCase(image.securityType()) && !"trustedLaunch".equalsIgnoreCase(poolSecurity)
+                && (targetD > curD || targetL > curL)) {
+            // No VM is created: the resize ends with the error and no node (see TRUSTED_LAUNCH_ONLY).
+            ObjectNode e = Json.o("code", "AllocationFailed", "message", ALLOCATION_FAILED);
+            e.set("details", Json.a(Json.o("code", TRUSTED_LAUNCH_ONLY_CODE, "message", TRUSTED_LAUNCH_ONLY)));
+            errors.add(e);
             return new Plan(curD, curL, errors, "idle");
         }
         if (image != null && image.gen2() && size != null && !size.gen2() && (targetD > curD || targetL > curL)) {

@@ -149,12 +149,17 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         TableView<VmSkuInfo> sizes = new TableView<>(model.sizes());
         sizes.setId("pool-sizes");
         sizes.setPrefHeight(170);
+        sizes.setMinHeight(170); // in the scrolling step the list kept only its header (PF-16 screenshots)
         sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(sizes, i18n, "wizard.pool.size.name", VmSkuInfo::name, 170);
         column(sizes, i18n, "wizard.pool.size.vcpus", VmSkuInfo::vCpus, 60);
         column(sizes, i18n, "wizard.pool.size.memory", s -> i18n.formats().size(
                 io.poolforge.i18n.Formats.Size.ofMiB(Math.round(s.memoryGb() * 1024))), 90);
         column(sizes, i18n, "wizard.pool.size.family", VmSkuInfo::family, 200);
+        // PF-16: the size's capabilities as Azure reports them (HyperVGenerations, TrustedLaunchDisabled).
+        column(sizes, i18n, "wizard.pool.size.generations", s -> s.generations().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(", ")), 90);
+        column(sizes, i18n, "wizard.pool.size.trustedLaunch", s -> i18n.get(PoolViewModel.trustedLaunchKey(s)), 130);
         column(sizes, i18n, "wizard.pool.size.headroom", s -> {
             Integer h = model.familyHeadroom(s);
             return h == null ? "\u2014" : i18n.formats().count(h);
@@ -203,7 +208,13 @@ public final class PoolStepView extends StepView<PoolViewModel> {
                 i18n.get("wizard.pool.timeout.advice"), Severity.WARNING, has("TIMEOUT", false)));
         model.violations().addListener((javafx.collections.ListChangeListener<io.poolforge.domain.rules.Violation>) ch -> validation.revalidate());
 
-        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, new ViolationList(i18n, model.violations()),
+        Label security = wrapped("pool-security-profile", 720);
+        security.textProperty().bind(Bindings.createStringBinding(() -> model.securityNoteProperty().get() == null ? ""
+                : i18n.get(model.securityNoteProperty().get().key(), model.securityNoteProperty().get().argsArray()),
+                model.securityNoteProperty(), i18n.messagesProperty()));
+        security.visibleProperty().bind(model.securityNoteProperty().isNotNull());
+        security.managedProperty().bind(security.visibleProperty());
+        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, security, new ViolationList(i18n, model.violations()),
                 label(i18n, "wizard.pool.size"), filter, sizes);
         root.setId("step-view-pool");
         return root;

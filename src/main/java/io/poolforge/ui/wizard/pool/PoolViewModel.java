@@ -70,6 +70,8 @@ public final class PoolViewModel {
     private final ObservableList<String> versions = FXCollections.observableArrayList(ImagePlan.LATEST);
     private final ObjectProperty<SupportedImage> chosenImage = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> baseNote = new SimpleObjectProperty<>();
+    /** PF-16: what the pool's securityProfile will be, in words (null: none needed). */
+    private final ObjectProperty<LocalizedText> securityNote = new SimpleObjectProperty<>();
     private boolean cascading;
     /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
     private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
@@ -141,6 +143,18 @@ public final class PoolViewModel {
 
     /** What the publisher/offer/SKU choice means for a custom image (prefilled from the VM, or to pick). */
     public ObjectProperty<LocalizedText> baseNoteProperty() { return baseNote; }
+
+    /** PF-16: the pool's security profile in words, or null when the image needs none. */
+    public ObjectProperty<LocalizedText> securityNoteProperty() { return securityNote; }
+
+    /**
+     * PF-16: a size's Trusted Launch capability as Azure reports it in the supported VM SKUs (HyperVGenerations,
+     * TrustedLaunchDisabled; trusted-launch-faq.md), as a message key.
+     */
+    public static String trustedLaunchKey(VmSkuInfo s) {
+        if (s.trustedLaunchDisabled()) return "wizard.pool.size.tl.disabled";
+        return s.runsTrustedLaunch() ? "wizard.pool.size.tl.yes" : "wizard.pool.size.tl.gen1";
+    }
 
     /** True when the custom image's Marketplace base is not known (no VM, or a VM not from the Marketplace). */
     public boolean baseUnknown() {
@@ -345,6 +359,11 @@ public final class PoolViewModel {
         update();
     }
 
+    /** 1 on, 0 off, 2 not set (Azure's default): the message's choice. */
+    private static int onOff(Boolean b) {
+        return b == null ? 2 : b ? 1 : 0;
+    }
+
     private void update() {
         ImagePlan image = effectiveImage();
         BatchAccountInfo account = session.accountWithUsage();
@@ -375,13 +394,19 @@ public final class PoolViewModel {
             SupportedImage c = chosenImage.get();
             ImageReference base = c != null ? c.imageReference() : vm == null ? null : vm.imageReference();
             session.imageBaseProperty().set(base != null && base.isMarketplace() ? base : null);
+            // PF-16: the security profile the image needs (TrustedLaunch definition → trustedLaunch), secure boot and vTPM as the
+            // source VM had them.
             plan = new PoolPlan(poolId.get(), poolId.get(), size, image.imageId(), nodeAgentSku.get(), dedicated.get(),
-                    lowPriority.get(), timeout);
+                    lowPriority.get(), timeout).withSecurityProfile(io.poolforge.domain.PoolSecurityProfile.forImage(image.securityType(),
+                    vm == null ? null : vm.uefiSettings()));
             ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
                     List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
                     image.hyperVGeneration(), base, Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
                     LocalDate.now(session.clock()));
         }
+        var sp = plan.securityProfile();
+        securityNote.set(sp == null ? null : new LocalizedText("wizard.pool.securityProfile", List.of(sp.securityType(),
+                onOff(sp.secureBootEnabled()), onOff(sp.vTpmEnabled()))));
         List<Violation> found = PoolRules.check(plan, ctx);
         violations.setAll(found);
         session.poolProperty().set(Violation.anyBlocking(found) || Objects.requireNonNullElse(nodeAgentSku.get(), "").isBlank() ? null : plan);

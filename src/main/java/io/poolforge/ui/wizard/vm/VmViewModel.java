@@ -215,7 +215,8 @@ public final class VmViewModel {
             if (s.name().equalsIgnoreCase(vm.vmSize()) && s.lacksTempDisk()) {
                 return new VmSummary(vm.id(), vm.name(), vm.subscriptionId(), vm.resourceGroup(), vm.location(), vm.osType(),
                         vm.vmSize(), vm.powerState(), vm.osDisk(), vm.dataDisks(), vm.imageReference(), vm.plan(), vm.extensions(),
-                        vm.securityType(), vm.hyperVGeneration(), vm.osDiskEncryption(), io.poolforge.domain.TempDrive.NONE);
+                        vm.securityType(), vm.hyperVGeneration(), vm.osDiskEncryption(), io.poolforge.domain.TempDrive.NONE,
+                        vm.uefiSettings());
             }
         }
         return vm;
