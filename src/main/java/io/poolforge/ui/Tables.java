@@ -28,6 +28,7 @@ public final class Tables {
     private static final String TEXT = "poolforge.cellText";
     private static final String EXTRA = "poolforge.cellExtra";
     private static final String POLICY = "poolforge.resizePolicy";
+    private static final String RETRIES = "poolforge.fitRetries";
     /** A column's width as the user left it (TableLayouts puts it there). */
     static final String USER_WIDTH = "poolforge.userWidth";
     /** Rows measured at most (the first ones); enough for a screen, cheap for 10,000 VMs. */
@@ -158,6 +159,17 @@ public final class Tables {
     /** Measures now (tests call it after a language switch to skip the queue). */
     @SuppressWarnings("unchecked")
     public static <S> void fitNow(TableView<S> table) {
+        // Before its rows exist (a table not yet shown) the cells' font is unknown and the default one measures narrower
+        // than the theme's (PF-20: "pfdemobatch…" at 1024x700): measure again once they are there, a few times at most.
+        if (!table.getItems().isEmpty() && !(table.lookup(".table-row-cell .table-cell") instanceof Labeled)) {
+            int tries = table.getProperties().get(RETRIES) instanceof Integer i ? i : 0;
+            if (tries < 20) {
+                table.getProperties().put(RETRIES, tries + 1);
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+                later.setOnFinished(e -> fitNow(table));
+                later.play();
+            }
+        }
         Font cellFont = fontOf(table, ".table-row-cell .table-cell", Font.getDefault());
         Font headerFont = fontOf(table, ".column-header .label",
                 Font.font(cellFont.getFamily(), FontWeight.BOLD, cellFont.getSize()));
@@ -186,6 +198,13 @@ public final class Tables {
         if (table.getWidth() > 0 && sum > room) {
             if (table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
                 table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                // The constrained policy left them squeezed; a column takes its preferred width again only when that
+                // changes, so nudge it (measured: the accounts table at 1024x700 kept "pfdemobatch…" otherwise).
+                for (TableColumn<S, ?> c : table.getColumns()) {
+                    double p = c.getPrefWidth();
+                    c.setPrefWidth(p + 1);
+                    c.setPrefWidth(p);
+                }
             }
         } else if (table.getColumnResizePolicy() != policy) {
             @SuppressWarnings({"unchecked", "rawtypes"}) javafx.util.Callback<TableView.ResizeFeatures, Boolean> original =

@@ -365,7 +365,12 @@ public final class DesktopAcceptance {
                 for (Node c : l.getChildrenUnmodifiable()) {
                     if (c instanceof Text shown && shown.isVisible() && shown.getText() != null && !shown.getText().equals(text)
                             && shown.getText().endsWith(l.getEllipsisString()) && !text.endsWith(l.getEllipsisString())) {
-                        found.add("clipped " + describe(l) + ": \"" + text + "\" shows as \"" + shown.getText() + "\"");
+                        String column = l instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                                ? String.format(" (column %.0f px, min %.0f, table %.0f px, %s)", cell.getTableColumn().getWidth(),
+                                cell.getTableColumn().getMinWidth(), cell.getTableView().getWidth(),
+                                cell.getTableView().getColumnResizePolicy() == TableView.UNCONSTRAINED_RESIZE_POLICY ? "unconstrained" : "constrained")
+                                : "";
+                        found.add("clipped " + describe(l) + ": \"" + text + "\" shows as \"" + shown.getText() + "\"" + column);
                     }
                 }
                 Matcher e = RAW_ENUM.matcher(text);
