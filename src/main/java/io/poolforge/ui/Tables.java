@@ -181,9 +181,9 @@ public final class Tables {
                 double extra = c.getProperties().get(EXTRA) instanceof Double d ? d : 0;
                 for (int i = 0; i < rows; i++) {
                     String s = ((Function<S, String>) fn).apply(table.getItems().get(i));
-                    // 6 % more than measured: the first cell found may carry a smaller font than the others (a badge
+                    // 3 % and 2 px more than measured: the first cell found may carry a smaller font than the others (a badge
                     // column), and a cell cut by a pixel shows "…" (PF-20's desktop check, 1280x800 Spanish).
-                    w = Math.max(w, width(s, cellFont) * 1.06 + CELL_PADDING + extra);
+                    w = Math.max(w, width(s, cellFont) * 1.03 + 2 + CELL_PADDING + extra);
                 }
             }
             w = Math.ceil(w);
