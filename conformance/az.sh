@@ -163,6 +163,12 @@ check "image create (managed image from the snapshot)" "out:Succeeded" az image 
 check "image show" "out:img-conf" az image show -g "$RG_CONF" -n img-conf --query name -o tsv
 check "sig list" "out:gal_pf_images" az sig list --query "[].name" -o tsv
 check "sig show" "out:gal_pf_images" az sig show -g "$RG_IMG" -r gal_pf_images --query name -o tsv
+# PF-17: management locks (Microsoft.Authorization/locks), the API PoolForge's diagnoses read; a ReadOnly lock is removed at once.
+check "lock create (ReadOnly on a gallery)" "out:ReadOnly" az lock create -n conf-lock -t ReadOnly -g "$RG_IMG" --resource-type Microsoft.Compute/galleries --resource gal_pf_images --query level -o tsv
+check "lock list -g (a lock below the group)" "out:conf-lock" az lock list -g "$RG_IMG" --query "[].name" -o tsv
+check "lock list --resource" "out:conf-lock" az lock list -g "$RG_IMG" --resource-type Microsoft.Compute/galleries --resource gal_pf_images --query "[].name" -o tsv
+check "lock show" "out:ReadOnly" az lock show -n conf-lock -g "$RG_IMG" --resource-type Microsoft.Compute/galleries --resource gal_pf_images --query level -o tsv
+check "lock delete" ok az lock delete -n conf-lock -g "$RG_IMG" --resource-type Microsoft.Compute/galleries --resource gal_pf_images
 check "sig create" "out:Succeeded" az sig create -g "$RG_CONF" -r gal_conf --query provisioningState -o tsv
 check "sig image-definition create" "out:Generalized" az sig image-definition create -g "$RG_CONF" -r gal_conf -i conf-def \
   --publisher PoolForgeConformance --offer conf --sku gen2 --os-type Linux --os-state Generalized --hyper-v-generation V2 --query osState -o tsv

@@ -30,7 +30,9 @@ import javax.imageio.ImageIO;
  * {@code xx-05-pool.png} (gallery, the version the run builds), {@code xx-05b-pool-marketplace.png} and
  * {@code xx-05c-pool-gallery-latest.png} (an existing definition's latest version), which the full run also writes.
  * With {@code --nodes} it writes only the node view of the sandbox's "nodes" scenario ({@code en-10-nodes.png},
- * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800.
+ * {@code en-11-nodes-detail.png} and the Spanish ones), 1280x800. With {@code --diagnose} it writes the watch window of
+ * the "diagnose" scenario's Ubuntu pool whose nodes are unusable: an "unknown" diagnosis with what was checked
+ * ({@code en-12-diagnosis-unknown.png}, {@code es-12-diagnosis-unknown.png}; PF-17).
  * Runs against a throw-away PoolForge folder, never the user's.
  */
 public final class Screenshots {
@@ -271,6 +273,10 @@ public final class Screenshots {
                 nodes(outDir);
                 return;
             }
+            if (getParameters().getRaw().contains("--diagnose")) {
+                diagnose(outDir);
+                return;
+            }
             // The start screen, light and dark, in every language (PF-14).
             for (io.poolforge.ui.Theme.Choice look : List.of(io.poolforge.ui.Theme.Choice.LIGHT, io.poolforge.ui.Theme.Choice.DARK)) {
                 for (Locale locale : Messages.SUPPORTED) {
@@ -376,7 +382,7 @@ public final class Screenshots {
             });
             waitFor(() -> {
                 var groups = (javafx.scene.layout.VBox) watch.getScene().lookup("#nodes-groups");
-                return groups != null && groups.getChildren().size() >= 5;
+                return groups != null && groups.getChildren().size() >= 3;
             });
             fx(() -> {
                 @SuppressWarnings("unchecked") TableView<io.poolforge.domain.nodes.ComputeNode> table =
@@ -402,6 +408,56 @@ public final class Screenshots {
                 fx(() -> {
                     scrollTo(watch, "#nodes-table");
                     write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-11-nodes-detail.png"));
+                    return null;
+                });
+            }
+            fx(() -> {
+                watch.close();
+                return null;
+            });
+        }
+
+        /** PF-17: the watch window of the "diagnose" scenario's ubuntu-unusable pool, scrolled to its diagnosis. */
+        private void diagnose(Path outDir) throws Exception {
+            fx(() -> {
+                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
+                context.i18n().setLocale(Locale.ENGLISH);
+                window.showWizard();
+                return null;
+            });
+            fx(() -> context.wizard());
+            fx(() -> {
+                context.signIn().scenarioProperty().set("diagnose");
+                context.signIn().trySandbox();
+                return null;
+            });
+            waitFor(() -> context.session().account() != null);
+            fx(() -> {
+                window.showInspector();
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
+                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
+            Stage watch = fx(() -> {
+                Stage w = context.openWatchWindow("ubuntu-unusable");
+                w.setWidth(1280);
+                w.setHeight(800);
+                return w;
+            });
+            waitFor(() -> {
+                var cards = (javafx.scene.layout.Pane) watch.getScene().lookup("#watch-diagnoses");
+                return cards != null && cards.lookup(".diagnosis-checked") != null;
+            });
+            Thread.sleep(1000);
+            for (Locale locale : Messages.SUPPORTED) {
+                fx(() -> {
+                    context.i18n().setLocale(locale);
+                    return null;
+                });
+                Thread.sleep(600);
+                fx(() -> {
+                    scrollTo(watch, "#watch-diagnoses");
+                    write(watch.getScene(), outDir.resolve(locale.getLanguage() + "-12-diagnosis-unknown.png"));
                     return null;
                 });
             }

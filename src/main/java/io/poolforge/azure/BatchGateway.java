@@ -89,4 +89,12 @@ public interface BatchGateway {
     default void createPoolIfAbsent(BatchAccountInfo account, PoolPlan plan, java.util.Map<String, String> metadata) {
         createPool(account, plan);
     }
+
+    /**
+     * The pool's {@code virtualMachineConfiguration.securityProfile.securityType} (STANDARD when the pool has none), for
+     * PF-17's diagnoses; empty when the pool does not exist.
+     */
+    default Optional<io.poolforge.domain.SecurityType> poolSecurityType(BatchAccountInfo account, String poolId) {
+        throw new UnsupportedOperationException("poolSecurityType");
+    }
 }

@@ -114,4 +114,41 @@ public interface ComputeGateway {
                                                 Map<String, String> tags, OperationMonitor monitor) {
         return createManagedImage(plan, osSnapshotId, dataSnapshotIdsByLun, monitor);
     }
+
+    /**
+     * PF-22: the registration state of resource provider {@code namespace} in a subscription ("Registered",
+     * "NotRegistered", "Registering", ...), as ARM's "Providers - Get" answers it; empty when the subscription cannot be
+     * reached with this sign-in (not found, or not in the tenant). Gateways that cannot ask throw
+     * {@link UnsupportedOperationException}.
+     */
+    default Optional<String> providerState(String subscriptionId, String namespace) {
+        throw new UnsupportedOperationException("providerState");
+    }
+
+    // --- what a diagnosis looks up (PF-17) ----------------------------------------------------------
+
+    /**
+     * The management locks that apply to a resource: its own and those on the scopes above it (ARM "Management Locks -
+     * List At Resource Level", api 2020-05-01, {@code {resourceId}/providers/Microsoft.Authorization/locks}).
+     */
+    default List<io.poolforge.domain.ResourceLock> locksOn(String resourceId) {
+        throw new UnsupportedOperationException("locksOn");
+    }
+
+    /**
+     * The signed-in identity's permissions on a resource (Microsoft.Authorization "Permissions - List For Resource",
+     * api 2022-04-01, {@code {resourceId}/providers/Microsoft.Authorization/permissions}).
+     */
+    default List<io.poolforge.domain.RolePermission> permissionsOn(String resourceId) {
+        throw new UnsupportedOperationException("permissionsOn");
+    }
+
+    /**
+     * The Marketplace image a managed disk was created from ({@code creationData.imageReference.id}, the platform image
+     * path {@code .../Publishers/{p}/ArtifactTypes/VMImage/Offers/{o}/Skus/{s}/Versions/{v}}); empty when the disk is
+     * gone or was not created from a Marketplace image.
+     */
+    default Optional<io.poolforge.domain.ImageReference> diskSourceImage(String diskId) {
+        throw new UnsupportedOperationException("diskSourceImage");
+    }
 }

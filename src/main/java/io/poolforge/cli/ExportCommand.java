@@ -81,8 +81,13 @@ public final class ExportCommand implements Callable<Integer> {
             plan = loaded.plan();
             findings = new PlanValidator(codec, new OfflineDomainRules()).validate(plan);
         } catch (PoolForgeException e) {
-            err.println(m.get(e.key(), e.args()));
-            return Findings.isUsage(e) ? ExitCodes.USAGE : ExitCodes.RULE_VIOLATIONS;
+            if (Findings.isUsage(e)) {
+                err.println(m.get(e.key(), e.args()));
+                return ExitCodes.USAGE;
+            }
+            Findings.print(err, m, List.of(Findings.unreadable(e)));
+            err.flush();
+            return ExitCodes.RULE_VIOLATIONS;
         }
         Findings.print(err, m, findings);
         if (Finding.anyBlocking(findings)) {
@@ -100,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, bytes);
         } catch (IOException e) {
-            err.println(m.get("cli.error.write", out, e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.write", out, io.poolforge.domain.FailureWords.of(e)));
             return ExitCodes.USAGE;
         }
         err.println(m.get("cli.export.written", fmt.id(), out));

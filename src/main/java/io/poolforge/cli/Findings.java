@@ -15,9 +15,10 @@ final class Findings {
     private Findings() {
     }
 
-    /** A plan that could not be read, as a finding (code PLAN_UNREADABLE, the error's message). */
+    /** A plan that could not be read, as a finding: the reader's own code (PF-22), PLAN_UNREADABLE for the rest. */
     static Finding unreadable(PoolForgeException e) {
-        return new Finding("PLAN_UNREADABLE", Severity.ERROR, e.key(), List.of(e.args()), null, null);
+        String code = e instanceof io.poolforge.plan.PlanFormatException f ? f.code() : "PLAN_UNREADABLE";
+        return new Finding(code, Severity.ERROR, e.key(), List.of(e.args()), null, null);
     }
 
     static String severity(Messages m, Severity s) {

@@ -117,7 +117,7 @@ public final class InspectCommand implements Callable<Integer> {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Could not connect: {}", SecretMasker.mask(String.valueOf(e.getMessage())));
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             return ExitCodes.AZURE_ERROR;
         }
         try (c) {
@@ -130,7 +130,7 @@ public final class InspectCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             LOG.error("Unexpected failure: {}", SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            throw new PoolForgeException("azure.error.unexpected", e, accountName, e.getClass().getSimpleName());
+            throw new PoolForgeException("azure.error.unexpected", e, accountName, io.poolforge.domain.FailureWords.of(e));
         }
     }
 
@@ -187,7 +187,7 @@ public final class InspectCommand implements Callable<Integer> {
         PoolInfo p = found.get();
         ImageCheck image = ImageCheck.of(c.compute(), p.customImageId());
         NodeCounts counts = quietly(() -> batch.nodeCounts(account, p.id()));
-        List<Diagnosis> diagnoses = Diagnoser.diagnose(evidence(batch, account, p, image, counts));
+        List<Diagnosis> diagnoses = Diagnoser.diagnose(evidence(c.compute(), batch, account, p, image, counts));
         output().pool(account, new Row(p, image), counts, diagnoses);
         if (bundle != null) {
             out.flush();
@@ -215,6 +215,14 @@ public final class InspectCommand implements Callable<Integer> {
         return new DiagnosisEvidence(p, image.kind(), image.custom() ? image.exists() : null, image.missingSourceIds(),
                 image.osType(), image.generation(), p.customImageId() == null ? p.imageReference() : null, size, account,
                 supported, List.of(), List.of(), null, unusable);
+    }
+
+    /** {@link #evidence(BatchGateway, BatchAccountInfo, PoolInfo, ImageCheck, NodeCounts)} with the look-ups of {@link DiagnosisLookups}. */
+    static DiagnosisEvidence evidence(io.poolforge.azure.ComputeGateway compute, BatchGateway batch, BatchAccountInfo account, PoolInfo p,
+                                      ImageCheck image, NodeCounts counts) {
+        DiagnosisEvidence ev = evidence(batch, account, p, image, counts);
+        boolean needed = !p.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
+        return needed ? ev.withLookups(io.poolforge.azure.DiagnosisLookups.of(compute, batch, account, p)) : ev;
     }
 
     private InspectOutput output() {

@@ -154,7 +154,10 @@ final class InspectOutput {
             i++;
             String code = d.error() == null ? d.cause().name() : d.error().code();
             out.println("  " + m.get("inspect.cli.diagnosis.head", i, code, d.cause().name(), text(d.causeText())));
+            out.println("     " + m.get("inspect.cli.diagnosis.level", m.get(d.confidence().key())));
             for (LocalizedText e : d.evidence()) out.println("     " + m.get("inspect.cli.diagnosis.evidence", text(e)));
+            for (LocalizedText e : d.checked()) out.println("     " + m.get("inspect.cli.diagnosis.checked", text(e)));
+            for (LocalizedText e : d.notChecked()) out.println("     " + m.get("inspect.cli.diagnosis.notChecked", text(e)));
             out.println("     " + m.get("inspect.cli.diagnosis.remedy", text(d.remedy())));
             String also = d.alternatives().stream().map(a -> m.get(a.key())).collect(Collectors.joining(", "));
             out.println("     " + (also.isEmpty() ? m.get("inspect.cli.diagnosis.action", m.get(d.action().key()))
@@ -238,6 +241,12 @@ final class InspectOutput {
         n.put("causeText", text(d.causeText()));
         ArrayNode ev = n.putArray("evidence");
         d.evidence().forEach(e -> ev.add(text(e)));
+        n.put("level", d.confidence().name());
+        n.put("levelText", m.get(d.confidence().key()));
+        ArrayNode checked = n.putArray("checked");
+        d.checked().forEach(e -> checked.add(text(e)));
+        ArrayNode notChecked = n.putArray("notChecked");
+        d.notChecked().forEach(e -> notChecked.add(text(e)));
         n.put("remedy", text(d.remedy()));
         n.put("action", d.action().name());
         n.put("actionText", m.get(d.action().key()));

@@ -5,6 +5,8 @@ import io.poolforge.domain.PoolForgeException;
 import io.poolforge.i18n.Messages;
 import io.poolforge.plan.Plan;
 import io.poolforge.run.CreatedResource;
+import io.poolforge.run.StepKind;
+import io.poolforge.run.StepRecord;
 import io.poolforge.run.Journal;
 import io.poolforge.run.JournalStore;
 import io.poolforge.run.PlanRunner;
@@ -63,37 +65,47 @@ final class RunCleanUp {
         }
         List<CreatedResource> created = journal.createdResources();
         List<CreatedResource> uncertain = journal.uncertainResources();
-        if (created.isEmpty()) {
-            err.println(m.get("cli.cleanUp.nothing", journal.runId()));
-        } else {
-            err.println(m.get("cli.cleanUp.list", journal.runId(), created.size()));
-            created.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
-        }
-        uncertain.forEach(r -> err.println("  " + m.get("cli.cleanUp.uncertain", r.resourceId(), planFile)));
-        err.flush();
-        boolean anything = !created.isEmpty() || !uncertain.isEmpty();
-        if (anything && !yes) {
-            Console console = System.console();
-            if (!interactive(console)) {
-                err.println(m.get("cli.cleanUp.needsYes"));
-                return ExitCodes.USAGE;
-            }
-            String answer = console.readLine("%s", m.get("cli.cleanUp.confirm", created.size()));
-            if (answer == null || !isYes(answer)) {
-                err.println(m.get("cli.cleanUp.declined"));
-                return ExitCodes.OK;
-            }
-        }
         BooleanSupplier cancelled = interrupts.cancelled();
         List<String> deleted = List.of();
         PoolForgeException failure = null;
         Path archived = null;
-        if (anything) {
+        if (created.isEmpty() && uncertain.isEmpty()) {
+            err.println(m.get("cli.cleanUp.nothing", journal.runId()));
+        } else {
+            // PF-22: the preview is what will be deleted: Azure is read first, with the rule the deletion applies.
             err.println(m.get("cli.connection.opening", connection.target(m)));
             err.flush();
             try (Connection c = open.get()) {
-                deleted = new PlanRunner(c.compute(), c.batch(), store, clock).cleanUp(resolved, journal,
-                        new RunProgress(m, err, true, pauseAfter, cancelled), cancelled);
+                PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
+                List<StepRecord> targets = runner.cleanUpTargets(resolved, journal, cancelled);
+                if (targets.isEmpty()) {
+                    err.println(m.get("cli.cleanUp.nothingLeft", journal.runId()));
+                } else {
+                    err.println(m.get("cli.cleanUp.list", journal.runId(), targets.size()));
+                    targets.forEach(t -> err.println("  " + m.get("cli.cleanUp.item", kindName(m, t.kind()), t.resourceId())));
+                }
+                created.stream().filter(r -> targets.stream().noneMatch(t -> t.resourceId().equals(r.resourceId())))
+                        .forEach(r -> err.println("  " + m.get("cli.cleanUp.gone", r.resourceId())));
+                uncertain.stream().filter(r -> targets.stream().noneMatch(t -> t.resourceId().equals(r.resourceId())))
+                        .forEach(r -> err.println("  " + m.get("cli.cleanUp.uncertain", r.resourceId(), journal.runId())));
+                err.flush();
+                if (!targets.isEmpty() && !yes) {
+                    Console console = System.console();
+                    if (!interactive(console)) {
+                        err.println(m.get("cli.cleanUp.needsYes"));
+                        return ExitCodes.USAGE;
+                    }
+                    String answer = console.readLine("%s", m.get("cli.cleanUp.confirm", targets.size()));
+                    if (answer == null || !isYes(answer)) {
+                        err.println(m.get("cli.cleanUp.declined"));
+                        return ExitCodes.OK;
+                    }
+                }
+                if (!targets.isEmpty()) {
+                    try (RunProgress progress = new RunProgress(m, err, true, pauseAfter, cancelled)) {
+                        deleted = runner.cleanUp(resolved, journal, progress, cancelled);
+                    }
+                }
             } catch (PoolForgeException e) {
                 failure = e;
             } catch (RunCommand.CliFailure e) {
@@ -121,6 +133,18 @@ final class RunCleanUp {
         String status = failure == null ? "cleaned-up" : code == ExitCodes.INTERRUPTED ? "interrupted" : "failed";
         output.cleanUp(journal, status, deleted, failure == null ? List.of() : uncertain, archived, failure);
         return code;
+    }
+
+    /** A step's kind in words of the user's language ("image version", "versión de la imagen"), never the constant. */
+    static String kindName(Messages m, StepKind kind) {
+        return switch (kind) {
+            case POOL -> m.get("cli.kind.pool");
+            case IMAGE_VERSION -> m.get("cli.kind.imageVersion");
+            case IMAGE_DEFINITION -> m.get("cli.kind.imageDefinition");
+            case MANAGED_IMAGE -> m.get("cli.kind.managedImage");
+            case GALLERY -> m.get("cli.kind.gallery");
+            case SNAPSHOT -> m.get("cli.kind.snapshot");
+        };
     }
 
     private static boolean interactive(Console console) {

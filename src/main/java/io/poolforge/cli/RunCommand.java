@@ -128,8 +128,14 @@ public final class RunCommand implements Callable<Integer> {
             }
             plan = loaded.plan();
         } catch (PoolForgeException e) {
-            err.println(m.get(e.key(), e.args()));
-            return Findings.isUsage(e) ? ExitCodes.USAGE : ExitCodes.RULE_VIOLATIONS;
+            if (Findings.isUsage(e)) {
+                err.println(m.get(e.key(), e.args()));
+                return ExitCodes.USAGE;
+            }
+            // PF-22: a plan that is not a well-formed plan is refused with its own code; nothing is made.
+            Findings.print(err, m, List.of(Findings.unreadable(e)));
+            err.println(m.get("cli.run.refused", planFile));
+            return ExitCodes.RULE_VIOLATIONS;
         }
         List<Finding> findings = new PlanValidator(codec, new OfflineDomainRules()).validate(plan);
         Findings.print(err, m, findings);
@@ -161,14 +167,15 @@ public final class RunCommand implements Callable<Integer> {
             if (j.isEmpty() && broken.isPresent() && broken.get().planReadable()) {
                 return withRunLock(store, runId, () -> {
                     Journal fresh;
+                    java.time.Instant now = clock.instant();
                     try {
-                        fresh = store.restart(runId, clock.instant());
+                        fresh = store.restart(runId, now);
                     } catch (PoolForgeException e) {
                         LOG.warn("Could not restart the journal of {}: {}", runId, e.getMessage(), e);
                         err.println(m.get(e.key(), e.args()));
                         return ExitCodes.USAGE;
                     }
-                    err.println(m.get("cli.run.journalRestarted", runId, broken.get().journal()));
+                    err.println(m.get("cli.run.journalRestarted", runId, store.damagedCopy(runId, now)));
                     return run(store, plan, fresh, interrupts, findings);
                 });
             }
@@ -213,11 +220,10 @@ public final class RunCommand implements Callable<Integer> {
                     err.println(m.get("cli.run.unfinishedHint", planFile));
                     return ExitCodes.USAGE;
                 }
-                journal = null;
+                // PF-22: a plan run to the end before is that plan, not someone else's pool: run() checks that its
+                // pool still stands (then "already done", exit 0) or starts a new run when it was deleted since.
+                journal = runsOf(store, plan, false).stream().filter(Journal::complete).findFirst().orElse(null);
             }
-        }
-        if (!cleanUp && journal != null && journal.complete()) {
-            err.println(m.get("cli.run.alreadyComplete", journal.runId()));
         }
         Journal chosen = journal;
         if (cleanUp) {
@@ -262,12 +268,12 @@ public final class RunCommand implements Callable<Integer> {
             List<io.poolforge.run.CreatedResource> tagged = new PlanRunner(c.compute(), c.batch(), store, clock)
                     .survey(resolved, probe, java.util.Set.of()).tagged();
             err.println(m.get("cli.run.damaged.tagged", d.runId(), tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
         } catch (CliFailure e) {
             // open() said why.
         } catch (Exception e) {
             LOG.warn("Could not list the resources of run {} by tag: {}", d.runId(), SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : e.getClass().getSimpleName();
+            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : m.text(io.poolforge.domain.FailureWords.of(e));
             err.println(m.get("cli.run.damaged.untagged", text));
         }
         if (d.planReadable()) err.println(m.get("cli.run.damaged.resume", planFile, d.runId()));
@@ -288,12 +294,14 @@ public final class RunCommand implements Callable<Integer> {
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
             List<io.poolforge.run.CreatedResource> tagged = runner.survey(resolved, probe, java.util.Set.of()).tagged();
             err.println(m.get("cli.run.damaged.tagged", id, tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", r.kind().name(), r.resourceId())));
+            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
             if (!tagged.isEmpty() && !yes) {
                 err.println(m.get("cli.cleanUp.needsYes"));
                 return ExitCodes.USAGE;
             }
-            deleted = runner.cleanUp(resolved, probe, new RunProgress(m, err, true, pauseAfter, cancelled), cancelled);
+            try (RunProgress progress = new RunProgress(m, err, true, pauseAfter, cancelled)) {
+                deleted = runner.cleanUp(resolved, probe, progress, cancelled);
+            }
         } catch (PoolForgeException e) {
             failure = e;
         } catch (CliFailure e) {
@@ -332,6 +340,27 @@ public final class RunCommand implements Callable<Integer> {
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
             Plan resolved;
             PlanRunner.Survey survey = null;
+            if (journal != null && journal.complete()) {
+                Plan done = store.plan(journal);
+                Optional<io.poolforge.azure.ResourceState> standing = c.batch().poolState(PlanRunner.account(done),
+                        done.pool().poolId());
+                if (standing.isPresent() && (standing.get().runTag() == null || journal.runId().equals(standing.get().runTag()))) {
+                    // PF-22: already done; say only that (no "resuming", no preflight, no quota counted twice).
+                    err.println(m.get("cli.run.alreadyDone", done.pool().poolId(), done.pool().batchAccount().name(),
+                            journal.runId(), planFile));
+                    pool = c.batch().getPool(PlanRunner.account(done), done.pool().poolId()).orElse(null);
+                    output().run(store, journal, "complete", null, pool);
+                    return ExitCodes.OK;
+                }
+                if (resume) {
+                    err.println(m.get("cli.run.alreadyComplete", journal.runId()));
+                    return ExitCodes.OK;
+                }
+                // The pool that run made is gone: this is a new run of the plan.
+                err.println(m.get("cli.run.poolGoneNewRun", done.pool().poolId(), journal.runId()));
+                journal = null;
+                result = null;
+            }
             if (journal == null) {
                 // A new run: Azure is read before the run folder is made, so a conflict leaves nothing behind.
                 RunId id = RunId.create(clock.instant(), new SecureRandom());
@@ -357,8 +386,9 @@ public final class RunCommand implements Callable<Integer> {
                 resolved = store.plan(journal);
             }
             err.flush();
-            result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"),
-                    new RunProgress(m, err, false, pauseAfter, cancelled), cancelled, java.util.Set.of(), survey);
+            try (RunProgress progress = new RunProgress(m, err, false, pauseAfter, cancelled)) {
+                result = runner.run(resolved, journal, Map.of("createdBy", "PoolForge"), progress, cancelled, java.util.Set.of(), survey);
+            }
             // The watch: the pool as Azure shows it now (a failure here leaves a run that --resume finishes).
             pool = c.batch().getPool(PlanRunner.account(resolved), resolved.pool().poolId()).orElse(null);
         } catch (PoolForgeException e) {
@@ -403,8 +433,9 @@ public final class RunCommand implements Callable<Integer> {
                 .filter(f -> offline.stream().noneMatch(o -> o.code().equals(f.code()) && o.args().equals(f.args()))).toList();
         Findings.print(err, m, online);
         if (!r.blocking()) return null;
-        err.println(m.get("cli.run.refusedOnline", planFile, String.join(", ", r.violations().stream()
-                .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().toList())));
+        // PF-22: the codes stand in their own position on the lines above; this line says how many.
+        err.println(m.get("cli.run.refusedOnline", planFile, r.violations().stream()
+                .filter(io.poolforge.domain.rules.Violation::blocks).map(v -> v.code().name()).distinct().count()));
         return ExitCodes.RULE_VIOLATIONS;
     }
 
@@ -447,7 +478,7 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Could not connect to {}: {}", connection.target(m), SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             throw new CliFailure(ExitCodes.AZURE_ERROR);
         }
     }
@@ -462,7 +493,7 @@ public final class RunCommand implements Callable<Integer> {
 
     static PoolForgeException unexpected(Exception e) {
         LOG.error("Unexpected failure: {}", SecretMasker.mask(String.valueOf(e.getMessage())), e);
-        return new PoolForgeException("azure.error.unexpected", e, "run", e.getClass().getSimpleName());
+        return new PoolForgeException("azure.error.unexpected", e, "run", io.poolforge.domain.FailureWords.of(e));
     }
 
     /** 4 when interrupted (Ctrl+C, or an operation stopped by cancellation), 2 for run-folder problems, 3 for Azure. */

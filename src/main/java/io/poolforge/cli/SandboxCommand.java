@@ -62,7 +62,18 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         if (!quiet) b.requestLog(err::println);
-        Sandbox sandbox = b.start();
+        Sandbox sandbox;
+        try {
+            sandbox = b.start();
+        } catch (java.io.UncheckedIOException e) {
+            // PF-22: a refused certificate folder is said in words, with the folder and the fix; no stack trace.
+            io.poolforge.i18n.Messages m = new io.poolforge.i18n.Messages(java.util.Locale.getDefault());
+            Path dir = certDir != null ? certDir : Path.of(System.getProperty("java.io.tmpdir"),
+                    "poolforge-sandbox-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_"));
+            spec.commandLine().getErr().println(m.get("cli.sandbox.error.certDir", dir, io.poolforge.domain.FailureWords.of(e)));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

@@ -76,6 +76,12 @@ public final class ValidateCommand implements Callable<Integer> {
             r.violations().stream().map(Finding::of)
                     .filter(f -> out.stream().noneMatch(o -> o.code().equals(f.code()) && o.args().equals(f.args())))
                     .forEach(out::add);
+            // PF-22: the VM's real OS decides who is wrong: when the plan's osType contradicts it, the offline
+            // "node agent is for X" finding (X being the VM's OS) blamed the wrong part.
+            r.violations().stream().filter(v -> v.code().name().equals("IMAGE_OS_TYPE_MISMATCH") && v.args().size() > 3)
+                    .map(v -> String.valueOf(v.args().get(3))).findFirst()
+                    .ifPresent(vmOs -> out.removeIf(f -> f.code().equals("NODE_AGENT_OS_MISMATCH") && f.args().size() > 1
+                            && String.valueOf(f.args().get(1)).equalsIgnoreCase(vmOs)));
             return out;
         } catch (PoolForgeException e) {
             if (e.key().startsWith("run.error.")) throw e;
@@ -84,7 +90,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (Exception e) {
-            err.println(m.get("cli.error.connect", connection.target(m), e.getClass().getSimpleName()));
+            err.println(m.get("cli.error.connect", connection.target(m), io.poolforge.domain.FailureWords.of(e)));
             throw new AzureFailure();
         }
     }

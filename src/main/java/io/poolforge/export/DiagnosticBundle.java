@@ -82,7 +82,7 @@ public final class DiagnosticBundle {
                                    Clock clock) {
         NodeCounts counts = quietly(() -> c.batch().nodeCounts(account, pool.id()));
         List<ComputeNode> nodes = c.batch().computeNodes(account, pool.id(), null);
-        List<NodeErrorGroup> groups = NodeDiagnoser.diagnose(nodes);
+        List<NodeErrorGroup> groups = NodeDiagnoser.diagnose(nodes, clock.instant());
         Map<String, String> tails = new TreeMap<>();
         for (ComputeNode n : nodes) {
             if (!n.startTaskFailed() || tails.size() >= MAX_STDERR_NODES) continue;
@@ -189,13 +189,19 @@ public final class DiagnosticBundle {
         }
         line(s, m.get("inspect.bundle.resizeErrors", p.resizeErrors().isEmpty() ? m.get("inspect.bundle.none")
                 : String.join(", ", p.resizeErrors().stream().map(ResizeError::code).toList())));
-        for (Diagnosis d : b.resizeDiagnoses()) line(s, "  " + m.text(d.causeText()) + " " + m.text(d.remedy()));
+        for (Diagnosis d : b.resizeDiagnoses()) {
+            line(s, "  " + m.text(d.causeText()) + " " + m.text(d.remedy()));
+            line(s, "  " + m.get("ui.diagnose.level", m.get(d.confidence().key())));
+            for (var e : d.checked()) line(s, "    " + m.get("inspect.cli.diagnosis.checked", m.text(e)).trim());
+            for (var e : d.notChecked()) line(s, "    " + m.get("inspect.cli.diagnosis.notChecked", m.text(e)).trim());
+        }
         line(s, m.get("inspect.bundle.nodeCounts", countsText(b.counts())));
         s.append('\n');
         line(s, m.get("inspect.bundle.nodeGroups", b.groups().size()));
         for (NodeErrorGroup g : b.groups()) {
             line(s, m.get("inspect.bundle.group", g.count(), g.code() == null ? m.get("ui.nodes.group.noError") : g.code()));
             if (!g.known()) line(s, "  " + m.get("inspect.bundle.groupUnknown"));
+            line(s, "  " + m.get("ui.diagnose.level", m.get(g.confidence().key())));
             line(s, "  " + m.text(g.causeText()));
             line(s, "  " + m.text(g.remedy()));
             for (String c : m.text(g.check()).split("\n")) line(s, "  - " + c);
@@ -264,6 +270,11 @@ public final class DiagnosticBundle {
         for (Diagnosis d : b.resizeDiagnoses()) {
             ObjectNode x = diagnoses.addObject().put("cause", d.cause().name()).put("causeText", messages.text(d.causeText()))
                     .put("remedy", messages.text(d.remedy())).put("source", d.source()).put("stale", d.stale());
+            x.put("level", d.confidence().name());
+            ArrayNode checked = x.putArray("checked");
+            d.checked().forEach(e -> checked.add(messages.text(e)));
+            ArrayNode notChecked = x.putArray("notChecked");
+            d.notChecked().forEach(e -> notChecked.add(messages.text(e)));
             if (d.error() != null) x.put("code", d.error().code());
         }
         return o;
@@ -285,6 +296,7 @@ public final class DiagnosticBundle {
         for (NodeErrorGroup g : groups) {
             ObjectNode o = a.addObject();
             o.put("code", g.code()).put("known", g.known()).put("cause", g.cause().name()).put("nodes", g.count());
+            o.put("level", g.confidence().name());
             if (g.exitCode() != null) o.put("exitCode", g.exitCode());
             o.put("message", g.message());
             o.put("causeText", messages.text(g.causeText())).put("remedy", messages.text(g.remedy()))

@@ -50,6 +50,16 @@ public final class OfflineDomainRules implements PlanRules {
         out.addAll(PlanShapeRules.check(plan.fromExistingImage() ? null : plan.source().vmId(),
                 plan.fromExistingImage() ? null : plan.snapshotPlan(), plan.imagePlan(), plan.poolPlan(), subscriptions,
                 LocalDate.now(clock)));
+        // PF-18: a plan that builds an image says whether its VM was generalized (source.generalized).
+        if (!plan.fromExistingImage() && plan.source() != null) {
+            var image = plan.imagePlan();
+            io.poolforge.domain.OsType os = plan.source().osType() != null
+                    ? io.poolforge.domain.OsType.parse(plan.source().osType()) : image.osType();
+            String label = image.target() == io.poolforge.domain.ImageTarget.GALLERY
+                    ? image.galleryName() + "/" + image.imageDefinitionName() : image.managedImageName();
+            out.addAll(io.poolforge.domain.rules.ImageRules.generalization(plan.source().vmName(), os, image.osState(), label,
+                    plan.source().confirmedGeneralized()));
+        }
         return List.copyOf(out);
     }
 }

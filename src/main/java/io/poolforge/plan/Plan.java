@@ -32,9 +32,19 @@ public record Plan(@JsonProperty("$schema") String schema, int planVersion, Stri
     /** The version this PoolForge writes and reads without migration. */
     public static final int CURRENT_VERSION = 1;
 
-    /** The VM the image comes from. */
+    /**
+     * The VM the image comes from. {@code generalized} (PF-18): the VM was generalized in the guest before the snapshots
+     * (Sysprep on Windows, {@code waagent -deprovision+user} on Linux), as the instance view said (OSState/generalized)
+     * or the user confirmed on the image step; absent or false: not confirmed (Windows is refused, Linux warned).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String vmId, String vmName, String osType, String hyperVGeneration, BaseImage baseImage) {
+    public record Source(String vmId, String vmName, String osType, String hyperVGeneration, BaseImage baseImage, Boolean generalized) {
+        public Source(String vmId, String vmName, String osType, String hyperVGeneration, BaseImage baseImage) {
+            this(vmId, vmName, osType, hyperVGeneration, baseImage, null);
+        }
+
+        /** True only when the plan says the VM was generalized. */
+        public boolean confirmedGeneralized() { return Boolean.TRUE.equals(generalized); }
     }
 
     /** The VM's Marketplace base image (for the node agent SKU); informative. */

@@ -45,7 +45,8 @@ public final class PlanAssembler {
                 ? new Plan.BaseImage(vmBase.publisher(), vmBase.offer(), vmBase.sku(), vmBase.version())
                 : null;
         // No VM and no snapshots: the plan starts from an existing gallery image version.
-        Plan.Source source = vm == null ? null : new Plan.Source(vm.id(), vm.name(), azureOs(vm.osType()), gen(vm.hyperVGeneration()), base);
+        Plan.Source source = vm == null ? null : new Plan.Source(vm.id(), vm.name(), azureOs(vm.osType()), gen(vm.hyperVGeneration()), base,
+                vm.markedGeneralized());
         Plan.Snapshots snaps = snapshots == null ? null : new Plan.Snapshots(snapshots.subscriptionId(), snapshots.resourceGroup(), snapshots.location(),
                 new Plan.OsDisk(snapshots.osDiskId(), snapshots.osSnapshotName()),
                 snapshots.dataDisks().stream().map(d -> new Plan.DataDisk(d.diskId(), d.lun(), d.snapshotName())).toList());

@@ -18,8 +18,9 @@ public final class PlanValidator {
     }
 
     public List<Finding> validate(Plan plan) {
-        List<Finding> structure = PlanCheck.check(plan);
-        if (!structure.isEmpty()) return structure;
+        List<Finding> structure = new ArrayList<>(PlanCheck.check(plan));
+        structure.addAll(PlanResourceNames.check(plan)); // PF-22: names that are names, before anything else
+        if (!structure.isEmpty()) return List.copyOf(structure);
         List<Finding> out = new ArrayList<>();
         rules.check(PlanNames.resolveForExport(plan, codec)).forEach(v -> out.add(Finding.of(v)));
         return List.copyOf(out);

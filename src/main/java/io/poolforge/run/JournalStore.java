@@ -129,7 +129,7 @@ public final class JournalStore {
     }
 
     /** A run folder whose journal cannot be read (damaged, truncated, or gone while the run's plan is there). */
-    public record Damaged(String runId, Path journal, String reason, boolean planReadable) {
+    public record Damaged(String runId, Path journal, io.poolforge.domain.LocalizedText reason, boolean planReadable) {
     }
 
     /** Run folders with an unreadable or missing journal (never skipped silently: a run over them could duplicate). */
@@ -141,9 +141,9 @@ public final class JournalStore {
                 String name = d.getFileName().toString();
                 if (!RunId.isValid(name)) continue;
                 Path file = d.resolve(JOURNAL_FILE);
-                String reason = null;
+                io.poolforge.domain.LocalizedText reason = null;
                 if (!Files.exists(file)) {
-                    if (Files.exists(d.resolve(PLAN_FILE))) reason = "journal.json is missing";
+                    if (Files.exists(d.resolve(PLAN_FILE))) reason = io.poolforge.domain.LocalizedText.of("run.damaged.missing", JOURNAL_FILE);
                 } else {
                     try {
                         load(name);
@@ -169,13 +169,23 @@ public final class JournalStore {
         return List.copyOf(out);
     }
 
-    private static String describe(Throwable e) {
+    /** Why a journal cannot be read, in the user's words (PF-22: no parser internals): where it breaks, if known. */
+    private static io.poolforge.domain.LocalizedText describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException j && !j.getPath().isEmpty()) {
+                return io.poolforge.domain.LocalizedText.of("run.damaged.field", PlanCodec.path(j));
+            }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-                return j.getOriginalMessage() + " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+                return io.poolforge.domain.LocalizedText.of("run.damaged.notJson", j.getLocation().getLineNr(),
+                        j.getLocation().getColumnNr());
             }
         }
-        return String.valueOf(e.getMessage());
+        return io.poolforge.domain.LocalizedText.of("run.damaged.unreadable");
+    }
+
+    /** The name the damaged journal of {@code runId} is kept under by {@link #restart} at {@code now}. */
+    public Path damagedCopy(String runId, Instant now) {
+        return runDir(runId).resolve(JOURNAL_FILE + ".damaged-" + now.toEpochMilli());
     }
 
     /** The resolved plan kept in a run's folder (also when its journal is damaged). */
@@ -193,7 +203,7 @@ public final class JournalStore {
         Path file = runDir(runId).resolve(JOURNAL_FILE);
         try {
             if (Files.exists(file)) {
-                Files.move(file, file.resolveSibling(JOURNAL_FILE + ".damaged-" + now.toEpochMilli()));
+                Files.move(file, damagedCopy(runId, now));
             }
         } catch (IOException e) {
             throw new PoolForgeException("run.error.write", e, file.toString());

@@ -348,16 +348,11 @@ public final class PlanRunner {
      * Returns the ids deleted.
      */
     public List<String> cleanUp(Plan plan, Journal journal, Listener listener, BooleanSupplier cancelled) {
-        List<StepRecord> order = journal.steps().stream().sorted(Comparator.comparing(StepRecord::kind)).toList();
+        List<StepRecord> order = cleanUpTargets(plan, journal, cancelled);
         List<String> deleted = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             StepRecord step = order.get(i);
             if (cancelled.getAsBoolean()) throw new PoolForgeException("run.cancelled", step.resourceId());
-            Optional<ResourceState> st = read(plan, step);
-            if (st.isEmpty()) continue;
-            String owner = st.get().runTag();
-            boolean ours = journal.runId().equals(owner) || (owner == null && step.done() && Boolean.TRUE.equals(step.created()));
-            if (!ours) continue;
             listener.stepStarted(step, i, order.size());
             OperationMonitor m = monitor(step, listener, cancelled);
             switch (step.kind()) {
@@ -373,6 +368,22 @@ public final class PlanRunner {
             listener.stepFinished(step, i, order.size());
         }
         return deleted;
+    }
+
+    /**
+     * What {@link #cleanUp} deletes, in its order (PF-22: the preview shows exactly this list): each step's resource
+     * that exists and is this run's (tagged with its id, or untagged and recorded as created by it).
+     */
+    public List<StepRecord> cleanUpTargets(Plan plan, Journal journal, BooleanSupplier cancelled) {
+        List<StepRecord> out = new ArrayList<>();
+        for (StepRecord step : journal.steps().stream().sorted(Comparator.comparing(StepRecord::kind)).toList()) {
+            if (cancelled.getAsBoolean()) throw new PoolForgeException("run.cancelled", step.resourceId());
+            Optional<ResourceState> st = read(plan, step);
+            if (st.isEmpty()) continue;
+            String owner = st.get().runTag();
+            if (journal.runId().equals(owner) || (owner == null && step.done() && Boolean.TRUE.equals(step.created()))) out.add(step);
+        }
+        return List.copyOf(out);
     }
 
     /** The Batch account of the plan, as the gateway needs it (id and name). */

@@ -46,11 +46,13 @@ public final class RunLock implements AutoCloseable {
                 l = null;
             }
             if (l == null) {
-                String holder = holder(file);
                 ch.close();
-                throw new PoolForgeException("run.error.locked", what, holder.isBlank() ? "?" : holder, file.toString());
+                throw new PoolForgeException("run.error.locked", what, holder(file), file.toString());
             }
             String me = "pid " + ProcessHandle.current().pid() + " since " + Instant.now();
+            // PF-22: the holder is written beside the lock, whole (atomic rename): a reader never sees it half-written
+            // (it used to read an empty lock file between truncate and write, and showed "?").
+            AtomicFiles.write(holderFile(file), me.getBytes(StandardCharsets.UTF_8));
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(false);
@@ -60,11 +62,47 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static String holder(Path file) {
+    static Path holderFile(Path lockFile) {
+        return lockFile.resolveSibling(lockFile.getFileName() + ".holder");
+    }
+
+    /**
+     * Who holds {@code file}: "pid N since T" of a live process, read from the holder file (or the lock file itself).
+     * A holder that has just taken the lock may not have written it yet: read again for up to 2 s; then the words
+     * "a process that is just starting" (never "?").
+     */
+    static Object holder(Path file) {
+        for (int i = 0; i < 40; i++) {
+            for (Path p : new Path[] {holderFile(file), file}) {
+                String text = read(p);
+                if (alive(text)) return text;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return io.poolforge.domain.LocalizedText.of("run.lock.holderStarting");
+    }
+
+    private static String read(Path p) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
+            return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8).trim() : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** "pid N since T" of a process that is running now (a stale holder file of a dead process does not count). */
+    private static boolean alive(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^pid (\\d+) since \\S+$").matcher(text);
+        if (!m.matches()) return false;
+        try {
+            return ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

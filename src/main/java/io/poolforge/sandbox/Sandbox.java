@@ -108,6 +108,7 @@ public final class Sandbox implements AutoCloseable {
         dispatcher.tokens(realTokens);
         new IdentityApi(realTokens, b.clock, TENANT_ID, b.tokenLifetime).register(router);
         new CloudMetadataApi(platform).register(router);
+        new io.poolforge.sandbox.arm.authorization.AuthorizationApi(platform).register(router);
         new ResourceManagerApi(platform, pools::stateCounts).register(router);
         vms.register(router);
         new DisksApi(platform).register(router);

@@ -28,13 +28,13 @@ public final class DialogService {
     /** The localized text for an error: a PoolForgeException's key, or a generic message. */
     public String describe(Throwable error) {
         if (error instanceof PoolForgeException pfe) return i18n.get(pfe.key(), pfe.args());
-        return i18n.get("error.unexpected", error.getClass().getSimpleName());
+        return i18n.get("error.unexpected", io.poolforge.domain.FailureWords.of(error));
     }
 
     /** The same, as a text the views render (so it follows a language switch). */
     public LocalizedText text(Throwable error) {
         if (error instanceof PoolForgeException pfe) return LocalizedText.of(pfe.key(), pfe.args());
-        return LocalizedText.of("error.unexpected", error.getClass().getSimpleName());
+        return LocalizedText.of("error.unexpected", io.poolforge.domain.FailureWords.of(error));
     }
 
     public void showError(String titleKey, Throwable error) {

@@ -89,7 +89,7 @@ class CommandsTest {
         tree.put("planVersion", 7);
         Result newer = run("validate", write(tree).toString(), "--lang", "en");
         assertThat(newer.code()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
-        assertThat(newer.out()).contains("PLAN_UNREADABLE", "version 7", "up to 1");
+        assertThat(newer.out()).contains("PLAN_VERSION_TOO_NEW", "version 7", "up to 1");
         Result missing = run("validate", dir.resolve("nope.json").toString(), "--lang", "en");
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("There is no plan file");

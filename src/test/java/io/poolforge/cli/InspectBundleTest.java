@@ -52,16 +52,17 @@ class InspectBundleTest {
                 "about.json");
         String summary = files.get("summary.txt");
         assertThat(summary).contains("PoolForge diagnostic bundle: pool render-custom-nodes", "Batch account: pfdemobatchweu",
-                "Cloud: AzureCloud", "4 nodes: InvalidCustomImage", "2 nodes: FailureExitCode", "1 node: VmExtensionProvisioningError",
-                "code unknown to PoolForge", "not prepared the way Batch needs", "waagent -deprovision+user",
+                "Cloud: AzureCloud", "5 nodes: unusable, no error reported", "2 nodes: FailureExitCode", "1 node: BlobAccessDenied",
+                "Batch cannot communicate with the VM", "BatchNodeManagement.<region>", "Evidence: Confirmed",
                 "https://learn.microsoft.com/azure/batch/batch-pool-node-error-checking#node-in-unusable-state",
                 "The image exists.", "Replicated to: West Europe × 2, East US × 1", "Allocation state: Steady",
-                "Nodes by state: Idle 3, Start task failed 2, Unusable 7", "1 node: unusable, no error reported")
+                "Nodes by state: Idle 4, Start task failed 3, Unusable 5")
                 .doesNotContain("steady;").doesNotContain("startTaskFailed 2");
         JsonNode groups = JSON.readTree(files.get("node-errors.json"));
-        assertThat(groups).hasSize(5);
-        assertThat(groups.get(0).path("code").asText()).isEqualTo("InvalidCustomImage");
-        assertThat(groups.get(0).path("nodeIds")).hasSize(4);
+        assertThat(groups).hasSize(3);
+        assertThat(groups.get(0).path("cause").asText()).isEqualTo("UNREACHABLE");
+        assertThat(groups.get(0).path("level").asText()).isEqualTo("CONFIRMED");
+        assertThat(groups.get(0).path("nodeIds")).hasSize(5);
         assertThat(JSON.readTree(files.get("nodes.json"))).hasSize(12);
         assertThat(JSON.readTree(files.get("node-counts.json")).at("/dedicated/unusable").asInt()).isEqualTo(4);
         assertThat(JSON.readTree(files.get("image.json")).path("exists").asBoolean()).isTrue();
@@ -69,8 +70,9 @@ class InspectBundleTest {
         // Written from a sandbox session: it says so first, so it is never attached to a real ticket as Azure's (PF-14).
         assertThat(summary.lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("SANDBOX — nothing in this bundle is real Azure"));
         assertThat(JSON.readTree(files.get("about.json")).path("sandbox").asBoolean()).isTrue();
-        assertThat(files.keySet()).filteredOn(k -> k.startsWith("stderr/")).hasSize(2);
-        String stderr = files.entrySet().stream().filter(e -> e.getKey().startsWith("stderr/")).findFirst().orElseThrow().getValue();
+        assertThat(files.keySet()).filteredOn(k -> k.startsWith("stderr/")).hasSize(3);
+        String stderr = files.entrySet().stream().filter(e -> e.getKey().startsWith("stderr/") && !e.getValue().isEmpty())
+                .findFirst().orElseThrow().getValue();
         assertThat(stderr).contains("blender: command not found", "sig=***");
         // no secret: neither the SAS the start task printed nor any token or key
         String all = String.join("\n", files.values());
@@ -84,7 +86,7 @@ class InspectBundleTest {
                 "--bundle", zip.toString(), "--lang", "es");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(unzip(zip).get("summary.txt")).contains("Paquete de diagnóstico de PoolForge: grupo render-custom-nodes",
-                "4 nodos: InvalidCustomImage", "no se preparó como Batch necesita");
+                "5 nodos: no utilizable, sin error notificado", "BatchNodeManagement.<región>", "Nivel de evidencia: Confirmado");
     }
 
     @Test

@@ -92,7 +92,7 @@ class PreflightRunCommandTest {
         Result r = run("run", plan.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
 
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
-        assertThat(r.err()).contains("ERROR QUOTA_DEDICATED_CORES", "40", "10", "48", "breaks Azure rules (QUOTA_DEDICATED_CORES)",
+        assertThat(r.err()).contains("ERROR QUOTA_DEDICATED_CORES", "40", "10", "48", "breaks Azure rules (the error above)",
                 "so nothing was created");
         assertThat(writes()).as("no PUT, PATCH, POST or DELETE reached the sandbox").isEmpty();
         assertThat(RequestLogs.settled(log)).anyMatch(l -> method(l).equals("GET") && l.contains("/batchAccounts/pfdemobatchweu/pools"));
@@ -132,7 +132,7 @@ class PreflightRunCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
         assertThat(r.err()).contains("ERROR VM_EXTENSIONS_INSTALLED", "ERROR IMAGE_OS_TYPE_MISMATCH", "ERROR POOL_ID_TAKEN",
                 "ERROR QUOTA_DEDICATED_CORES", "ERROR QUOTA_FAMILY_CORES");
-        assertThat(r.err()).contains("VM_EXTENSIONS_INSTALLED, IMAGE_OS_TYPE_MISMATCH");
+        assertThat(r.err()).contains("ERROR VM_EXTENSIONS_INSTALLED: ", "ERROR IMAGE_OS_TYPE_MISMATCH: ", "the 5 errors above"); // PF-22: codes in their own position
         assertThat(writes()).isEmpty();
         assertThat(sandbox.counts()).isEqualTo(before);
         assertThat(runFolders(home)).isEmpty();

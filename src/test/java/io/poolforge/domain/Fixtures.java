@@ -74,11 +74,13 @@ public final class Fixtures {
         public HyperVGeneration generation = HyperVGeneration.V2;
         public DiskEncryption encryption = DiskEncryption.PLATFORM_KEY;
         public TempDrive tempDrive = TempDrive.DEFAULT;
+        /** PF-18: generalized in the guest (instance view or the user's confirmation); good by default. */
+        public boolean generalized = true;
 
         public VmSummary build() {
             return new VmSummary("/subscriptions/" + subscriptionId + "/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/" + name,
                     name, subscriptionId, "rg-build", location, osType, vmSize, powerState, osDisk, dataDisks, image, plan,
-                    extensions, securityType, generation, encryption, tempDrive);
+                    extensions, securityType, generation, encryption, tempDrive, generalized);
         }
     }
 

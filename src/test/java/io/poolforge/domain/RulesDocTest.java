@@ -51,19 +51,31 @@ class RulesDocTest {
                 .append("by `RulesDocTest` (regenerate: `mvn -B -q -Dpf.buildDir=target-rules test -Dtest=RulesDocTest -Dpf.writeRulesDoc=true`). ")
                 .append("Do not edit by hand.\n\n")
                 .append("Severity: **ERROR** blocks the step, **WARNING** informs, **INFO** is advice. ")
-                .append("Where the Azure pages disagree the newer one wins and the message says so: third-party base images with a ")
-                .append("purchase plan (banned in the 2019 managed-image page, allowed by the 2024 gallery page when the image ")
-                .append("definition carries the plan), managed images as pool sources (retired after 31 March 2026), ")
-                .append("custom-image pool size (2,500 dedicated in the managed-image page, 2,000 in the quota page: the lower is the error).\n\n")
+                .append("Each rule carries its evidence (PF-18), kept in one place (`io.poolforge.domain.rules.Sources`, given to each ")
+                .append("`RuleCode`): the page or REST definition, the sentence it rests on, quoted, and the day it was last read against ")
+                .append("that page. Where two Microsoft texts disagree, the note says which one the rule follows and why (the newer one, ")
+                .append("unless said otherwise). A rule marked \"no Microsoft sentence\" is PoolForge's own advice; its note says why. ")
+                .append("`RulesHaveEvidenceTest` fails on a rule (or a sandbox enforcement) without a source, a sentence or a date.\n\n")
                 .append("## Rules\n\n")
-                .append("| Code | Severity | Message key | Source | Example (English) | Example (Spanish) |\n")
-                .append("|---|---|---|---|---|---|\n");
+                .append("| Code | Severity | Message key | Source | Sentence it rests on | Read | Note | Example (English) | Example (Spanish) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (RuleCode c : RuleCode.values()) {
             Violation v = examples.get(c);
             assertThat(v).as("example for %s", c).isNotNull();
+            var ev = c.evidence();
             sb.append("| `").append(c.name()).append("` | ").append(c.severity()).append(" | `").append(c.key()).append("` | ")
-                    .append(c.source()).append(" | ").append(cell(en.get(v.messageKey(), v.argsArray()))).append(" | ")
+                    .append(ev.url()).append(" | ").append(cell(ev.quotesMicrosoft() ? "\u201c" + ev.quote() + "\u201d" : ev.quote()))
+                    .append(" | ").append(ev.checked()).append(" | ").append(cell(ev.note() == null ? "" : ev.note())).append(" | ")
+                    .append(cell(en.get(v.messageKey(), v.argsArray()))).append(" | ")
                     .append(cell(es.get(v.messageKey(), v.argsArray()))).append(" |\n");
+        }
+        sb.append("\n## What the sandbox enforces\n\n")
+                .append("The sandbox stands in for Azure and keeps its own register (`io.poolforge.sandbox.batch.engine.Enforcement`), ")
+                .append("each entry with the page and sentence it follows.\n\n")
+                .append("| Enforcement | Source | Sentence it rests on | Read |\n|---|---|---|---|\n");
+        for (io.poolforge.sandbox.batch.engine.Enforcement e : io.poolforge.sandbox.batch.engine.Enforcement.values()) {
+            sb.append("| `").append(e.name()).append("` | ").append(e.source()).append(" | \u201c").append(cell(e.quote()))
+                    .append("\u201d | ").append(e.checked()).append(" |\n");
         }
         sb.append("\n## Diagnoses of resize errors\n\n")
                 .append("| Cause | Action | Source | Example cause and remedy (English) | Example cause and remedy (Spanish) |\n")

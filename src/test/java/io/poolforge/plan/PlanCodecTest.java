@@ -59,7 +59,7 @@ class PlanCodecTest {
         tree.remove("planVersion");
         assertKey(tree.toString(), "plan.error.noVersion");
         tree.put("planVersion", "1");
-        assertKey(tree.toString(), "plan.error.noVersion");
+        assertKey(tree.toString(), "plan.error.versionNotInteger"); // PF-22: its own code and message
         tree.put("planVersion", Plan.CURRENT_VERSION + 1);
         assertKey(tree.toString(), "plan.error.tooNew");
         tree.put("planVersion", 0);

@@ -34,10 +34,10 @@ final class AzureErrors {
         if (network != null && !(network instanceof ConnectException) && !(network instanceof UnknownHostException)) {
             // The request may have reached Azure (no answer in time, connection dropped): its outcome is unknown.
             return new PoolForgeException("azure.error.outcomeUnknown", e, null, null, what,
-                    SecretMasker.mask(network.getClass().getSimpleName() + ": " + network.getMessage()));
+                    io.poolforge.domain.FailureWords.of(network));
         }
         if (network != null) {
-            return new PoolForgeException("azure.error.network", e, null, null, what, SecretMasker.mask(String.valueOf(network.getMessage())));
+            return new PoolForgeException("azure.error.network", e, null, null, what, io.poolforge.domain.FailureWords.of(network));
         }
         String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (text.contains("aadsts700082") || text.contains("aadsts50173") || text.contains("interaction_required")
@@ -45,7 +45,7 @@ final class AzureErrors {
             return new PoolForgeException("azure.error.signInExpired", e, what);
         }
         // null, null: without them Java picks the (key, cause, azureCode, requestId, args...) overload and the args are lost.
-        return new PoolForgeException("azure.error.unexpected", e, null, null, what, e.getClass().getSimpleName());
+        return new PoolForgeException("azure.error.unexpected", e, null, null, what, io.poolforge.domain.FailureWords.of(e));
     }
 
     private static PoolForgeException fromHttp(HttpResponseException e, String what) {

@@ -63,10 +63,13 @@ final class ComputeMapper {
         }
         PowerState power = PowerState.UNKNOWN;
         HyperVGeneration generation = null;
+        boolean generalized = false;
         if (vm.instanceView() != null) {
             if (vm.instanceView().statuses() != null) {
                 for (InstanceViewStatus s : vm.instanceView().statuses()) {
                     if (s.code() != null && s.code().startsWith("PowerState/")) power = PowerState.parse(s.code());
+                    // PF-18: a VM marked generalized ("Virtual Machines - Generalize") reports OSState/generalized.
+                    if (s.code() != null && s.code().equalsIgnoreCase(VmSummary.GENERALIZED_STATUS)) generalized = true;
                 }
             }
             if (vm.instanceView().hyperVGeneration() != null) {
@@ -86,7 +89,7 @@ final class ComputeMapper {
                 os == null || os.osType() == null ? null : OsType.parse(os.osType().toString()),
                 vm.hardwareProfile() == null || vm.hardwareProfile().vmSize() == null ? null : vm.hardwareProfile().vmSize().toString(),
                 power, osDisk, data, image, plan, extensions, security, generation, encryption(os, osDiskResource),
-                TempDrive.UNKNOWN, uefi);
+                TempDrive.UNKNOWN, uefi, generalized);
     }
 
     private static DiskRef osDisk(OSDisk os, DiskInner resource) {
@@ -205,8 +208,15 @@ final class ComputeMapper {
                 });
             }
         }
+        List<String> hidden = new ArrayList<>();
+        if (v.publishingProfile() != null && v.publishingProfile().targetRegions() != null) {
+            v.publishingProfile().targetRegions().forEach(t -> {
+                if (Boolean.TRUE.equals(t.excludeFromLatest())) hidden.add(t.name());
+            });
+        }
         return new GalleryImageVersionInfo(v.id(), v.name(), definition, replicas, sources,
-                v.provisioningState() == null ? null : v.provisioningState().toString());
+                v.provisioningState() == null ? null : v.provisioningState().toString(),
+                v.publishingProfile() != null && Boolean.TRUE.equals(v.publishingProfile().excludeFromLatest()), hidden);
     }
 
     private static String state(GalleryImageVersionInner v, String region) {

@@ -131,6 +131,19 @@ public final class SdkBatchGateway implements BatchGateway {
     }
 
     @Override
+    public Optional<io.poolforge.domain.SecurityType> poolSecurityType(BatchAccountInfo account, String poolId) {
+        ResourceId id = ResourceId.parse(account.id());
+        try {
+            return Optional.of(call(poolId, () -> io.poolforge.domain.SecurityType.parse(pools.apply(id.subscriptionId())
+                    .get(account.id(), poolId).path("properties").path("deploymentConfiguration").path("virtualMachineConfiguration")
+                    .path("securityProfile").path("securityType").asText(null))));
+        } catch (PoolForgeException e) {
+            if ("azure.error.notFound".equals(e.key()) || "azure.error.notFoundOther".equals(e.key())) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
     public PoolInfo createPool(BatchAccountInfo account, PoolPlan plan) {
         ResourceId id = ResourceId.parse(account.id());
         return call(plan.poolId(), () -> pool(pools.apply(id.subscriptionId())

@@ -119,7 +119,7 @@ public final class SdkConnector implements AzureConnector {
         try {
             c.close();
         } catch (Exception e) {
-            throw new PoolForgeException("azure.error.unexpected", e, null, null, "sandbox", e.getClass().getSimpleName());
+            throw new PoolForgeException("azure.error.unexpected", e, null, null, "sandbox", io.poolforge.domain.FailureWords.of(e));
         }
     }
 }

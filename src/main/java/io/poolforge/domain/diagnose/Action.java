@@ -21,4 +21,7 @@ public enum Action {
 
     /** The button / menu label key. */
     public String key() { return key; }
+
+    /** True for an action that destroys what exists (the pool and its nodes): offered only for a CONFIRMED cause. */
+    public boolean destructive() { return this == RECREATE_POOL; }
 }

@@ -29,6 +29,31 @@ public enum Cause {
             Action.RECREATE_POOL, Sources.SIG_IMAGES),
     NODES_UNUSABLE("diagnose.cause.nodesUnusable", "diagnose.remedy.nodesUnusable", Action.CONTACT_SUPPORT,
             Sources.NODE_AGENT),
+    /**
+     * The replicas read show none in the Batch account's region: "The image can be in a different region as long as it
+     * has replicas in the same region as your Batch account" (batch-sig-images, read 2026-12-07). LIKELY: what Batch
+     * says when a replica is removed from under a pool is not documented.
+     */
+    IMAGE_NOT_REPLICATED("diagnose.cause.imageNotReplicated", "diagnose.remedy.imageNotReplicated", Action.RESIZE_AGAIN,
+            "https://learn.microsoft.com/azure/batch/batch-sig-images"),
+    /** Compute's own words: the gallery image only creates VMs of a security type the pool does not ask for. */
+    SECURITY_TYPE_MISMATCH("diagnose.cause.securityTypeMismatch", "diagnose.remedy.securityTypeMismatch", Action.RECREATE_POOL,
+            "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch"),
+    /** MarketplacePurchaseEligibilityFailed: the subscription cannot buy (or has not accepted the terms of) the image's plan. */
+    MARKETPLACE_TERMS("diagnose.cause.marketplaceTerms", "diagnose.remedy.marketplaceTerms", Action.RESIZE_AGAIN,
+            "https://learn.microsoft.com/azure/virtual-machines/linux/cli-ps-findimage"),
+    /** The VM size does not support the OS disk's storage account type (Premium_LRS on a size without premium storage). */
+    STORAGE_TYPE_UNSUPPORTED("diagnose.cause.storageTypeUnsupported", "diagnose.remedy.storageTypeUnsupported", Action.RECREATE_POOL,
+            "https://learn.microsoft.com/azure/virtual-machines/disks-types"),
+    /** OperationNotAllowed "exceeding approved ... Cores quota": the subscription's regional vCPU quota (user-subscription accounts). */
+    REGIONAL_QUOTA("diagnose.cause.regionalQuota", "diagnose.remedy.regionalQuota", Action.OPEN_QUOTA_REQUEST,
+            "https://learn.microsoft.com/azure/batch/batch-quota-limit"),
+    /** "Allocation failed. We do not have sufficient capacity for the requested VM size in this region." */
+    CAPACITY("diagnose.cause.capacity", "diagnose.remedy.capacity", Action.RESIZE_AGAIN,
+            "https://learn.microsoft.com/troubleshoot/azure/virtual-machines/allocation-failure"),
+    /** SkuNotAvailable: the VM size is not offered to the subscription in the region. */
+    SKU_NOT_AVAILABLE("diagnose.cause.skuNotAvailable", "diagnose.remedy.skuNotAvailable", Action.RECREATE_POOL,
+            "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-sku-not-available"),
     STALE_ERROR("diagnose.cause.stale", "diagnose.remedy.stale", Action.WAIT, Sources.POOL_ERRORS),
     UNKNOWN("diagnose.cause.unknown", "diagnose.remedy.unknown", Action.CONTACT_SUPPORT, Sources.POOL_ERRORS);
 

@@ -31,12 +31,13 @@ import java.util.Objects;
  * @param locks management locks on the resource groups Batch writes to or the image's
  * @param resizeRequestedAt when PoolForge (or the user) last asked for a resize; null if unknown
  * @param unusableNodes nodes in the state "unusable" after allocation
+ * @param lookups locks, permissions, security types, replicas and the image's base as read from Azure (or why not)
  */
 public record DiagnosisEvidence(PoolInfo pool, ImageTarget imageKind, Boolean imageExists, List<String> missingSourceIds,
                                 OsType imageOsType, HyperVGeneration imageGeneration, ImageReference sourceImage,
                                 VmSkuInfo vmSize, BatchAccountInfo account, List<SupportedImage> supportedImages,
                                 List<String> missingPermissions, List<ResourceLock> locks, Instant resizeRequestedAt,
-                                int unusableNodes) {
+                                int unusableNodes, Lookups lookups) {
     public DiagnosisEvidence {
         Objects.requireNonNull(pool, "pool");
         missingSourceIds = missingSourceIds == null ? List.of() : List.copyOf(missingSourceIds);
@@ -44,6 +45,23 @@ public record DiagnosisEvidence(PoolInfo pool, ImageTarget imageKind, Boolean im
         missingPermissions = missingPermissions == null ? List.of() : List.copyOf(missingPermissions);
         locks = locks == null ? List.of() : List.copyOf(locks);
         if (unusableNodes < 0) throw new IllegalArgumentException("unusableNodes < 0");
+        if (lookups == null) lookups = Lookups.none();
+    }
+
+    /** Evidence without look-ups beyond the image (locks, permissions and security types not checked). */
+    public DiagnosisEvidence(PoolInfo pool, ImageTarget imageKind, Boolean imageExists, List<String> missingSourceIds,
+                             OsType imageOsType, HyperVGeneration imageGeneration, ImageReference sourceImage,
+                             VmSkuInfo vmSize, BatchAccountInfo account, List<SupportedImage> supportedImages,
+                             List<String> missingPermissions, List<ResourceLock> locks, Instant resizeRequestedAt,
+                             int unusableNodes) {
+        this(pool, imageKind, imageExists, missingSourceIds, imageOsType, imageGeneration, sourceImage, vmSize, account,
+                supportedImages, missingPermissions, locks, resizeRequestedAt, unusableNodes, Lookups.none());
+    }
+
+    /** The same evidence with {@code l} as the look-ups. */
+    public DiagnosisEvidence withLookups(Lookups l) {
+        return new DiagnosisEvidence(pool, imageKind, imageExists, missingSourceIds, imageOsType, imageGeneration, sourceImage,
+                vmSize, account, supportedImages, missingPermissions, locks, resizeRequestedAt, unusableNodes, l);
     }
 
     /** Evidence with only the pool known. */

@@ -24,6 +24,18 @@ public enum NodeCause {
     /** "Nodes in an unusable state, but without errors means that Batch is unable to communicate with the VM" (same page). */
     UNREACHABLE("diagnose.node.cause.unreachable", "diagnose.node.remedy.unreachable", "diagnose.node.check.unreachable",
             NodeAction.REBOOT, Sources.UNUSABLE),
+    /**
+     * Nodes still {@code creating}, {@code starting} or {@code waitingForStartTask} {@link NodeDiagnoser#STUCK_AFTER} after
+     * they entered that state. Under simplified node communication (the only model since 31 March 2026) a node needs
+     * outbound TCP 443 to the BatchNodeManagement.&lt;region&gt; service tag and no inbound port ("Nodes using the simplified
+     * communication mode require outbound TCP communication on port 443 to the BatchNodeManagement.{region} service tag.
+     * No open inbound ports are required.", NodeCommunicationMode, read 2026-12-07).
+     */
+    STUCK_STARTING("diagnose.node.cause.stuckStarting", "diagnose.node.remedy.stuckStarting", "diagnose.node.check.stuckStarting",
+            NodeAction.UPLOAD_LOGS, Sources.SIMPLIFIED),
+    /** Nodes still waitingForStartTask past the threshold: the start task has not finished (waitForSuccess set). */
+    STUCK_START_TASK("diagnose.node.cause.stuckStartTask", "diagnose.node.remedy.stuckStartTask", "diagnose.node.check.stuckStartTask",
+            NodeAction.UPLOAD_LOGS, Sources.START_TASK),
     /** A code PoolForge does not know: shown raw with the advice to upload the node's logs for support. */
     UNKNOWN("diagnose.node.cause.unknown", "diagnose.node.remedy.unknown", "diagnose.node.check.unknown",
             NodeAction.UPLOAD_LOGS, Sources.NODE_ERRORS);
@@ -68,6 +80,8 @@ public enum NodeCause {
         public static final String SUPPORTED_IMAGES = "https://learn.microsoft.com/rest/api/batchservice/pool/list-supported-images";
         /** Batch pools with Trusted Launch. */
         public static final String TRUSTED_LAUNCH = "https://learn.microsoft.com/azure/batch/create-pool-trusted-launch";
+        /** Use simplified compute node communication (the network a node needs since 31 March 2026). */
+        public static final String SIMPLIFIED = "https://learn.microsoft.com/azure/batch/simplified-compute-node-communication";
         /** Batch REST: upload Batch service logs (for a support request). */
         public static final String UPLOAD_LOGS = "https://learn.microsoft.com/rest/api/batchservice/compute-node/upload-batch-service-logs";
 

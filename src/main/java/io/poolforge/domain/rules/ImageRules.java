@@ -40,6 +40,48 @@ public final class ImageRules {
         return Math.max(1, (Math.max(nodes, 0) + NODES_PER_REPLICA - 1) / NODES_PER_REPLICA);
     }
 
+    /**
+     * PF-18: "latest" of a gallery image definition as Batch resolves it ("If the image version is not specified in the
+     * imageId, the latest version will be used", Batch REST ImageReference): the highest Major.Minor.Patch among the
+     * versions that are not excluded from latest ("If set to true, Virtual Machines deployed from the latest version of
+     * the Image Definition won't use this Image Version", Compute REST excludeFromLatest). Empty when none is left.
+     */
+    public static java.util.Optional<GalleryImageVersionInfo> latest(List<GalleryImageVersionInfo> versions) {
+        return latest(versions, null);
+    }
+
+    /**
+     * As above, for pools in {@code region}: a version whose target region there has excludeFromLatest ("Contains the
+     * flag setting to hide an image when users specify version='latest'", Compute REST TargetRegion) is skipped too.
+     */
+    public static java.util.Optional<GalleryImageVersionInfo> latest(List<GalleryImageVersionInfo> versions, String region) {
+        return versions.stream().filter(v -> !v.hiddenFromLatestIn(region)).max(java.util.Comparator.comparing(v -> versionKey(v.version())));
+    }
+
+    /** The finding that names the version "latest" resolves to, and the higher ones skipped for excludeFromLatest. */
+    public static Violation latestFinding(String definitionLabel, GalleryImageVersionInfo chosen, List<GalleryImageVersionInfo> versions) {
+        return latestFinding(definitionLabel, chosen, versions, null);
+    }
+
+    /** As above, for pools in {@code region}. */
+    public static Violation latestFinding(String definitionLabel, GalleryImageVersionInfo chosen, List<GalleryImageVersionInfo> versions,
+                                          String region) {
+        List<String> skipped = versions.stream().filter(v -> v.hiddenFromLatestIn(region))
+                .filter(v -> versionKey(v.version()).compareTo(versionKey(chosen.version())) > 0)
+                .sorted(java.util.Comparator.comparing(v -> versionKey(v.version()))).map(GalleryImageVersionInfo::version).toList();
+        return Violation.of(RuleCode.IMAGE_LATEST_VERSION, definitionLabel, chosen.version(), skipped.isEmpty() ? 0 : 1,
+                String.join(", ", skipped));
+    }
+
+    /** Major.Minor.Patch as a zero-padded string that sorts like the version. */
+    public static String versionKey(String version) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : version.split("\\.")) {
+            sb.append(String.format(java.util.Locale.ROOT, "%12s", part).replace(' ', '0')).append('.');
+        }
+        return sb.toString();
+    }
+
     /** True when a pool can no longer be created from a managed image on {@code today}. */
     public static boolean managedImagesRetired(LocalDate today) {
         return today.isAfter(MANAGED_IMAGE_RETIREMENT);
@@ -88,6 +130,8 @@ public final class ImageRules {
                 ? plan.galleryName() + "/" + plan.imageDefinitionName()
                 : plan.managedImageName();
         sourceMatch(out, label, plan.osType(), plan.osState(), plan.hyperVGeneration(), plan.securityType(), vm);
+        out.addAll(generalization(vm.name(), vm.osType() != null ? vm.osType() : plan.osType(), plan.osState(), label,
+                vm.markedGeneralized()));
         if (plan.target() == ImageTarget.GALLERY) {
             String versionLabel = label + "/" + plan.version();
             replicas(out, versionLabel, plan.replicasIn(account.location()), account, plannedNodes);
@@ -97,6 +141,20 @@ public final class ImageRules {
             managed(out, plan.managedImageName(), plan.subscriptionId(), plan.location(), account, today);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * PF-18: the image is declared Generalized (Batch "only supports generalized Shared Images"), so the VM must have
+     * been generalized in the guest before its snapshots: Sysprep on Windows (refused when not confirmed: such nodes do
+     * not start), {@code waagent -deprovision+user} on Linux (a warning: the image boots, but every node keeps the
+     * source's machine-specific data). {@code generalized}: the instance view says OSState/generalized, or the user
+     * confirmed it on the image step (plan field {@code source.generalized}). Nothing for a specialized definition
+     * (IMAGE_SPECIALIZED refuses it) or an unknown OS.
+     */
+    public static List<Violation> generalization(String vmName, OsType os, OsState state, String imageLabel, boolean generalized) {
+        if (generalized || state == OsState.SPECIALIZED || os == null) return List.of();
+        return List.of(os == OsType.WINDOWS ? Violation.of(RuleCode.IMAGE_SOURCE_NOT_SYSPREPPED, vmName, imageLabel)
+                : Violation.of(RuleCode.IMAGE_SOURCE_NOT_DEPROVISIONED, vmName, imageLabel));
     }
 
     /** Checks an existing gallery image version picked as the pool's image. {@code vm} may be null (source unknown). */
@@ -129,11 +187,11 @@ public final class ImageRules {
         if (state == OsState.SPECIALIZED) out.add(Violation.of(RuleCode.IMAGE_SPECIALIZED, label));
         if (vm == null) return;
         if (os != null && vm.osType() != null && os != vm.osType()) {
-            out.add(Violation.of(RuleCode.IMAGE_OS_TYPE_MISMATCH, label, os.name(), vm.name(), vm.osType().name()));
+            out.add(Violation.of(RuleCode.IMAGE_OS_TYPE_MISMATCH, label, os, vm.name(), vm.osType())); // PF-22: typed, shown by display name
         }
         if (gen != null && vm.hyperVGeneration() != null && gen != vm.hyperVGeneration()) {
-            out.add(Violation.of(RuleCode.IMAGE_GENERATION_MISMATCH, label, gen.name(), vm.name(),
-                    vm.hyperVGeneration().name()));
+            out.add(Violation.of(RuleCode.IMAGE_GENERATION_MISMATCH, label, gen, vm.name(),
+                    vm.hyperVGeneration()));
         }
         // PF-16: Azure's values compared as they are (no folding). A snapshot of a Trusted Launch OS disk "can create Trusted
         // Launch VMs only" (trusted-launch-portal.md), so it needs a TrustedLaunch definition; a TrustedLaunchSupported definition

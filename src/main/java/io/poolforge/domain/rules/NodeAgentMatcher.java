@@ -76,7 +76,7 @@ public final class NodeAgentMatcher {
         }
         return new NodeAgentProposal(null, null, NodeAgentProposal.Basis.NONE,
                 LocalizedText.of(NodeAgentProposal.Basis.NONE.key(), shownSource,
-                        osType == null ? "" : osType.name(), generation == null ? "" : generation.name()));
+                        osType == null ? "" : osType, generation == null ? "" : generation));
     }
 
     private static int commonPrefix(String a, String b) {

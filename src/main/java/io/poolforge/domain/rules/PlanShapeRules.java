@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules that need nothing but the plan (PF-8): what {@code poolforge validate} can tell without Azure. Node
- * counts against the custom-image limits (as if no other pool shared the image: the online check adds those),
+ * counts against the managed-image limits (PF-18: managed-image pools only) (as if no other pool shared the image: the online check adds those),
  * resize timeout range, resource id shapes, the node agent SKU's OS family against the image's OS, and retired
  * pool sources. Same codes and arguments as {@link PoolRules} where they overlap, so a finding is reported once.
  */
@@ -22,7 +22,7 @@ public final class PlanShapeRules {
     /**
      * The longest resize timeout PoolForge accepts. Batch documents a 5-minute minimum and no maximum (REST
      * "Pool - Add", resizeTimeout); gallery-image pools need 15 minutes per 1,000 nodes (batch-sig-images), so
-     * the 2,000-node custom-image limit needs 30 minutes. A week is far beyond any of that: longer values are typos
+     * a 3,000-node gallery pool needs 45 minutes. A week is far beyond any of that: longer values are typos
      * (P99999D is 274 years) that would leave a failed allocation waiting.
      */
     public static final Duration MAXIMUM_TIMEOUT = Duration.ofDays(7);
@@ -74,18 +74,20 @@ public final class PlanShapeRules {
         }
         OsType agentOs = osOfNodeAgent(pool.nodeAgentSkuId());
         if (agentOs != null && image != null && image.osType() != null && agentOs != image.osType()) {
-            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, pool.nodeAgentSkuId(), agentOs.name(), image.osType().name()));
+            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, pool.nodeAgentSkuId(), agentOs, image.osType())); // PF-22: typed, shown by display name
         }
 
         int dedicated = pool.targetDedicatedNodes();
         int low = pool.targetLowPriorityNodes();
         if (dedicated >= 0 && low >= 0) {
-            // The node limits are the custom-image ones: a Marketplace pool (image null) has the account's quotas only.
-            if (image != null && dedicated > PoolRules.MAX_DEDICATED_NODES) {
+            // The node limits are the managed-image ones (PF-18, batch-quota-limit: "Compute nodes in pool created with a
+            // managed image resource"): gallery and Marketplace pools have the account's quotas (and replicas) only.
+            boolean managedImage = image != null && image.target() == ImageTarget.MANAGED;
+            if (managedImage && dedicated > PoolRules.MAX_DEDICATED_NODES) {
                 out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, 0, PoolRules.MAX_DEDICATED_NODES,
                         PoolRules.MAX_DEDICATED_NODES_OLD_DOC, label));
             }
-            if (image != null && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
+            if (managedImage && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
                 out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, low, 0, PoolRules.MAX_LOW_PRIORITY_NODES, label));
             }
             if ((long) dedicated + low == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));

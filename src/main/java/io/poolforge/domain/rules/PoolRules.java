@@ -19,18 +19,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pool step: id, node agent SKU, VM size, node counts, custom-image node limits, quotas,
+ * The pool step: id, node agent SKU, VM size, node counts, managed-image node limits, Spot nodes per allocation mode, end of support, quotas,
  * resize timeout, one image per pool, Entra ID authentication, managed-image retirement.
  */
 public final class PoolRules {
     /**
-     * Dedicated nodes per custom image (all pools sharing an image or its snapshots): the quota doc
-     * says 2,000 and the managed-image doc 2,500; the lower one is the error.
+     * Dedicated nodes per managed image (all pools sharing the image or its snapshots). batch-quota-limit scopes the
+     * limit to "Compute nodes in pool created with a managed image resource" (Dedicated nodes 2000, Spot nodes 1000;
+     * read 2026-12-07); the 2019 managed-image page said 2,500, and the newer quota page is followed. Gallery pools
+     * are not capped here (PF-18): batch-sig-images plans "a pool with 3,000 VMs" with "at least 10 replicas".
      */
     public static final int MAX_DEDICATED_NODES = 2_000;
-    /** The higher figure of batch-custom-images, quoted in the message. */
+    /** The higher figure of batch-custom-images (2019), quoted in the message. */
     public static final int MAX_DEDICATED_NODES_OLD_DOC = 2_500;
-    /** Low-priority nodes per custom image (both docs). */
+    /** Spot (formerly low-priority) nodes per managed image (quota page). */
     public static final int MAX_LOW_PRIORITY_NODES = 1_000;
 
     private PoolRules() {
@@ -71,6 +73,9 @@ public final class PoolRules {
                         if (!ctx.today().isBefore(end)) {
                             out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE, plan.marketplaceImage().display(),
                                     end));
+                        } else if (EndOfLife.soon(ctx.today(), end)) {
+                            out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE_SOON, plan.marketplaceImage().display(),
+                                    end, EndOfLife.daysLeft(ctx.today(), end)));
                         }
                     });
         }
@@ -86,15 +91,23 @@ public final class PoolRules {
         }
         if (dedicated + lowPriority == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
 
-        // Custom-image node limits, counting other pools on the same image or snapshots; one image per pool.
+        // Which preemptible nodes the account gets (PF-18): Spot on both allocation modes since the low-priority retirement.
+        if (lowPriority > 0) {
+            out.add(Violation.of(account.poolAllocationMode() == PoolAllocationMode.USER_SUBSCRIPTION
+                    ? RuleCode.POOL_SPOT_NODES_USER_SUBSCRIPTION : RuleCode.POOL_SPOT_NODES_BATCH_SERVICE, account.name(), poolId, lowPriority));
+        }
+
+        // Managed-image node limits (PF-18: managed images only), counting other pools on the same image or snapshots;
+        // one image per pool (advice for every custom image).
         List<PoolInfo> sharing = plan.marketplace() ? List.of() : poolsSharingImage(plan, ctx);
         int otherDedicated = sharing.stream().mapToInt(p -> Math.max(p.targetDedicatedNodes(), p.currentDedicatedNodes())).sum();
         int otherLow = sharing.stream().mapToInt(p -> Math.max(p.targetLowPriorityNodes(), p.currentLowPriorityNodes())).sum();
-        if (!plan.marketplace() && dedicated + otherDedicated > MAX_DEDICATED_NODES) {
+        boolean managedImage = !plan.marketplace() && ctx.imageKind() == ImageTarget.MANAGED;
+        if (managedImage && dedicated + otherDedicated > MAX_DEDICATED_NODES) {
             out.add(Violation.of(RuleCode.POOL_DEDICATED_LIMIT, poolId, dedicated, otherDedicated, MAX_DEDICATED_NODES,
                     MAX_DEDICATED_NODES_OLD_DOC, imageLabel));
         }
-        if (!plan.marketplace() && lowPriority + otherLow > MAX_LOW_PRIORITY_NODES) {
+        if (managedImage && lowPriority + otherLow > MAX_LOW_PRIORITY_NODES) {
             out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, lowPriority, otherLow, MAX_LOW_PRIORITY_NODES,
                     imageLabel));
         }
@@ -164,14 +177,38 @@ public final class PoolRules {
         }
         if (ctx.imageOsType() != null && !withSku.isEmpty()
                 && withSku.stream().noneMatch(s -> s.osType() == null || s.osType() == ctx.imageOsType())) {
-            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, chosen, withSku.get(0).osType().name(),
-                    ctx.imageOsType().name()));
+            out.add(Violation.of(RuleCode.NODE_AGENT_OS_MISMATCH, chosen, withSku.get(0).osType(),
+                    ctx.imageOsType())); // PF-22: typed, shown by display name
             return;
         }
         if (proposal.found() && proposal.basis() != NodeAgentProposal.Basis.SAME_PUBLISHER
                 && !proposal.nodeAgentSkuId().equalsIgnoreCase(chosen)) {
             out.add(Violation.of(RuleCode.NODE_AGENT_DIFFERS, chosen, proposal.nodeAgentSkuId(),
                     ctx.sourceImage() == null ? "" : ctx.sourceImage().display()));
+        }
+        if (!plan.marketplace()) nodeAgentEndOfLife(out, chosen, withSku, ctx);
+    }
+
+    /**
+     * PF-18: the node agent SKU of a custom-image pool (built now or an existing gallery image) against the end of Batch
+     * support of its images. The entry of the image's Marketplace base when it is known; otherwise the node agent's
+     * support ends when the last of its images' does, and only if every one of them has a date. Warned from
+     * {@link EndOfLife#WARNING_DAYS} days ahead, and after the date.
+     */
+    private static void nodeAgentEndOfLife(List<Violation> out, String chosen, List<SupportedImage> withSku, PoolContext ctx) {
+        if (withSku.isEmpty()) return;
+        java.time.LocalDate end = null;
+        var base = ctx.sourceImage() == null ? Optional.<SupportedImage>empty()
+                : withSku.stream().filter(s -> s.imageReference().sameSku(ctx.sourceImage())).findFirst();
+        if (base.isPresent()) {
+            end = EndOfLife.day(base.get().batchSupportEndOfLife());
+        } else if (withSku.stream().allMatch(s -> s.batchSupportEndOfLife() != null)) {
+            end = withSku.stream().map(s -> EndOfLife.day(s.batchSupportEndOfLife())).max(java.util.Comparator.naturalOrder()).orElse(null);
+        }
+        if (end == null) return;
+        long left = EndOfLife.daysLeft(ctx.today(), end);
+        if (left <= EndOfLife.WARNING_DAYS) {
+            out.add(Violation.of(RuleCode.NODE_AGENT_END_OF_LIFE, chosen, end, left, Math.abs(left)));
         }
     }
 

@@ -125,7 +125,7 @@ public final class VmRules {
         switch (vm.powerState()) {
             case RUNNING -> out.add(Violation.of(RuleCode.VM_RUNNING, name));
             case STARTING, STOPPING, DEALLOCATING -> out.add(
-                    Violation.of(RuleCode.VM_POWER_STATE_TRANSITIONAL, name, vm.powerState().name()));
+                    Violation.of(RuleCode.VM_POWER_STATE_TRANSITIONAL, name, vm.powerState()));
             default -> { }
         }
 

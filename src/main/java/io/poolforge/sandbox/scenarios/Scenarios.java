@@ -15,10 +15,12 @@ import java.util.Map;
 /**
  * The seeded estates: {@code demo} (default), {@code legacy-2019} (demo under the 2019 rules: managed-image
  * pools accepted, to replay the original portal flow), {@code empty}, {@code large} (10,000 VMs, lazily made) and
- * {@code nodes} (demo plus a custom-image pool whose nodes are mixed: idle, unusable with node errors, start task failed).
+ * {@code nodes} (demo plus a custom-image pool whose nodes are mixed: idle, unusable, start task failed) and
+ * {@code diagnose} (demo plus the pools PF-17's diagnoses are shown on: an image under a ReadOnly lock, nodes stuck
+ * starting, an Ubuntu 22.04 custom image with the right node agent whose nodes are unusable).
  */
 public final class Scenarios {
-    public static final List<String> NAMES = List.of("demo", "legacy-2019", "empty", "large", "nodes");
+    public static final List<String> NAMES = List.of("demo", "legacy-2019", "empty", "large", "nodes", "diagnose");
     public static final String SUB_PROD = "5a4db0c0-0000-4000-8000-0000000000a1";
     public static final String SUB_DEV = "5a4db0c0-0000-4000-8000-0000000000b2";
     static final Marketplace UBUNTU_2204_GEN2 = new Marketplace("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "latest");
@@ -41,8 +43,9 @@ public final class Scenarios {
                 e.p.store.addLazy(LazyFleet.vms(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.p.store.addLazy(LazyFleet.disks(e.p, SUB_PROD, "rg-fleet", "westeurope", 10_000));
                 e.group(SUB_PROD, "rg-fleet", "westeurope");
-                // A big Batch-service account, for large pools and stepwise resizes (4,000 dedicated cores).
-                e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 4000, 2000, 50, Map.of());
+                // A big Batch-service account, for large pools and stepwise resizes: 8,000 dedicated cores (PF-18: room for the
+                // 3,000-node gallery pool of batch-sig-images on Standard_D2s_v3) and 2,000 Spot cores.
+                e.account(SUB_PROD, "rg-batch", "pflargebatch", "westeurope", "BatchService", 8000, 2000, 50, Map.of());
             }
             case "legacy-2019" -> {
                 e.p.legacyRules = true;
@@ -53,6 +56,11 @@ public final class Scenarios {
                 base(e);
                 demoVms(e);
                 mixedNodes(e);
+            }
+            case "diagnose" -> {
+                base(e);
+                demoVms(e);
+                diagnosePools(e);
             }
             default -> {
                 base(e);
@@ -187,11 +195,11 @@ public final class Scenarios {
 
     /**
      * A custom-image pool (gallery image ubuntu2204-render 1.0.0) of 8 dedicated and 4 Spot nodes, settled as
-     * support cases see them: 3 idle; 4 unusable because the image was not prepared (InvalidCustomImage);
-     * 2 whose start task failed with exit code 127 (stderr in startup/stderr.txt); one with a full temporary
-     * disk (DiskFull); one Batch lost contact with (unusable without errors, recovers on reboot); one with a
-     * code PoolForge does not know (VmExtensionProvisioningError). Error texts follow the situations the
-     * "Azure Batch pool and node errors" page describes (learn.microsoft.com/azure/batch/batch-pool-node-error-checking).
+     * support cases see them: 4 idle; 4 unusable without errors that stay so (Batch cannot reach them); 2 whose start
+     * task failed with exit code 127 (stderr in startup/stderr.txt); one Batch lost contact with (unusable without
+     * errors, recovers on reboot); one whose start task could not download its resource file (BlobAccessDenied). The
+     * situations are the ones the "Azure Batch pool and node errors" page describes
+     * (learn.microsoft.com/azure/batch/batch-pool-node-error-checking); no node error code is made up (PF-17).
      */
     private static void mixedNodes(Estate e) {
         ObjectNode account = e.p.store.get(Ids.res(SUB_PROD, "rg-batch", BatchAccountsApi.TYPE, "pfdemobatchweu"));
@@ -213,13 +221,11 @@ public final class Scenarios {
             n.files.put("startup/stderr.txt", "");
             switch (i++) {
                 case 2, 3, 4, 5 -> {
+                    // Unusable without errors: "Batch is unable to communicate with the VM" (batch-pool-node-error-checking,
+                    // node in unusable state). No node error code is invented: the ones documented nowhere were removed (PF-17).
                     n.finalState = "unusable";
                     n.startTaskExitCode = null;
                     n.files.clear();
-                    n.errors = Json.a(Json.o("code", "InvalidCustomImage", "message", "The node could not start the Batch node agent: the "
-                            + "virtual machine image is not valid for Batch. The image may not have been generalized or prepared as Batch requires.",
-                            "errorDetails", Json.a(Json.o("name", "imageReference", "value", imageId),
-                                    Json.o("name", "provisioningStep", "value", "NodeAgentStart"))));
                 }
                 case 6, 7 -> {
                     n.finalState = "startTaskFailed";
@@ -235,25 +241,58 @@ public final class Scenarios {
                     n.files.put("startup/stdout.txt", "Reading package lists...\nInstalling render tools...\n");
                     n.files.put("startup/stderr.txt", err.toString());
                 }
-                case 9 -> {
-                    n.finalState = "unusable";
-                    n.errors = Json.a(Json.o("code", "DiskFull", "message", "There is not enough space on the temporary disk of the node.",
-                            "errorDetails", Json.a(Json.o("name", "diskPath", "value", "/mnt/batch"),
-                                    Json.o("name", "freeSpaceMB", "value", "12"))));
-                }
                 case 10 -> {
                     n.finalState = "unusable";
                     n.recoversOnRestart = true;
                 }
                 case 11 -> {
-                    n.finalState = "unusable";
-                    n.startTaskExitCode = null;
-                    n.files.clear();
-                    n.errors = Json.a(Json.o("code", "VmExtensionProvisioningError", "message",
-                            "VM has reported a failure when processing extension 'cse-hardening'.", "errorDetails", Json.a()));
+                    // A start task whose resource file could not be downloaded: failureInfo code BlobAccessDenied, "Access
+                    // was denied when trying to download a resource file required for the task" (TaskFailureInformationCodes,
+                    // learn.microsoft.com/dotnet/api/microsoft.azure.batch.common.taskfailureinformationcodes, read 2026-12-07).
+                    n.finalState = "startTaskFailed";
+                    n.startTaskExitCode = 1;
+                    n.startTaskFailureCode = "BlobAccessDenied";
+                    n.startTaskFailureMessage = "Access was denied when trying to download a resource file required for the task";
+                    n.files.put("startup/stderr.txt", "");
                 }
                 default -> n.finalState = "idle";
             }
+        }
+    }
+
+    /** The pools of the {@code diagnose} scenario (docs/SANDBOX.md). */
+    static final String LOCKED_POOL = "render-locked";
+    static final String STUCK_POOL = "render-stuck";
+    static final String UNUSABLE_POOL = "ubuntu-unusable";
+
+    /**
+     * Three custom-image pools in pfdemobatchweu: {@code render-locked}, whose image definition carries a ReadOnly
+     * management lock (so its resize failed, and only the lock look-up says why); {@code render-stuck}, whose 3 nodes
+     * have stayed {@code starting} for two days; {@code ubuntu-unusable}, an Ubuntu 22.04 gallery image with the right
+     * node agent (batch.node.ubuntu 22.04) whose 3 nodes are unusable without errors.
+     */
+    private static void diagnosePools(Estate e) {
+        ObjectNode account = e.p.store.get(Ids.res(SUB_PROD, "rg-batch", BatchAccountsApi.TYPE, "pfdemobatchweu"));
+        if (account == null) throw new IllegalStateException("pfdemobatchweu missing");
+        ObjectNode gallery = e.p.store.get(Ids.res(SUB_PROD, "rg-images", "Microsoft.Compute/galleries", "gal_pf_images"));
+        String snap = Ids.res(SUB_PROD, "rg-images", "Microsoft.Compute/snapshots", "snap-golden-os-2024");
+        ObjectNode lockedDef = e.galleryImage(gallery, "ubuntu2204-locked", "Linux", "Generalized", "V2", "PoolForge", "render-locked", "22_04-gen2", null);
+        ObjectNode lockedV1 = e.galleryVersion(lockedDef, "1.0.0", snap, Map.of("West Europe", 1));
+        io.poolforge.sandbox.arm.authorization.AuthorizationApi.lock(e.p, lockedDef.path("id").asText(), "freeze-render-image", "ReadOnly",
+                "Frozen for the audit");
+        e.pool(account, LOCKED_POOL, "Standard_D2s_v3", Json.o("id", lockedV1.path("id").asText()), "batch.node.ubuntu 22.04", 2, 0, null, 1);
+
+        String imageId = Ids.res(SUB_PROD, "rg-images", "Microsoft.Compute/galleries", "gal_pf_images") + "/images/ubuntu2204-render/versions/1.0.0";
+        ObjectNode stuck = e.pool(account, STUCK_POOL, "Standard_D2s_v3", Json.o("id", imageId), "batch.node.ubuntu 22.04", 3, 0, null, 2);
+        for (PoolRun.Node n : e.pools.run(stuck).nodes) {
+            // Still "starting" two days after it started: the node agent never reported in.
+            n.scripted = true;
+            n.ready = java.time.Instant.parse("9999-01-01T00:00:00Z");
+        }
+        ObjectNode unusable = e.pool(account, UNUSABLE_POOL, "Standard_D2s_v3", Json.o("id", imageId), "batch.node.ubuntu 22.04", 3, 0, null, 1);
+        for (PoolRun.Node n : e.pools.run(unusable).nodes) {
+            n.scripted = true;
+            n.finalState = "unusable";
         }
     }
 }

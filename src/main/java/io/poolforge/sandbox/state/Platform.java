@@ -21,6 +21,16 @@ public final class Platform {
     public final Set<String> batchRegistered = ConcurrentHashMap.newKeySet();
     /** Regional vCPU quota per "subscription|location|family" (or "|total"), for UserSubscription accounts. */
     public final Map<String, Integer> regionalCores = new ConcurrentHashMap<>();
+    /**
+     * Management locks (Microsoft.Authorization/locks), in the shape ARM returns them: {@code id} = {scope}/providers/
+     * Microsoft.Authorization/locks/{name}, {@code properties.level} CanNotDelete or ReadOnly (PF-17).
+     */
+    public final java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> locks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The signed-in caller's permissions (Microsoft.Authorization/permissions) by scope, lower-case; the longest scope
+     * that a resource id starts with applies. No entry: the caller may do everything ("*"), like a subscription Owner.
+     */
+    public final Map<String, com.fasterxml.jackson.databind.node.ArrayNode> permissions = new ConcurrentHashMap<>();
     public boolean legacyRules;
     public int vmPageSize = 5;
     public int pageSize = 50;

@@ -375,6 +375,11 @@ public final class InspectorView {
             if (d.sharedDedicated() > InspectorViewModel.maxDedicated() || d.sharedLowPriority() > InspectorViewModel.maxLowPriority()) {
                 usage.getStyleClass().add("danger");
             }
+            // PF-18: the 2,000 / 1,000 limit is for pools created with a managed image (batch-quota-limit); gallery pools
+            // are bounded by quotas and replicas, so the usage line is shown for managed images only.
+            boolean managedImage = d.image() != null && d.image().managed();
+            usage.setVisible(managedImage);
+            usage.setManaged(managedImage);
             box.getChildren().addAll(sharing, usage);
         }
 

@@ -238,7 +238,7 @@ public final class InspectorViewModel {
             ctx.throwIfCancelled();
             ImageHealth img = PoolLookups.inspectImage(c.compute(), p.customImageId());
             ctx.throwIfCancelled();
-            List<Diagnosis> found = Diagnoser.diagnose(PoolLookups.evidence(c.batch(), acct, p, counts, img, null));
+            List<Diagnosis> found = Diagnoser.diagnose(PoolLookups.evidence(c.compute(), c.batch(), acct, p, counts, img, null));
             return details(p, counts, img, found, others);
         }).onSuccess(d -> {
             if (gen == generation && selected.get() == row) details.set(d);

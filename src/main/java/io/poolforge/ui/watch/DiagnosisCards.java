@@ -41,6 +41,14 @@ public final class DiagnosisCards {
         Label code = new Label(d.error() == null ? i18n.name(d.cause()) : d.error().code());
         code.getStyleClass().addAll("badge", d.stale() ? "warn" : "blocked");
         head.getChildren().add(0, code);
+        Label level = new Label(i18n.get("ui.diagnose.level", i18n.get(d.confidence().key())));
+        level.getStyleClass().addAll("badge", "diagnosis-level", switch (d.confidence()) {
+            case CONFIRMED -> "blocked";
+            case LIKELY -> "warn";
+            case UNKNOWN -> "muted";
+        });
+        level.setUserData(d.confidence());
+        head.getChildren().add(level);
 
         VBox evidence = new VBox(2);
         Label evidenceTitle = new Label(i18n.get("watch.diagnosis.evidence"));
@@ -52,6 +60,8 @@ public final class DiagnosisCards {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             evidence.getChildren().add(l);
         }
+        VBox checked = list(i18n, "ui.diagnose.checked", d.checked(), "diagnosis-checked");
+        VBox notChecked = list(i18n, "ui.diagnose.notChecked", d.notChecked(), "diagnosis-not-checked");
         Label remedyTitle = new Label(i18n.get("watch.diagnosis.remedy"));
         remedyTitle.getStyleClass().add("text-bold");
         Label remedy = new Label(text(i18n, d.remedy()));
@@ -75,12 +85,31 @@ public final class DiagnosisCards {
             b.setOnAction(e -> onAction.accept(a, d));
             buttons.getChildren().add(b);
         }
-        VBox card = new VBox(6, head, cause, evidence, remedyTitle, remedy, source);
+        VBox card = new VBox(6, head, cause, evidence);
+        if (!d.checked().isEmpty()) card.getChildren().add(checked);
+        if (!d.notChecked().isEmpty()) card.getChildren().add(notChecked);
+        card.getChildren().addAll(remedyTitle, remedy, source);
         if (!buttons.getChildren().isEmpty()) card.getChildren().add(buttons);
         card.getStyleClass().addAll("step-card", "diagnosis-card");
         if (d.stale()) card.getStyleClass().add("stale");
         card.setPadding(new Insets(10));
         return card;
+    }
+
+    /** A titled list of what was checked (or could not be), one line each. */
+    private static VBox list(I18n i18n, String titleKey, List<LocalizedText> items, String style) {
+        VBox box = new VBox(2);
+        box.getStyleClass().add(style);
+        Label title = new Label(i18n.get(titleKey));
+        title.getStyleClass().add("text-bold");
+        box.getChildren().add(title);
+        for (LocalizedText t : items) {
+            Label l = new Label("• " + text(i18n, t));
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
     }
 
     static String text(I18n i18n, LocalizedText t) {

@@ -36,7 +36,7 @@ import javafx.util.StringConverter;
 
 /**
  * A pool's nodes on screen (watch and inspector): filters by state and error code, the grouped errors with their
- * diagnosis ("4 nodes: InvalidCustomImage", cause, remedy, what to check, source), a virtualized table of the nodes,
+ * diagnosis ("4 nodes: <code>", cause, remedy, what to check, source), a virtualized table of the nodes,
  * the node actions, and the selected node's errors and start task stderr tail. Texts are rebuilt on a language switch.
  */
 public final class NodesPanel {
@@ -339,6 +339,11 @@ public final class NodesPanel {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(0, badge);
         }
+        Label level = new Label(i18n.get("ui.diagnose.level", i18n.get(g.confidence().key())));
+        level.getStyleClass().addAll("badge", "diagnosis-level", g.confidence() == io.poolforge.domain.diagnose.Confidence.CONFIRMED
+                ? "blocked" : g.confidence() == io.poolforge.domain.diagnose.Confidence.LIKELY ? "warn" : "muted");
+        level.setUserData(g.confidence());
+        top.getChildren().add(level);
         top.setAlignment(Pos.CENTER_LEFT);
         Label cause = new Label(i18n.get(g.causeText()));
         cause.getStyleClass().add("danger");

@@ -199,7 +199,7 @@ public final class NodesViewModel {
     private void apply(List<ComputeNode> nodes) {
         String keep = selected.get() == null ? null : selected.get().id();
         all.setAll(nodes);
-        groups.setAll(NodeDiagnoser.diagnose(nodes));
+        groups.setAll(NodeDiagnoser.diagnose(nodes, clock.instant()));
         List<String> s = nodes.stream().map(ComputeNode::state).distinct().sorted().toList();
         states.setAll(s);
         codes.setAll(NodeDiagnoser.codes(nodes));

@@ -2,6 +2,7 @@ package io.poolforge.ui.watch;
 
 import io.poolforge.azure.BatchGateway;
 import io.poolforge.azure.ComputeGateway;
+import io.poolforge.azure.DiagnosisLookups;
 import io.poolforge.azure.NodeCounts;
 import io.poolforge.domain.BatchAccountInfo;
 import io.poolforge.domain.GalleryImageInfo;
@@ -113,9 +114,21 @@ public final class PoolLookups {
     }
 
     /**
-     * The evidence the diagnoser needs for a pool with resize errors or unusable nodes. Looks up the
-     * pool's VM size (for the Hyper-V generation check) and, when nodes are unusable, the supported
-     * images (for the node agent check).
+     * The evidence the diagnoser needs for a pool with resize errors or unusable nodes: {@link #evidence(BatchGateway,
+     * BatchAccountInfo, PoolInfo, NodeCounts, ImageHealth, Instant)} plus what {@link DiagnosisLookups} reads through
+     * {@code compute} (locks, the beginGetAccess permission, the image's security type, its replicas in the region).
+     */
+    public static DiagnosisEvidence evidence(ComputeGateway compute, BatchGateway batch, BatchAccountInfo account, PoolInfo pool,
+                                             NodeCounts counts, ImageHealth image, Instant resizeRequestedAt) {
+        DiagnosisEvidence ev = evidence(batch, account, pool, counts, image, resizeRequestedAt);
+        boolean needed = !pool.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
+        return needed && compute != null ? ev.withLookups(DiagnosisLookups.of(compute, batch, account, pool)) : ev;
+    }
+
+    /**
+     * The evidence the diagnoser needs for a pool with resize errors or unusable nodes, without the look-ups of
+     * {@link DiagnosisLookups} (they are then listed as not checked). Looks up the pool's VM size (for the Hyper-V
+     * generation check) and, when nodes are unusable, the supported images (for the node agent check).
      */
     public static DiagnosisEvidence evidence(BatchGateway batch, BatchAccountInfo account, PoolInfo pool,
                                              NodeCounts counts, ImageHealth image, Instant resizeRequestedAt) {

@@ -162,7 +162,7 @@ final class PoolPoller {
             } else if (!errorsChanged) {
                 found = knownDiagnoses;
             } else {
-                DiagnosisEvidence ev = PoolLookups.evidence(c.batch(), acct, p, counts, img, staleAfter);
+                DiagnosisEvidence ev = PoolLookups.evidence(c.compute(), c.batch(), acct, p, counts, img, staleAfter);
                 found = Diagnoser.diagnose(ev);
             }
             return new PollResult(p, counts, img, signature, found);

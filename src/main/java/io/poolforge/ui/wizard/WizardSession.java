@@ -39,6 +39,8 @@ public final class WizardSession {
     private final ObjectProperty<ImagePlan> image = new SimpleObjectProperty<>();
     private final ObjectProperty<PoolPlan> pool = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty fromExistingImage = new javafx.beans.property.SimpleBooleanProperty();
+    /** PF-18: the user confirmed on the image step that the VM was generalized in the guest (Azure did not say so). */
+    private final javafx.beans.property.BooleanProperty vmGeneralizedConfirmed = new javafx.beans.property.SimpleBooleanProperty();
     /** PF-15: the Marketplace image a custom image was made from, as the pool step shows or the user corrected it. */
     private final ObjectProperty<io.poolforge.domain.ImageReference> imageBase = new SimpleObjectProperty<>();
 
@@ -57,6 +59,18 @@ public final class WizardSession {
             imageSources.clear();
             vm.set(null);
         });
+        vm.addListener((o, a, b) -> {
+            if (a == null || b == null || !a.id().equalsIgnoreCase(String.valueOf(b.id()))) vmGeneralizedConfirmed.set(false);
+        });
+    }
+
+    /** PF-18: the user's answer on the image step ("the VM was generalized"). */
+    public javafx.beans.property.BooleanProperty vmGeneralizedConfirmedProperty() { return vmGeneralizedConfirmed; }
+
+    /** The VM as the rules and the plan see it: generalized when Azure says so or the user confirmed it. */
+    public VmSummary vmForPlan() {
+        VmSummary v = vm.get();
+        return v == null ? null : v.withGeneralized(v.markedGeneralized() || vmGeneralizedConfirmed.get());
     }
 
     public Clock clock() { return clock; }

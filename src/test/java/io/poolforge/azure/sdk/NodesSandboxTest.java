@@ -53,22 +53,21 @@ class NodesSandboxTest {
 
         List<NodeErrorGroup> groups = NodeDiagnoser.diagnose(nodes);
 
+        // No invented node error code (PF-17): unusable nodes report none, as the documented "Batch is unable to
+        // communicate with the VM" case; the start task failures carry their failureInfo codes.
         assertThat(groups).extracting(NodeErrorGroup::cause, NodeErrorGroup::count).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(NodeCause.IMAGE_NOT_PREPARED, 4),
+                org.assertj.core.groups.Tuple.tuple(NodeCause.UNREACHABLE, 5),
                 org.assertj.core.groups.Tuple.tuple(NodeCause.START_TASK_FAILED, 2),
-                org.assertj.core.groups.Tuple.tuple(NodeCause.UNREACHABLE, 1),
-                org.assertj.core.groups.Tuple.tuple(NodeCause.DISK_FULL, 1),
-                org.assertj.core.groups.Tuple.tuple(NodeCause.UNKNOWN, 1));
+                org.assertj.core.groups.Tuple.tuple(NodeCause.START_TASK_FAILED, 1));
+        assertThat(nodes).allSatisfy(n -> assertThat(n.errors()).isEmpty());
         NodeErrorGroup start = groups.get(1);
         assertThat(start.exitCode()).isEqualTo(127);
         assertThat(start.code()).isEqualTo("FailureExitCode");
-        NodeErrorGroup unknown = groups.get(4);
-        assertThat(unknown.known()).isFalse();
-        assertThat(unknown.code()).isEqualTo("VmExtensionProvisioningError");
-        assertThat(groups.get(0).message()).contains("not have been generalized");
+        assertThat(groups.get(2).code()).isEqualTo("BlobAccessDenied");
+        assertThat(groups).extracting(NodeErrorGroup::confidence).containsOnly(io.poolforge.domain.diagnose.Confidence.CONFIRMED);
 
         // $filter on state, as the data plane offers it
-        assertThat(batch.computeNodes(weu, POOL, "startTaskFailed")).hasSize(2).allMatch(ComputeNode::startTaskFailed);
+        assertThat(batch.computeNodes(weu, POOL, "startTaskFailed")).hasSize(3).allMatch(ComputeNode::startTaskFailed);
     }
 
     @Test
@@ -85,26 +84,31 @@ class NodesSandboxTest {
     @Test
     void rebootRecoversTheNodeBatchLostContactWithAndRebootsTheOthersIntoTheirState() {
         List<ComputeNode> before = batch.computeNodes(weu, POOL, "unusable");
-        ComputeNode lost = before.stream().filter(n -> n.errors().isEmpty()).findFirst().orElseThrow();
-        ComputeNode failed = batch.computeNodes(weu, POOL, "startTaskFailed").get(0);
+        assertThat(before).hasSize(5);
+        ComputeNode failed = batch.computeNodes(weu, POOL, "startTaskFailed").stream()
+                .filter(n -> "FailureExitCode".equals(n.startTaskFailureCode())).findFirst().orElseThrow();
 
-        batch.rebootNode(weu, POOL, lost.id(), "requeue");
+        for (ComputeNode n : before) batch.rebootNode(weu, POOL, n.id(), "requeue");
         batch.rebootNode(weu, POOL, failed.id(), "terminate");
 
         List<ComputeNode> after = batch.computeNodes(weu, POOL, null);
-        ComputeNode lostAfter = after.stream().filter(n -> n.id().equals(lost.id())).findFirst().orElseThrow();
-        assertThat(lostAfter.state()).isEqualTo("idle");
-        assertThat(lostAfter.lastBootTime()).isAfter(lost.lastBootTime());
+        List<String> ids = before.stream().map(ComputeNode::id).toList();
+        // One of them was only out of touch and recovers; the others stay unusable.
+        assertThat(after).filteredOn(n -> ids.contains(n.id())).extracting(ComputeNode::state)
+                .containsExactlyInAnyOrder("idle", "unusable", "unusable", "unusable", "unusable");
+        assertThat(after).filteredOn(n -> ids.contains(n.id())).allSatisfy(n -> assertThat(n.lastBootTime())
+                .isAfter(before.stream().filter(b -> b.id().equals(n.id())).findFirst().orElseThrow().lastBootTime()));
         ComputeNode failedAfter = after.stream().filter(n -> n.id().equals(failed.id())).findFirst().orElseThrow();
         assertThat(failedAfter.state()).isEqualTo("startTaskFailed");
         assertThat(failedAfter.lastBootTime()).isAfter(failed.lastBootTime());
-        assertThat(NodeDiagnoser.diagnose(after)).extracting(NodeErrorGroup::cause).doesNotContain(NodeCause.UNREACHABLE);
+        assertThat(NodeDiagnoser.diagnose(after)).filteredOn(g -> g.cause() == NodeCause.UNREACHABLE)
+                .singleElement().extracting(NodeErrorGroup::count).isEqualTo(4);
     }
 
     @Test
     void removeNodesTakesThemOutOfThePoolAndLowersItsTarget() {
         List<String> bad = batch.computeNodes(weu, POOL, "unusable").stream()
-                .filter(n -> NodeDiagnoser.hasCode(n, "InvalidCustomImage")).map(ComputeNode::id).toList();
+                .filter(ComputeNode::dedicated).map(ComputeNode::id).toList();
         assertThat(bad).hasSize(4);
         int targetBefore = batch.getPool(weu, POOL).orElseThrow().targetDedicatedNodes();
 
@@ -148,8 +152,8 @@ class NodesSandboxTest {
         }
         List<String> tokens = sb.sandbox.issuedTokens();
         assertThat(tokens).isNotEmpty();
-        assertThat(files).isEqualTo(10);
-        assertThat(all).contains("blender: command not found", "InvalidCustomImage");
+        assertThat(files).isEqualTo(11);
+        assertThat(all).contains("blender: command not found", "BlobAccessDenied");
         for (String t : tokens) {
             assertThat(all).doesNotContain(t).doesNotContain(t.substring(t.lastIndexOf('.') + 1));
         }

@@ -197,4 +197,24 @@ class TrustedLaunchPoolTest {
                 "Currently only Vhd Blob, User Image and Gallery Image Version sources are supported for 'TrustedLaunchSupported' images.");
         assertThat(Duration.ZERO).isNotNull();
     }
+
+    /** PF-17: the error PF-16's sandbox gives that pool is diagnosed from Azure's words, with the profile the image needs. */
+    @Test
+    @Order(6)
+    void thatResizeErrorIsDiagnosedAsASecurityTypeMismatch() {
+        BatchAccountInfo account = sb.account("pfdemobatchweu");
+        PoolInfo p = sb.batch().getPool(account, "render-tl-noprofile").orElseThrow();
+        var img = io.poolforge.ui.watch.PoolLookups.inspectImage(sb.compute(), p.customImageId());
+        var ev = io.poolforge.ui.watch.PoolLookups.evidence(sb.compute(), sb.batch(), account, p,
+                sb.batch().nodeCounts(account, p.id()), img, null);
+        var d = io.poolforge.domain.diagnose.Diagnoser.diagnose(ev).get(0);
+        assertThat(d.cause()).isEqualTo(io.poolforge.domain.diagnose.Cause.SECURITY_TYPE_MISMATCH);
+        assertThat(d.confidence()).isEqualTo(io.poolforge.domain.diagnose.Confidence.CONFIRMED);
+        var en = new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH);
+        assertThat(en.text(d.causeText())).contains("TrustedLaunch");
+        assertThat(en.text(d.remedy())).contains("securityProfile", "trustedLaunch", "secureBootEnabled", "vTpmEnabled");
+        assertThat(d.evidence()).extracting(en::text).anySatisfy(t -> assertThat(t).contains("only supports creation of VMs"));
+        // The definition's security type was read too.
+        assertThat(d.checked()).extracting(en::text).anySatisfy(t -> assertThat(t).contains("image definition TrustedLaunch, pool Standard"));
+    }
 }

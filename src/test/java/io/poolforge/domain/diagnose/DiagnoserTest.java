@@ -32,6 +32,8 @@ class DiagnoserTest {
         parts.add(render(m, d.causeText()));
         parts.add(render(m, d.remedy()));
         d.evidence().forEach(e -> parts.add(render(m, e)));
+        d.checked().forEach(e -> parts.add(render(m, e)));
+        d.notChecked().forEach(e -> parts.add(render(m, e)));
         parts.add(m.get(d.action().key()));
         d.alternatives().forEach(a -> parts.add(m.get(a.key())));
         return String.join("\n", parts);

@@ -123,9 +123,35 @@ public final class DiagnosisExamples {
                         Cause.NODE_AGENT_MISMATCH, Action.RECREATE_POOL, "batch.node.windows amd64", "batch.node.ubuntu 22.04", "pool-01"),
                 c("unusable nodes, agent fine", ev(pool(), null, true, List.of(), List.of(), List.of(), null, 3),
                         Cause.NODES_UNUSABLE, Action.CONTACT_SUPPORT, "pool-01", "3"),
-                c("unknown code shown raw", ev(pool(ResizeError.of("NetworkSecurityGroupNotCompatible",
-                                "The NSG of the subnet blocks Batch inbound ports"))),
-                        Cause.UNKNOWN, Action.CONTACT_SUPPORT, "NetworkSecurityGroupNotCompatible", "blocks Batch inbound ports"),
+                // PoolResizeErrorCodes.DiskEncryptionFailure (learn.microsoft.com/dotnet/api/microsoft.azure.batch.common.poolresizeerrorcodes):
+                // a documented code PoolForge maps to no cause.
+                c("unknown code shown raw", ev(pool(ResizeError.of("DiskEncryptionFailure",
+                                "Pool creation failed with disk encryption error"))),
+                        Cause.UNKNOWN, Action.CONTACT_SUPPORT, "DiskEncryptionFailure", "disk encryption error"),
+                c("no replica of the image in the account's region (read)",
+                        ev(pool(allocationFailed()), ImageTarget.GALLERY, true, List.of(), List.of(), List.of(), null, 0)
+                                .withLookups(new Lookups(List.of(Fixtures.IMAGE_ID), Looked.read(List.of()), Looked.read(true),
+                                        Looked.read(io.poolforge.domain.SecurityType.STANDARD), null, "westeurope", Looked.read(0), null)),
+                        Cause.IMAGE_NOT_REPLICATED, Action.RESIZE_AGAIN, "westeurope", "pool-01", Fixtures.IMAGE_ID),
+                // The texts below are the real ones of KnownErrorsTableTest (sources there).
+                c("gallery image only creates Trusted Launch VMs", ev(pool(withProvider("{\"error\":{\"code\":\"BadRequest\",\"message\":"
+                                + "\"The provided gallery image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type.\"}}"))),
+                        Cause.SECURITY_TYPE_MISMATCH, Action.RECREATE_POOL, "TrustedLaunch", "securityProfile", "pool-01"),
+                c("Marketplace purchase eligibility", ev(pool(withProvider("{\"error\":{\"code\":\"MarketplacePurchaseEligibilityFailed\","
+                                + "\"message\":\"Marketplace purchase eligibilty check returned errors. See inner errors for details. \"}}"))),
+                        Cause.MARKETPLACE_TERMS, Action.RESIZE_AGAIN, "pool-01", "MarketplacePurchaseEligibilityFailed"),
+                c("VM size does not support the storage account type", ev(pool(ResizeError.of("AllocationFailed",
+                                "Deployment allocation failed because VM size does not support storage account type."))),
+                        Cause.STORAGE_TYPE_UNSUPPORTED, Action.RECREATE_POOL, "pool-01", "Standard_D2s_v3"),
+                c("regional vCPU quota", ev(pool(withProvider("{\"error\":{\"code\":\"OperationNotAllowed\",\"message\":\"Operation could "
+                                + "not be completed as it results in exceeding approved Total Regional Cores quota.\"}}"))),
+                        Cause.REGIONAL_QUOTA, Action.OPEN_QUOTA_REQUEST, "pool-01", "Total Regional Cores"),
+                c("no capacity", ev(pool(withProvider("{\"error\":{\"code\":\"AllocationFailed\",\"message\":\"Allocation failed. We do "
+                                + "not have sufficient capacity for the requested VM size in this region.\"}}"))),
+                        Cause.CAPACITY, Action.RESIZE_AGAIN, "pool-01", "Standard_D2s_v3"),
+                c("size not available", ev(pool(withProvider("{\"error\":{\"code\":\"SkuNotAvailable\",\"message\":\"The requested VM size "
+                                + "for resource 'x' is currently not available in location 'westeurope'.\"}}"))),
+                        Cause.SKU_NOT_AVAILABLE, Action.RECREATE_POOL, "pool-01", "Standard_D2s_v3"),
                 new Case("errors from an older resize",
                         ev(pool(allocationFailed()), null, false, List.of(), List.of(), List.of(), Instant.parse("2025-06-01T10:30:00Z"), 0),
                         Cause.STALE_ERROR, Action.WAIT, true, List.of("pool-01", "AllocationFailed", "2025-06-01T10:00:00Z",

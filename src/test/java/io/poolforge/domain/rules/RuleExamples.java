@@ -157,7 +157,7 @@ final class RuleExamples {
                 c("running VM", vm(v -> v.powerState = PowerState.RUNNING),
                         RuleCode.VM_RUNNING, Severity.WARNING, "vm-build-01"),
                 c("VM stopping", vm(v -> v.powerState = PowerState.DEALLOCATING),
-                        RuleCode.VM_POWER_STATE_TRANSITIONAL, Severity.WARNING, "vm-build-01", "DEALLOCATING"),
+                        RuleCode.VM_POWER_STATE_TRANSITIONAL, Severity.WARNING, "vm-build-01"), // PF-22: the state by its display name, never DEALLOCATING
                 c("data disks", vm(v -> v.dataDisks = List.of(DiskRef.managedData("/d/1", "vm-build-01-data0", 0, 256, "Premium_LRS"))),
                         RuleCode.VM_DATA_DISKS, Severity.WARNING, "vm-build-01", "vm-build-01-data0", "LUN 0"),
                 c("OS disk caching None", vm(v -> v.osDisk = new DiskRef("/d/os", "vm-build-01_OsDisk_1", null, 30, true,
@@ -166,7 +166,7 @@ final class RuleExamples {
 
                 // --- image ---
                 c("image for Windows, VM Linux", image(i -> i.osType = OsType.WINDOWS),
-                        RuleCode.IMAGE_OS_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "WINDOWS", "LINUX"),
+                        RuleCode.IMAGE_OS_TYPE_MISMATCH, Severity.ERROR, "pfGallery/ubuntu-batch", "vm-build-01", "Windows", "Linux"), // PF-22: display names, never the constants
                 c("specialized definition", image(i -> i.osState = OsState.SPECIALIZED),
                         RuleCode.IMAGE_SPECIALIZED, Severity.ERROR, "pfGallery/ubuntu-batch"),
                 c("generation mismatch", image(i -> i.generation = HyperVGeneration.V1),
@@ -270,7 +270,7 @@ final class RuleExamples {
                 c("node agent not supported", pool(planWithAgent("batch.node.ubuntu 14.04")),
                         RuleCode.NODE_AGENT_UNSUPPORTED, Severity.ERROR, "batch.node.ubuntu 14.04", "pool-01"),
                 c("Windows node agent for a Linux image", pool(planWithAgent("batch.node.windows amd64")),
-                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "WINDOWS", "LINUX"),
+                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "Windows", "Linux"), // PF-22: display names, never the constants
                 c("node agent differs from the proposal", pool(planWithAgent("batch.node.debian 11")),
                         RuleCode.NODE_AGENT_DIFFERS, Severity.WARNING, "batch.node.debian 11", "batch.node.ubuntu 22.04"),
                 c("VM size not offered", pool(Fixtures.poolPlan("pool-01", "Standard_Z99", 2, 0, 20)),
@@ -293,21 +293,27 @@ final class RuleExamples {
                         RuleCode.POOL_NEGATIVE_NODES, Severity.ERROR, "pool-01", "-1"),
                 c("no nodes", pool(Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 0, 20)),
                         RuleCode.POOL_NO_NODES, Severity.ERROR, "pool-01"),
-                c("2,100 dedicated nodes", pool(Fixtures.poolPlan("pool-big", "Standard_D2s_v3", 2100, 0, 60),
-                        x -> x.account = withQuota(100_000, 100_000)),
-                        RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-big", "pfGallery/ubuntu-batch/1.0.0"),
-                c("dedicated limit counting a pool on the same snapshot", pool(Fixtures.poolPlan("pool-02", "Standard_D2s_v3", 1500, 0, 60),
-                        x -> {
+                // PF-18: the node cap is for pools created with a managed image (batch-quota-limit), not gallery pools.
+                c("2,100 dedicated nodes on a managed image", pool(managedPool("pool-big", 2100, 0), x -> {
+                            x.kind = ImageTarget.MANAGED;
                             x.account = withQuota(100_000, 100_000);
-                            String other = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/pfGallery/images/ubuntu-batch/versions/0.9.0";
+                        }),
+                        RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-big", "img-vm-build-01"),
+                c("dedicated limit counting a pool on the same snapshot", pool(managedPool("pool-02", 1500, 0),
+                        x -> {
+                            x.kind = ImageTarget.MANAGED;
+                            x.account = withQuota(100_000, 100_000);
+                            String other = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/Microsoft.Compute/images/img-old";
                             x.pools.add(Fixtures.pool("pool-old", other, 600, 0));
-                            x.sources.put(Fixtures.IMAGE_ID, List.of("/snapshots/snap-os"));
+                            x.sources.put(MANAGED_ID, List.of("/snapshots/snap-os"));
                             x.sources.put(other, List.of("/SNAPSHOTS/snap-os"));
                         }),
                         RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-02"),
-                c("1,200 low-priority nodes", pool(Fixtures.poolPlan("pool-spot", "Standard_D2s_v3", 0, 1200, 60),
-                        x -> x.account = withQuota(100_000, 100_000)),
-                        RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-spot", "pfGallery/ubuntu-batch/1.0.0"),
+                c("1,200 Spot nodes on a managed image", pool(managedPool("pool-spot", 0, 1200), x -> {
+                            x.kind = ImageTarget.MANAGED;
+                            x.account = withQuota(100_000, 100_000);
+                        }),
+                        RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-spot", "img-vm-build-01"),
                 c("dedicated cores above quota", pool(Fixtures.poolPlan("pool-01", "Standard_D16s_v3", 10, 0, 20)),
                         RuleCode.QUOTA_DEDICATED_CORES, Severity.ERROR, "batchacct", "Standard_D16s_v3"),
                 c("family cores above quota", pool(Fixtures.poolPlan("pool-01", "Standard_D16s_v3", 6, 0, 20),
@@ -355,13 +361,57 @@ final class RuleExamples {
                 c("subscription id that is not a GUID", () -> PlanShapeRules.check(null, null, Fixtures.image(), Fixtures.poolPlan(),
                                 List.<String[]>of(new String[] {"pool.batchAccount", "my-subscription"}), Fixtures.TODAY),
                         RuleCode.RESOURCE_ID_INVALID, Severity.ERROR, "pool.batchAccount.subscriptionId", "my-subscription"),
-                c("2,147,483,647 dedicated nodes, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", Integer.MAX_VALUE, 0, 20),
-                                Fixtures.image()),
+                c("2,147,483,647 dedicated nodes on a managed image, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", Integer.MAX_VALUE, 0, 20),
+                                managedImage()),
                         RuleCode.POOL_DEDICATED_LIMIT, Severity.ERROR, "pool-01"),
                 c("Windows node agent for a Linux image, offline", shape(null, planWithAgent("batch.node.windows amd64"), Fixtures.image()),
-                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "WINDOWS", "LINUX"),
-                c("3,000 Spot nodes, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 3_000, 30), Fixtures.image()),
-                        RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-01"));
+                        RuleCode.NODE_AGENT_OS_MISMATCH, Severity.ERROR, "batch.node.windows amd64", "Windows", "Linux"), // PF-22: display names, never the constants
+                c("3,000 Spot nodes on a managed image, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 3_000, 30), managedImage()),
+                        RuleCode.POOL_LOW_PRIORITY_LIMIT, Severity.ERROR, "pool-01"),
+                // --- PF-18 ---
+                c("Windows VM not confirmed as sysprepped", image(i -> i.osType = OsType.WINDOWS, v -> {
+                            v.osType = OsType.WINDOWS;
+                            v.image = Fixtures.WINDOWS_GEN2;
+                            v.generalized = false;
+                        }, null, 2, Fixtures.TODAY),
+                        RuleCode.IMAGE_SOURCE_NOT_SYSPREPPED, Severity.ERROR, "vm-build-01", "pfGallery/ubuntu-batch", "Sysprep"),
+                c("Linux VM not confirmed as deprovisioned", image(i -> { }, v -> v.generalized = false, null, 2, Fixtures.TODAY),
+                        RuleCode.IMAGE_SOURCE_NOT_DEPROVISIONED, Severity.WARNING, "vm-build-01", "waagent -deprovision+user"),
+                c("Spot nodes on a Batch-service account", pool(Fixtures.poolPlan("pool-spot", "Standard_D2s_v3", 0, 4, 20)),
+                        RuleCode.POOL_SPOT_NODES_BATCH_SERVICE, Severity.INFO, "batchacct", "pool-spot", "4"),
+                c("Spot nodes on a user-subscription account", pool(Fixtures.poolPlan("pool-spot", "Standard_D2s_v3", 0, 4, 20),
+                                x -> { Fixtures.Account a = new Fixtures.Account(); a.mode = PoolAllocationMode.USER_SUBSCRIPTION; x.account = a.build(); }),
+                        RuleCode.POOL_SPOT_NODES_USER_SUBSCRIPTION, Severity.INFO, "batchacct", "pool-spot", "4"),
+                c("Marketplace image 30 days before Batch's end of support", pool(new io.poolforge.domain.PoolPlan("pool-01", "pool-01",
+                                "Standard_D2s_v3", null, "batch.node.ubuntu 20.04", 2, 0, java.time.Duration.ofMinutes(20),
+                                io.poolforge.domain.ImageReference.marketplace("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "latest")),
+                                c -> c.supported = List.of(new io.poolforge.domain.SupportedImage("batch.node.ubuntu 20.04",
+                                        io.poolforge.domain.ImageReference.marketplace("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "latest"),
+                                        OsType.LINUX, "verified", List.of(), Fixtures.TODAY.plusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))),
+                        RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE_SOON, Severity.WARNING,
+                        "canonical:0001-com-ubuntu-server-focal:20_04-lts:latest", Fixtures.TODAY.plusDays(30).toString(), "30"),
+                c("node agent 30 days from the end of support", pool(Fixtures.poolPlan(), x -> x.supported = agentEndingIn(30)),
+                        RuleCode.NODE_AGENT_END_OF_LIFE, Severity.WARNING, "batch.node.ubuntu 22.04", Fixtures.TODAY.plusDays(30).toString(), "30"),
+                c("\"latest\" skips a version excluded from latest", () -> List.of(ImageRules.latestFinding("pfGallery/ubuntu-batch",
+                                version("1.1.0", false), List.of(version("1.1.0", false), version("1.2.0", true), version("1.0.0", false)))),
+                        RuleCode.IMAGE_LATEST_VERSION, Severity.INFO, "pfGallery/ubuntu-batch", "1.1.0", "1.2.0"),
+                // PF-22: these five come from run.Preflight reading the account (RealFactsPreflightTest drives them
+                // against the sandbox); here only their messages in both languages and the examples of docs/RULES.md.
+                c("subscription outside the tenant", () -> List.of(Violation.of(RuleCode.SUBSCRIPTION_UNREACHABLE,
+                                "99999999-9999-4999-8999-999999999999")),
+                        RuleCode.SUBSCRIPTION_UNREACHABLE, Severity.ERROR, "99999999-9999-4999-8999-999999999999"),
+                c("Microsoft.Compute not registered", () -> List.of(Violation.of(RuleCode.PROVIDER_NOT_REGISTERED,
+                                "Microsoft.Compute", "22222222-2222-2222-2222-222222222222", "NotRegistered")),
+                        RuleCode.PROVIDER_NOT_REGISTERED, Severity.ERROR, "Microsoft.Compute", "22222222-2222-2222-2222-222222222222"),
+                c("Batch account missing", () -> List.of(Violation.of(RuleCode.BATCH_ACCOUNT_NOT_FOUND, "batchacct", "rg-batch",
+                                "11111111-1111-1111-1111-111111111111")),
+                        RuleCode.BATCH_ACCOUNT_NOT_FOUND, Severity.ERROR, "batchacct", "rg-batch"),
+                c("account elsewhere than the plan says", () -> List.of(Violation.of(RuleCode.BATCH_ACCOUNT_LOCATION_MISMATCH,
+                                "batchacct", "eastus", "westeurope")),
+                        RuleCode.BATCH_ACCOUNT_LOCATION_MISMATCH, Severity.ERROR, "batchacct", "eastus", "westeurope"),
+                c("VM missing", () -> List.of(Violation.of(RuleCode.VM_NOT_FOUND, "vm-build-01",
+                                "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-build-01")),
+                        RuleCode.VM_NOT_FOUND, Severity.ERROR, "vm-build-01"));
     }
 
     static Supplier<List<Violation>> shape(String vmId, io.poolforge.domain.PoolPlan plan, io.poolforge.domain.ImagePlan image) {
@@ -377,6 +427,33 @@ final class RuleExamples {
     static io.poolforge.domain.PoolPlan managedPlan(String imageId) {
         return new io.poolforge.domain.PoolPlan("pool-01", "pool-01", "Standard_D2s_v3", imageId, "batch.node.ubuntu 22.04",
                 2, 0, java.time.Duration.ofMinutes(20));
+    }
+
+    static final String MANAGED_ID = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-images/providers/Microsoft.Compute/images/img-vm-build-01";
+
+    /** A pool on the managed image img-vm-build-01 (PF-18: the node cap's scope). */
+    static io.poolforge.domain.PoolPlan managedPool(String poolId, int dedicated, int low) {
+        return new io.poolforge.domain.PoolPlan(poolId, poolId, "Standard_D2s_v3", MANAGED_ID, "batch.node.ubuntu 22.04",
+                dedicated, low, java.time.Duration.ofMinutes(60));
+    }
+
+    static io.poolforge.domain.ImagePlan managedImage() {
+        Fixtures.Image i = new Fixtures.Image();
+        i.target = ImageTarget.MANAGED;
+        return i.build();
+    }
+
+    /** The supported images with Ubuntu 22.04 gen2 (the fixtures' base) ending Batch support in {@code days}. */
+    static List<io.poolforge.domain.SupportedImage> agentEndingIn(int days) {
+        java.time.Instant end = Fixtures.TODAY.plusDays(days).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return Fixtures.supportedImages().stream().map(s -> s.imageReference().sameSku(Fixtures.UBUNTU_GEN2)
+                ? new io.poolforge.domain.SupportedImage(s.nodeAgentSkuId(), s.imageReference(), s.osType(), "verified", List.of(), end) : s).toList();
+    }
+
+    static io.poolforge.domain.GalleryImageVersionInfo version(String v, boolean excluded) {
+        return new io.poolforge.domain.GalleryImageVersionInfo(Fixtures.IMAGE_ID.replace("1.0.0", v), v,
+                definition("ubuntu-batch", "PoolForge", "ubuntu", "22.04"), List.of(new RegionReplica("westeurope", 1, "Completed")),
+                List.of(), "Succeeded", excluded);
     }
 
     static io.poolforge.domain.BatchAccountInfo withQuota(int dedicated, int lowPriority) {

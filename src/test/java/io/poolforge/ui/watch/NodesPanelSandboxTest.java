@@ -87,16 +87,17 @@ class NodesPanelSandboxTest {
     void mixedNodeStatesShowAsGroupedErrorsWithTheirDiagnosis(FxRobot robot) {
         assertThat(table(robot).getItems()).hasSize(12);
         assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodes: 12 of 12 (standard_f2s_v2)");
-        assertThat(headers(robot)).containsExactly("4 nodes: InvalidCustomImage", "2 nodes: FailureExitCode",
-                "1 node: unusable, no error reported", "1 node: DiskFull", "1 node: VmExtensionProvisioningError");
+        // No made-up node error code (PF-17): unusable nodes report none; start task failures carry their failureInfo code.
+        assertThat(headers(robot)).containsExactly("5 nodes: unusable, no error reported", "2 nodes: FailureExitCode",
+                "1 node: BlobAccessDenied");
         List<String> texts = new ArrayList<>();
         robot.lookup(".nodes-group").queryAll().forEach(n -> robot.from(n).lookup(".label").queryAllAs(Label.class)
                 .forEach(l -> texts.add(l.getText())));
-        assertThat(texts).contains("4 nodes are unusable because the custom image is not valid for Batch: it was not prepared the way Batch needs.",
+        assertThat(texts).contains("5 nodes are unusable without any error reported: Batch cannot communicate with the VM.",
                 "The start task failed on 2 nodes with exit code 127; with waitForSuccess set, Batch runs no task there.",
-                "Unknown code", "Suggested: Remove from pool");
-        assertThat(texts).anyMatch(t -> t.startsWith("• The VM was generalized before capture"));
-        assertThat(texts).anyMatch(t -> t.contains("PoolForge does not know the error code VmExtensionProvisioningError"));
+                "Evidence: Confirmed");
+        assertThat(texts).anyMatch(t -> t.startsWith("• Simplified node communication") && t.contains("BatchNodeManagement.<region>"));
+        assertThat(texts).noneMatch(t -> t.contains("Suggested: Remove from pool"));
         // display names, human times: no raw enum names or ISO timestamps in the table
         ComputeNode bad = table(robot).getItems().stream().filter(n -> n.inState("startTaskFailed")).findFirst().orElseThrow();
         String state = (String) table(robot).getColumns().get(1).getCellData(bad);
@@ -109,14 +110,16 @@ class NodesPanelSandboxTest {
 
     @Test
     void filtersByStateAndErrorCodeAndShowsTheStderrTailOfAFailedStartTask(FxRobot robot) {
-        robot.interact(() -> model.codeFilterProperty().set("DiskFull"));
+        robot.interact(() -> model.codeFilterProperty().set("BlobAccessDenied"));
         assertThat(table(robot).getItems()).hasSize(1);
         robot.interact(() -> {
             model.codeFilterProperty().set(null);
             model.stateFilterProperty().set("startTaskFailed");
         });
-        assertThat(table(robot).getItems()).hasSize(2);
-        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        assertThat(table(robot).getItems()).hasSize(3);
+        int withStderr = table(robot).getItems().indexOf(table(robot).getItems().stream()
+                .filter(n -> "FailureExitCode".equals(n.startTaskFailureCode())).findFirst().orElseThrow());
+        robot.interact(() -> table(robot).getSelectionModel().select(withStderr));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nodes-stderr").queryAs(TextArea.class).getText())
                 .contains("blender: command not found", "sig=***").doesNotContain("c2FuZGJveFNhc1NpZ25hdHVyZUZvclBGMTI");
@@ -125,23 +128,24 @@ class NodesPanelSandboxTest {
 
     @Test
     void rebootAndRemoveAreConfirmedJournaledAndChangeTheSandboxNodes(FxRobot robot) {
-        ComputeNode lost = model.all().stream().filter(n -> n.inState("unusable") && n.errors().isEmpty()).findFirst().orElseThrow();
-        robot.interact(() -> assertThat(model.reboot(List.of(lost))).isTrue());
-        assertThat(confirmations).singleElement().asString().startsWith("ui.nodes.confirm.reboot.title|Reboot 1 node of pool " + POOL);
-        assertThat(connection.batch().computeNodes(account, POOL, null)).filteredOn(n -> n.id().equals(lost.id()))
-                .singleElement().extracting(ComputeNode::state).isEqualTo("idle");
-        assertThat(headers(robot)).doesNotContain("1 node: unusable, no error reported");
+        List<ComputeNode> unusable = model.all().stream().filter(n -> n.inState("unusable")).toList();
+        assertThat(unusable).hasSize(5);
+        robot.interact(() -> assertThat(model.reboot(unusable)).isTrue());
+        assertThat(confirmations).singleElement().asString().startsWith("ui.nodes.confirm.reboot.title|Reboot ").contains(POOL);
+        // One was only out of touch and recovers; the other four stay unusable.
+        assertThat(connection.batch().computeNodes(account, POOL, null)).filteredOn(n -> unusable.stream().anyMatch(u -> u.id().equals(n.id())))
+                .extracting(ComputeNode::state).containsExactlyInAnyOrder("idle", "unusable", "unusable", "unusable", "unusable");
+        assertThat(headers(robot)).contains("4 nodes: unusable, no error reported");
 
-        List<ComputeNode> bad = model.all().stream().filter(n -> n.errors().stream().anyMatch(e -> e.code().equals("InvalidCustomImage"))).toList();
+        List<ComputeNode> bad = model.all().stream().filter(n -> n.inState("unusable") && n.dedicated()).toList();
         robot.interact(() -> model.deallocationProperty().set("taskcompletion"));
         robot.interact(() -> assertThat(model.remove(bad)).isTrue());
-        assertThat(confirmations.get(1)).contains("Remove 4 nodes from pool " + POOL, "Let them finish");
-        assertThat(table(robot).getItems()).hasSize(8);
-        assertThat(connection.batch().computeNodes(account, POOL, null)).hasSize(8);
+        assertThat(confirmations.get(1)).contains("Remove " + bad.size() + " node", "from pool " + POOL, "Let them finish");
+        assertThat(table(robot).getItems()).hasSize(12 - bad.size());
+        assertThat(connection.batch().computeNodes(account, POOL, null)).hasSize(12 - bad.size());
         assertThat(journal).hasSize(2);
-        assertThat(journal.get(0)).contains("pool=" + POOL, "reboot requeue", lost.id());
+        assertThat(journal.get(0)).contains("pool=" + POOL, "reboot requeue", unusable.get(0).id());
         assertThat(journal.get(1)).contains("remove taskcompletion", bad.get(0).id());
-        assertThat(robot.lookup("#nodes-status").queryAs(Label.class).getText()).isEqualTo("4 nodes leaving pool " + POOL + ".");
 
         // reimage: Batch allows it only on cloud-service-configuration pools, so it is offered disabled and refused
         robot.interact(() -> table(robot).getSelectionModel().select(0));
@@ -165,7 +169,7 @@ class NodesPanelSandboxTest {
     @Test
     void spanishTexts(FxRobot robot) {
         robot.interact(() -> i18n.setLocale(new Locale("es")));
-        assertThat(headers(robot)).contains("4 nodos: InvalidCustomImage", "1 nodo: no utilizable, sin error notificado");
+        assertThat(headers(robot)).contains("5 nodos: no utilizable, sin error notificado", "1 nodo: BlobAccessDenied");
         assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12 (standard_f2s_v2)");
         assertThat(robot.lookup("#nodes-reboot").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Reiniciar");
     }
@@ -179,7 +183,7 @@ class NodesPanelSandboxTest {
         try (var z = new java.util.zip.ZipFile(zip.toFile())) {
             assertThat(java.util.Collections.list(z.entries())).first().extracting(java.util.zip.ZipEntry::getName).isEqualTo("summary.txt");
             String summary = new String(z.getInputStream(z.getEntry("summary.txt")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(summary).contains("4 nodes: InvalidCustomImage", "PoolForge version: test");
+            assertThat(summary).contains("5 nodes: unusable, no error reported", "PoolForge version: test");
         }
         assertThat(robot.lookup("#nodes-status").queryAs(Label.class).getText()).isEqualTo("Diagnostic bundle written to " + zip + ".");
     }

@@ -77,6 +77,24 @@ class PoolWatchSandboxTest {
     }
 
     @Test
+    void theWatchDiagnosesTheLockedPoolFromTheLockLookUp() throws Exception {
+        try (Connection c = connect("diagnose")) {
+            BatchAccountInfo account = account(c, "pfdemobatchweu");
+            PoolWatchViewModel model = model(new ManualScheduler(), new ArrayList<>());
+
+            model.watch(c, account, "render-locked");
+
+            Diagnosis d = model.diagnoses().stream().filter(x -> x.error() != null).findFirst().orElseThrow();
+            assertThat(d.cause()).isEqualTo(Cause.RESOURCE_LOCKED);
+            assertThat(d.confidence()).isEqualTo(io.poolforge.domain.diagnose.Confidence.LIKELY);
+            assertThat(d.checked()).extracting(io.poolforge.domain.LocalizedText::key).contains("diagnose.evidence.lock",
+                    "diagnose.checked.permissionGranted", "diagnose.checked.replicas");
+            assertThat(model.actions()).doesNotContain(Action.RECREATE_POOL);
+            model.stop();
+        }
+    }
+
+    @Test
     void aStepwiseResizeReachesNineHundredNodesInSteps() throws Exception {
         try (Connection c = connect("large")) {
             BatchAccountInfo account = account(c, "pflargebatch");

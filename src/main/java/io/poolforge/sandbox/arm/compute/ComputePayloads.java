@@ -105,7 +105,7 @@ public final class ComputePayloads {
     }
 
     /** The VM's instance view (power state, Hyper-V generation, OS). */
-    static ObjectNode instanceView(ObjectNode vm, String powerState, boolean gen2) {
+    static ObjectNode instanceView(ObjectNode vm, String powerState, boolean gen2, boolean generalized) {
         String name = vm.path("name").asText();
         String osType = Json.str(vm, "properties/storageProfile/osDisk/osType");
         String display = switch (powerState) {
@@ -119,7 +119,18 @@ public final class ComputePayloads {
                 "osVersion", "Windows".equals(osType) ? "10.0.20348" : "22.04", "hyperVGeneration", gen2 ? "V2" : "V1",
                 "vmAgent", Json.o("vmAgentVersion", "2.7.41491.1102", "statuses", Json.a(status("ProvisioningState/succeeded", "Ready"))),
                 "disks", disks,
-                "statuses", Json.a(status("ProvisioningState/succeeded", "Provisioning succeeded"), status("PowerState/" + powerState, display)));
+                "statuses", statuses(powerState, display, generalized));
+    }
+
+    /**
+     * Provisioning and power state, and OSState/generalized for a VM marked generalized (REST "Virtual Machines -
+     * Generalize": "Sets the OS state of the virtual machine to generalized"; read 2026-12-07).
+     */
+    private static ArrayNode statuses(String powerState, String display, boolean generalized) {
+        ArrayNode out = Json.a(status("ProvisioningState/succeeded", "Provisioning succeeded"));
+        if (generalized) out.add(status("OSState/generalized", "VM generalized"));
+        out.add(status("PowerState/" + powerState, display));
+        return out;
     }
 
     private static ObjectNode status(String code, String display) {

@@ -24,6 +24,8 @@ public final class VirtualMachinesApi {
 
     private final Platform p;
     private final Map<String, Runtime> runtime = new ConcurrentHashMap<>();
+    /** VMs marked generalized (POST .../generalize, or a scenario): their instance view says OSState/generalized. */
+    private final java.util.Set<String> generalized = ConcurrentHashMap.newKeySet();
 
     public VirtualMachinesApi(Platform p) {
         this.p = p;
@@ -31,6 +33,11 @@ public final class VirtualMachinesApi {
 
     public void setRuntime(String vmId, String powerState, boolean gen2) {
         runtime.put(Ids.lc(vmId), new Runtime(powerState, gen2));
+    }
+
+    /** Marks a VM generalized, as "Virtual Machines - Generalize" does. */
+    public void markGeneralized(String vmId) {
+        generalized.add(Ids.lc(vmId));
     }
 
     public void register(Router r) {
@@ -41,6 +48,11 @@ public final class VirtualMachinesApi {
         r.add("vm-get", "GET", RG + "/(?<name>[^/]+)", arm, this::get);
         r.add("vm-instance-view", "GET", RG + "/(?<name>[^/]+)/instanceView", arm,
                 q -> Response.ok(instanceView(find(q))));
+        // "Virtual Machines - Generalize": POST .../generalize, 200 with no body.
+        r.add("vm-generalize", "POST", RG + "/(?<name>[^/]+)/generalize", arm, q -> {
+            markGeneralized(find(q).path("id").asText());
+            return Response.empty(200);
+        });
     }
 
     private Response list(Request q, String scope) {
@@ -86,6 +98,6 @@ public final class VirtualMachinesApi {
             String sku = Json.str(vm, "properties/storageProfile/imageReference/sku");
             rt = new Runtime("running", sku != null && sku.toLowerCase(Locale.ROOT).matches(".*(gen2|-g2|server).*"));
         }
-        return ComputePayloads.instanceView(vm, rt.powerState(), rt.gen2());
+        return ComputePayloads.instanceView(vm, rt.powerState(), rt.gen2(), generalized.contains(Ids.lc(vm.path("id").asText())));
     }
 }

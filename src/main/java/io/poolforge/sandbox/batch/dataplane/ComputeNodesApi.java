@@ -86,11 +86,9 @@ final class ComputeNodesApi {
             }
             if (n.scripted) {
                 scripted(node, n, state, mp);
-            } else if ("unusable".equals(state)) {
-                node.set("errors", Json.a(Json.o("code", "NodeAgentSkuMismatch", "message", "The node agent could not start: the node agent SKU '"
-                        + Json.str(vmc, "nodeAgentSkuId") + "' does not match the image's operating system.",
-                        "errorDetails", Json.a(Json.o("name", "nodeAgentSKUId", "value", Json.str(vmc, "nodeAgentSkuId"))))));
             }
+            // An unusable node of a pool whose node agent does not fit its image reports no error: no Microsoft document,
+            // spec or public report gives the code Batch would use (PF-17 removed the invented NodeAgentSkuMismatch).
             out.add(node);
         }
         return out;

@@ -116,7 +116,7 @@ public final class BatchPools {
 
     public static void checkName(String name) {
         if (name == null || !name.matches(NAME)) {
-            throw PoolRules.invalid("The pool id '" + name + "' is invalid: use 1-64 letters, digits, hyphens and underscores.");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.POOL_ID, "The pool id '" + name + "' is invalid: use 1-64 letters, digits, hyphens and underscores.");
         }
     }
 
@@ -139,20 +139,20 @@ public final class BatchPools {
         }
         String vmSize = Json.str(props, "vmSize");
         if (vmSize == null || Catalog.size(vmSize) == null) {
-            throw PoolRules.invalid("The specified vmSize '" + vmSize + "' is not supported by Batch in " + account.path("location").asText() + ".");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.VM_SIZE_SUPPORTED, "The specified vmSize '" + vmSize + "' is not supported by Batch in " + account.path("location").asText() + ".");
         }
         JsonNode vmc = Json.at(props, "deploymentConfiguration/virtualMachineConfiguration");
         if (vmc == null || !vmc.has("imageReference")) {
-            throw PoolRules.invalid("deploymentConfiguration.virtualMachineConfiguration.imageReference is required.");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.IMAGE_REFERENCE_KIND, "deploymentConfiguration.virtualMachineConfiguration.imageReference is required.");
         }
         String agent = Json.str(vmc, "nodeAgentSkuId");
         if (agent == null || Catalog.osOfAgent(agent) == null) {
-            throw PoolRules.invalid("The specified nodeAgentSkuId '" + agent + "' is not supported (see List Supported Images).");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.NODE_AGENT_SUPPORTED, "The specified nodeAgentSkuId '" + agent + "' is not supported (see List Supported Images).");
         }
         PoolRules.ImageFacts image = rules.checkImage(account, vmc);
         JsonNode fixed = Json.at(props, "scaleSettings/fixedScale");
         if (Json.at(props, "scaleSettings/autoScale") != null) {
-            throw PoolRules.invalid("The sandbox supports scaleSettings.fixedScale only.");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.SANDBOX_FIXED_SCALE_ONLY, "The sandbox supports scaleSettings.fixedScale only.");
         }
         String timeout = fixed == null ? "PT15M" : fixed.path("resizeTimeout").asText("PT15M");
         checkTimeout(timeout);
@@ -269,10 +269,10 @@ public final class BatchPools {
     private static void checkTimeout(String timeout) {
         try {
             if (Duration.parse(timeout).compareTo(Duration.ofMinutes(5)) < 0) {
-                throw PoolRules.invalid("The resizeTimeout '" + timeout + "' is below the minimum of 5 minutes (PT5M).");
+                throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.RESIZE_TIMEOUT_MINIMUM, "The resizeTimeout '" + timeout + "' is below the minimum of 5 minutes (PT5M).");
             }
         } catch (java.time.format.DateTimeParseException e) {
-            throw PoolRules.invalid("The resizeTimeout '" + timeout + "' is not an ISO-8601 duration.");
+            throw PoolRules.invalid(io.poolforge.sandbox.batch.engine.Enforcement.RESIZE_TIMEOUT_FORMAT, "The resizeTimeout '" + timeout + "' is not an ISO-8601 duration.");
         }
     }
 

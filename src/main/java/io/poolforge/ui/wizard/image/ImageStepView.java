@@ -122,11 +122,22 @@ public final class ImageStepView extends StepView<ImageViewModel> {
                 model.tempDriveConfirmedProperty(), model.tempDriveCheckNeeded());
         javafx.scene.control.CheckBox dataDisks = check("image-check-data-disks", "wizard.image.check.dataDisks",
                 model.dataDisksConfirmedProperty(), model.dataDisksCheckNeeded());
+        // PF-18: was the VM generalized in the guest? Azure says so when the VM was marked generalized; otherwise ask.
+        javafx.scene.control.CheckBox generalized = check("image-check-generalized", "wizard.image.generalized",
+                model.generalizedConfirmedProperty(), model.generalizedCheckNeeded());
+        Label generalizedNote = new Label();
+        generalizedNote.setId("image-generalized-note");
+        generalizedNote.getStyleClass().add("text-muted");
+        generalizedNote.setWrapText(true);
+        generalizedNote.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.generalizedKnown().get()
+                ? "wizard.image.generalized.known" : "wizard.image.generalized.ask", model.vmName()),
+                i18n.messagesProperty(), model.generalizedKnown(), model.generalizedCheckNeeded()));
         Label checklistTitle = label(i18n, "wizard.image.check.title", "text-bold");
-        VBox checklist = new VBox(6, checklistTitle, tempDrive, dataDisks);
+        VBox checklist = new VBox(6, checklistTitle, generalized, generalizedNote, tempDrive, dataDisks);
         checklist.setId("image-checklist");
         checklist.getStyleClass().add("image-checklist");
-        checklist.visibleProperty().bind(Bindings.or(model.tempDriveCheckNeeded(), model.dataDisksCheckNeeded()));
+        checklist.visibleProperty().bind(Bindings.or(Bindings.or(model.tempDriveCheckNeeded(), model.dataDisksCheckNeeded()),
+                Bindings.or(model.generalizedCheckNeeded(), model.generalizedKnown())));
         checklist.managedProperty().bind(checklist.visibleProperty());
 
         VBox root = new VBox(12, title(i18n, "wizard.step.image"), paragraph(i18n, "wizard.image.about"), gallery, galleryBox, managed, managedBox,

@@ -75,6 +75,7 @@ public final class ImageViewModel {
         });
         replicas.addListener((o, a, b) -> update());
         session.snapshotsProperty().addListener((o, a, b) -> update());
+        session.vmGeneralizedConfirmedProperty().addListener((o, a, b) -> update());
     }
 
     public ObjectProperty<ImageTarget> targetProperty() { return target; }
@@ -151,6 +152,26 @@ public final class ImageViewModel {
                 && !session.snapshotsProperty().get().dataDisks().isEmpty(), session.snapshotsProperty());
     }
 
+    /**
+     * PF-18: "the VM was generalized (Sysprep / waagent -deprovision+user)": asked unless the instance view reports
+     * OSState/generalized. Not confirmed, a Windows image is refused (IMAGE_SOURCE_NOT_SYSPREPPED), a Linux one warned.
+     */
+    public BooleanBinding generalizedCheckNeeded() {
+        return Bindings.createBooleanBinding(() -> session.vm() != null && !session.vm().markedGeneralized(), session.vmProperty());
+    }
+
+    /** True when Azure reports the VM as generalized (shown instead of the question). */
+    public BooleanBinding generalizedKnown() {
+        return Bindings.createBooleanBinding(() -> session.vm() != null && session.vm().markedGeneralized(), session.vmProperty());
+    }
+
+    public javafx.beans.property.BooleanProperty generalizedConfirmedProperty() { return session.vmGeneralizedConfirmedProperty(); }
+
+    /** The source VM's name (for the question's text). */
+    public String vmName() {
+        return session.vm() == null ? "" : session.vm().name();
+    }
+
     public javafx.beans.property.BooleanProperty tempDriveConfirmedProperty() { return tempDriveConfirmed; }
 
     public javafx.beans.property.BooleanProperty dataDisksConfirmedProperty() { return dataDisksConfirmed; }
@@ -197,7 +218,7 @@ public final class ImageViewModel {
 
     private void update() {
         if (session.fromExistingImage()) return; // the VM step chose an existing image: nothing to build
-        VmSummary vm = session.vm();
+        VmSummary vm = session.vmForPlan();
         BatchAccountInfo account = session.account();
         SnapshotPlan snaps = session.snapshotsProperty().get();
         if (vm == null || account == null || snaps == null) {

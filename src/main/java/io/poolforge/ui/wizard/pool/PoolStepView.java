@@ -156,9 +156,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         column(sizes, i18n, "wizard.pool.size.memory", s -> i18n.formats().size(
                 io.poolforge.i18n.Formats.Size.ofMiB(Math.round(s.memoryGb() * 1024))), 90);
         column(sizes, i18n, "wizard.pool.size.family", VmSkuInfo::family, 200);
-        // PF-16: the size's capabilities as Azure reports them (HyperVGenerations, TrustedLaunchDisabled).
-        column(sizes, i18n, "wizard.pool.size.generations", s -> s.generations().stream().map(Enum::name).sorted()
-                .collect(java.util.stream.Collectors.joining(", ")), 90);
+        // PF-16: the size's Trusted Launch capability as Azure reports it (HyperVGenerations, TrustedLaunchDisabled).
         column(sizes, i18n, "wizard.pool.size.trustedLaunch", s -> i18n.get(PoolViewModel.trustedLaunchKey(s)), 130);
         column(sizes, i18n, "wizard.pool.size.headroom", s -> {
             Integer h = model.familyHeadroom(s);

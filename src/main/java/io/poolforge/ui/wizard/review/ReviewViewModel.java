@@ -65,7 +65,7 @@ public final class ReviewViewModel {
 
     /** The plan of what the wizard decided (names as chosen). */
     public Plan plan() {
-        return PlanAssembler.assemble(session.poolProperty().get().poolId(), session.vm(), session.snapshotsProperty().get(),
+        return PlanAssembler.assemble(session.poolProperty().get().poolId(), session.vmForPlan(), session.snapshotsProperty().get(),
                 session.imageProperty().get(), session.poolProperty().get(), session.account(), session.imageBaseProperty().get());
     }
 

@@ -216,7 +216,7 @@ public final class VmViewModel {
                 return new VmSummary(vm.id(), vm.name(), vm.subscriptionId(), vm.resourceGroup(), vm.location(), vm.osType(),
                         vm.vmSize(), vm.powerState(), vm.osDisk(), vm.dataDisks(), vm.imageReference(), vm.plan(), vm.extensions(),
                         vm.securityType(), vm.hyperVGeneration(), vm.osDiskEncryption(), io.poolforge.domain.TempDrive.NONE,
-                        vm.uefiSettings());
+                        vm.uefiSettings(), vm.markedGeneralized());
             }
         }
         return vm;
