@@ -129,6 +129,7 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         generalizedNote.setId("image-generalized-note");
         generalizedNote.getStyleClass().add("text-muted");
         generalizedNote.setWrapText(true);
+        generalizedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // PF-20: wrapped, never cut to "…"
         generalizedNote.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.generalizedKnown().get()
                 ? "wizard.image.generalized.known" : "wizard.image.generalized.ask", model.vmName()),
                 i18n.messagesProperty(), model.generalizedKnown(), model.generalizedCheckNeeded()));
