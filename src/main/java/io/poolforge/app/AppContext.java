@@ -186,6 +186,15 @@ public final class AppContext implements AutoCloseable {
             });
             create.poolProperty().addListener((o, a, pool) -> {
                 if (pool != null) watch.watch(session.connection(), session.account(), pool.id());
+                else watch.stop();
+            });
+            this.create = create;
+            // A new connection (another sandbox scenario, another sign-in): what watched the old one stops (PF-20: the
+            // old watch polled a dead sandbox and said "Could not reach Azure").
+            session.connectionProperty().addListener((o, a, c) -> {
+                if (a == c) return;
+                watch.stop();
+                for (Stage s : List.copyOf(watchWindows)) s.close();
             });
             // The pool watch and its nodes table (~115 ms cold) are built with the create step's page, not with the wizard.
             List<WizardStep> steps = List.of(
@@ -195,12 +204,45 @@ public final class AppContext implements AutoCloseable {
                     new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
                     new PoolStepView(poolModel = new PoolViewModel(session), i18n),
                     new ReviewStepView(review, i18n),
-                    new CreateStepView(create, i18n, this::createWatch));
+                    createStep = new CreateStepView(create, i18n, this::createWatch));
             // Starting from an existing image leaves out the snapshot and image steps.
             wizard = new WizardFrame(i18n, WizardFlow.skipping(steps, step -> session.fromExistingImage()
                     && ("snapshot".equals(step.id()) || "image".equals(step.id()))));
+            createStep.setEndActions(this::createAnother, this::openInInspector);
         }
         return wizard;
+    }
+
+    private CreateViewModel create;
+    private CreateStepView createStep;
+    private final List<Stage> watchWindows = new java.util.ArrayList<>();
+
+    /** Whether a run is going (closing the window asks first). */
+    public boolean runInProgress() {
+        return create != null && create.runningProperty().get();
+    }
+
+    /**
+     * Closing while a run is going asks first and says how it can be resumed (PF-20); true to close. On yes, the run
+     * is cancelled (it stops between steps) before the window goes.
+     */
+    public boolean confirmCloseDuringRun() {
+        if (!runInProgress()) return true;
+        var plan = session.poolProperty().get();
+        if (!dialogs.confirm("app.close.running.title", i18n.get("app.close.running.text", plan == null ? "" : plan.poolId()))) return false;
+        create.cancel();
+        return true;
+    }
+
+    /** "Create another pool": the same sign-in and account, a new flow from the VM step (PF-20). */
+    private void createAnother() {
+        wizard.startOver(wizard.stepsInOrder().get(1));
+    }
+
+    /** "Open in the inspector": the inspector page, on the account of the run, with the new pool selected (PF-20). */
+    private void openInInspector(String poolId) {
+        inspector().model().selectWhenListed(poolId);
+        if (window != null) window.showInspector();
     }
 
     private javafx.scene.Node createWatch() {
@@ -343,8 +385,13 @@ public final class AppContext implements AutoCloseable {
         scene.getStylesheets().add(AppContext.class.getResource("/io/poolforge/ui/poolforge.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text("inspect.page.watchTitle", poolId));
-        stage.setOnHidden(e -> model.stop());
-        stage.show();
+        watchWindows.add(stage);
+        stage.setOnHidden(e -> {
+            model.stop();
+            watchWindows.remove(stage);
+        });
+        // On screen, over the main window, never at the window manager's 200x200 in a corner (PF-20).
+        io.poolforge.ui.WindowPlacement.showOver(stage, stage.getOwner() instanceof Stage o ? o : null, 960, 720);
         model.watch(session.connection(), session.account(), poolId);
         return stage;
     }
@@ -416,8 +463,16 @@ public final class AppContext implements AutoCloseable {
 
     /** Column order and widths of the tables, kept in the settings (saved in the background). */
     public io.poolforge.ui.TableLayouts tableLayouts() {
-        if (tableLayouts == null) {
-            tableLayouts = new io.poolforge.ui.TableLayouts(new io.poolforge.ui.TableLayouts.Store() {
+        if (tableLayouts == null) tableLayouts = new io.poolforge.ui.TableLayouts(settingsStore());
+        return tableLayouts;
+    }
+
+    private io.poolforge.ui.TableLayouts.Store settingsStore;
+
+    /** The settings as a key/value store whose changes are saved in the background (table layouts, window bounds). */
+    public io.poolforge.ui.TableLayouts.Store settingsStore() {
+        if (settingsStore == null) {
+            settingsStore = new io.poolforge.ui.TableLayouts.Store() {
                 @Override public java.util.Optional<String> get(String key) { return settings.get(key); }
 
                 @Override public void put(String key, String value) {
@@ -428,9 +483,9 @@ public final class AppContext implements AutoCloseable {
                         return null;
                     }).onFailure(e -> LOG.warn("Could not save settings", e)));
                 }
-            });
+            };
         }
-        return tableLayouts;
+        return settingsStore;
     }
 
     private void rememberTheme(io.poolforge.ui.Theme.Choice choice) {

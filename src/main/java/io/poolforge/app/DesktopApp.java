@@ -27,7 +27,10 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         context.setUriOpener(uri -> getHostServices().showDocument(uri.toString()));
-        show(context, stage);
+        showPlaced(context, stage);
+        stage.setOnCloseRequest(e -> {
+            if (!context.confirmCloseDuringRun()) e.consume();
+        });
         // The first-run sandbox starts once the first frame is on screen: it would otherwise compete with it (PF-13).
         if (startInSandbox) afterFirstFrame(() -> context.signIn().trySandbox());
     }
@@ -48,6 +51,12 @@ public final class DesktopApp extends Application {
 
     /** Puts the main window on a stage (also used by tests and the screenshot command). */
     public static MainWindow show(AppContext context, Stage stage) {
+        MainWindow window = prepare(context, stage);
+        stage.show();
+        return window;
+    }
+
+    private static MainWindow prepare(AppContext context, Stage stage) {
         context.theme().apply();
         MainWindow window = context.mainWindow();
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
@@ -60,7 +69,16 @@ public final class DesktopApp extends Application {
             throw new java.io.UncheckedIOException(e);
         }
         context.dialogs().setOwner(stage);
-        stage.show();
+        return window;
+    }
+
+    /**
+     * The desktop's way: the main window fitted to the work area of its screen, where the user left it last time,
+     * remembered in the settings (PF-20; see {@link io.poolforge.ui.WindowPlacement}).
+     */
+    public static MainWindow showPlaced(AppContext context, Stage stage) {
+        MainWindow window = prepare(context, stage);
+        new io.poolforge.ui.WindowPlacement(context.settingsStore(), "main").showPlaced(stage, WIDTH, HEIGHT);
         return window;
     }
 

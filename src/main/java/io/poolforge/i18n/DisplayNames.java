@@ -67,7 +67,29 @@ public final class DisplayNames {
                 case UNKNOWN -> "ui.enum.tempDrive.unknown";
             };
         }
+        if (e instanceof io.poolforge.domain.diagnose.Cause c) return causeKey(c);
         return null;
+    }
+
+    /** PF-20: a diagnosis' badge when Azure gave no error code (the cause in the user's words, not NODES_UNUSABLE). */
+    private static String causeKey(io.poolforge.domain.diagnose.Cause c) {
+        return switch (c) {
+            case IMAGE_DELETED -> "diagnose.badge.imageDeleted";
+            case SOURCE_SNAPSHOT_DELETED -> "diagnose.badge.sourceSnapshotDeleted";
+            case GENERATION_MISMATCH -> "diagnose.badge.generationMismatch";
+            case RESOURCE_LOCKED -> "diagnose.badge.resourceLocked";
+            case IMAGE_ACCESS_DENIED -> "diagnose.badge.imageAccessDenied";
+            case ALLOCATION_FAILED -> "diagnose.badge.allocationFailed";
+            case ALLOCATION_TIMED_OUT -> "diagnose.badge.allocationTimedOut";
+            case ACCOUNT_CORE_QUOTA -> "diagnose.badge.accountCoreQuota";
+            case ACCOUNT_LOW_PRIORITY_QUOTA -> "diagnose.badge.accountLowPriorityQuota";
+            case ACCOUNT_VM_SERIES_QUOTA -> "diagnose.badge.accountVmSeriesQuota";
+            case INSUFFICIENT_SUBNET -> "diagnose.badge.insufficientSubnet";
+            case NODE_AGENT_MISMATCH -> "diagnose.badge.nodeAgentMismatch";
+            case NODES_UNUSABLE -> "diagnose.badge.nodesUnusable";
+            case STALE_ERROR -> "diagnose.badge.stale";
+            default -> "diagnose.badge.unknown";
+        };
     }
 
     /** An enum's constant in words, for enums without a display name: "IMAGE_VERSION" → "image version". */

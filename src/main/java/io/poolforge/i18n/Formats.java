@@ -62,6 +62,9 @@ public final class Formats {
     /** The date only, in the user's zone and locale. */
     public String date(Instant t) { return t == null ? "" : date.format(t); }
 
+    /** A calendar date (an end of support), in the user's locale: "Apr 30, 2025" / "30 abr 2025" (PF-20). */
+    public String date(java.time.LocalDate d) { return d == null ? "" : date.format(d); }
+
     /** "just now", "5 min ago", "3 days ago", "in 2 hours"; days up to 45, then months (30 days) and years (365 days). */
     public String relative(Instant t) {
         if (t == null) return "";

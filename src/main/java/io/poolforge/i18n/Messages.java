@@ -86,6 +86,7 @@ public final class Messages {
     private Object display(Object a) {
         if (a instanceof Instant t) return formats.dateTime(t);
         if (a instanceof Duration d) return formats.duration(d);
+        if (a instanceof java.time.LocalDate d) return formats.date(d);
         if (a instanceof Formats.Size s) return formats.size(s);
         if (a instanceof LocalizedText t) return text(t);
         if (a instanceof Enum<?> e) return name(e);

@@ -157,10 +157,14 @@ public final class MainWindow {
                 inspectorPage, theme, language}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        names.setMinWidth(120);
-        HBox header = new HBox(12, names, spacer, switcher, spacer2, themeLabel, theme, languageLabel, language);
+        // The name itself never gives way (PF-20: "PoolF…" at 1024x700); tighter spacing leaves it room there.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        subtitle.setMinWidth(0);
+        names.minWidthProperty().bind(title.widthProperty());
+        HBox header = new HBox(8, names, spacer, switcher, spacer2, themeLabel, theme, languageLabel, language);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 24, 12, 24));
+        header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("app-header");
 
         // The band: unmistakable, on every page, while the session talks to the sandbox.

@@ -27,6 +27,8 @@ import javafx.scene.text.Text;
 public final class Tables {
     private static final String TEXT = "poolforge.cellText";
     private static final String EXTRA = "poolforge.cellExtra";
+    private static final String POLICY = "poolforge.resizePolicy";
+    private static final String RETRIES = "poolforge.fitRetries";
     /** A column's width as the user left it (TableLayouts puts it there). */
     static final String USER_WIDTH = "poolforge.userWidth";
     /** Rows measured at most (the first ones); enough for a screen, cheap for 10,000 VMs. */
@@ -117,6 +119,13 @@ public final class Tables {
      * measured in the table's fonts, again whenever the rows or the language change.
      */
     public static <S> void fitToContent(TableView<S> table, I18n i18n) {
+        // PF-20: JavaFX's own "No content in table" is English only; an empty table says it in the user's language.
+        if (table.getPlaceholder() == null) {
+            javafx.scene.control.Label empty = new javafx.scene.control.Label();
+            empty.textProperty().bind(i18n.text("ui.table.empty"));
+            empty.getStyleClass().add("text-muted");
+            table.setPlaceholder(empty);
+        }
         // Cells render their text when they update: a language switch must make them update (and re-measure).
         i18n.messagesProperty().addListener((o, a, b) -> {
             table.refresh();
@@ -150,6 +159,17 @@ public final class Tables {
     /** Measures now (tests call it after a language switch to skip the queue). */
     @SuppressWarnings("unchecked")
     public static <S> void fitNow(TableView<S> table) {
+        // Before its rows exist (a table not yet shown) the cells' font is unknown and the default one measures narrower
+        // than the theme's (PF-20: "pfdemobatch…" at 1024x700): measure again once they are there, a few times at most.
+        if (!table.getItems().isEmpty() && !(table.lookup(".table-row-cell .table-cell") instanceof Labeled)) {
+            int tries = table.getProperties().get(RETRIES) instanceof Integer i ? i : 0;
+            if (tries < 20) {
+                table.getProperties().put(RETRIES, tries + 1);
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+                later.setOnFinished(e -> fitNow(table));
+                later.play();
+            }
+        }
         Font cellFont = fontOf(table, ".table-row-cell .table-cell", Font.getDefault());
         Font headerFont = fontOf(table, ".column-header .label",
                 Font.font(cellFont.getFamily(), FontWeight.BOLD, cellFont.getSize()));
@@ -161,7 +181,9 @@ public final class Tables {
                 double extra = c.getProperties().get(EXTRA) instanceof Double d ? d : 0;
                 for (int i = 0; i < rows; i++) {
                     String s = ((Function<S, String>) fn).apply(table.getItems().get(i));
-                    w = Math.max(w, width(s, cellFont) + CELL_PADDING + extra);
+                    // 3 % and 2 px more than measured: the first cell found may carry a smaller font than the others (a badge
+                    // column), and a cell cut by a pixel shows "…" (PF-20's desktop check, 1280x800 Spanish).
+                    w = Math.max(w, width(s, cellFont) * 1.03 + 2 + CELL_PADDING + extra);
                 }
             }
             w = Math.ceil(w);
@@ -169,6 +191,27 @@ public final class Tables {
             // As wide as its content, or as the user last made it; the resize policy shares out the rest.
             double user = c.getProperties().get(USER_WIDTH) instanceof Double d ? d : 0;
             c.setPrefWidth(Math.max(w, user));
+        }
+        // PF-20: when the columns' minimums do not fit (1024x700, Spanish), the constrained policy would cut the last
+        // column's cells to "…": then the table scrolls sideways instead, and goes back to sharing once they fit.
+        Object policy = table.getProperties().computeIfAbsent(POLICY, k -> table.getColumnResizePolicy());
+        double sum = table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getMinWidth).sum();
+        double room = table.getWidth() - 18; // a vertical scroll bar
+        if (table.getWidth() > 0 && sum > room) {
+            if (table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                // The constrained policy left them squeezed; a column takes its preferred width again only when that
+                // changes, so nudge it (measured: the accounts table at 1024x700 kept "pfdemobatch…" otherwise).
+                for (TableColumn<S, ?> c : table.getColumns()) {
+                    double p = c.getPrefWidth();
+                    c.setPrefWidth(p + 1);
+                    c.setPrefWidth(p);
+                }
+            }
+        } else if (table.getColumnResizePolicy() != policy) {
+            @SuppressWarnings({"unchecked", "rawtypes"}) javafx.util.Callback<TableView.ResizeFeatures, Boolean> original =
+                    (javafx.util.Callback) policy;
+            table.setColumnResizePolicy(original);
         }
         // Let the resize policy share the width out again with the new minimums.
         table.requestLayout();
@@ -188,6 +231,21 @@ public final class Tables {
             max = Math.max(max, t.getLayoutBounds().getWidth());
         }
         return max;
+    }
+
+    /**
+     * Keeps room for the header and {@code rows} rows (PF-20): inside a scrolling step a table otherwise gets what is
+     * left, down to its header alone; with a minimum the page scrolls instead and the rows stay visible. It also grows
+     * into any height left over. The row height follows the font (and so the scale and theme).
+     */
+    public static void keepRows(TableView<?> table, int rows) {
+        double em = Font.getDefault().getSize();
+        // Measured with AtlantaFX at 13.33 px: header 40 px, rows 39-40 px; a horizontal scroll bar takes up to 16 px more.
+        double header = Math.ceil(em * 3.1);
+        double row = Math.ceil(em * 3.0);
+        table.setMinHeight(header + rows * row + 18);
+        table.setPrefHeight(Math.max(table.getPrefHeight(), table.getMinHeight()));
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
     }
 
     /** A lower-case key for a table's settings ("VM table" → "vm-table"). */

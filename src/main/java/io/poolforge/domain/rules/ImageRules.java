@@ -243,7 +243,7 @@ public final class ImageRules {
     private static void managed(List<Violation> out, String name, String subscriptionId, String location,
                                 BatchAccountInfo account, LocalDate today) {
         out.add(Violation.of(managedImagesRetired(today) ? RuleCode.IMAGE_MANAGED_RETIRED_BUILD
-                : RuleCode.IMAGE_MANAGED_RETIRING, name, MANAGED_IMAGE_RETIREMENT.toString()));
+                : RuleCode.IMAGE_MANAGED_RETIRING, name, MANAGED_IMAGE_RETIREMENT));
         if (location != null && !Regions.same(location, account.location())) {
             out.add(Violation.of(RuleCode.IMAGE_MANAGED_OTHER_REGION, name, location, account.name(), account.location()));
         }

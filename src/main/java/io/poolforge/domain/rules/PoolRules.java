@@ -57,7 +57,7 @@ public final class PoolRules {
         String imageLabel = plan.marketplace() ? plan.marketplaceImage().display() : imageLabel(plan.imageId());
         if (!plan.marketplace() && ctx.imageKind() == ImageTarget.MANAGED) {
             out.add(Violation.of(ImageRules.managedImagesRetired(ctx.today()) ? RuleCode.POOL_MANAGED_IMAGE_RETIRED
-                    : RuleCode.POOL_MANAGED_IMAGE_RETIRING, imageLabel, ImageRules.MANAGED_IMAGE_RETIREMENT.toString()));
+                    : RuleCode.POOL_MANAGED_IMAGE_RETIRING, imageLabel, ImageRules.MANAGED_IMAGE_RETIREMENT));
         }
 
         // A Marketplace pool (PF-15): the image must be one Batch lists for the account ("List Supported Images").
@@ -72,10 +72,10 @@ public final class PoolRules {
                         var end = s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate();
                         if (!ctx.today().isBefore(end)) {
                             out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE, plan.marketplaceImage().display(),
-                                    end.toString()));
+                                    end));
                         } else if (EndOfLife.soon(ctx.today(), end)) {
                             out.add(Violation.of(RuleCode.POOL_MARKETPLACE_IMAGE_END_OF_LIFE_SOON, plan.marketplaceImage().display(),
-                                    end.toString(), EndOfLife.daysLeft(ctx.today(), end)));
+                                    end, EndOfLife.daysLeft(ctx.today(), end)));
                         }
                     });
         }
@@ -208,7 +208,7 @@ public final class PoolRules {
         if (end == null) return;
         long left = EndOfLife.daysLeft(ctx.today(), end);
         if (left <= EndOfLife.WARNING_DAYS) {
-            out.add(Violation.of(RuleCode.NODE_AGENT_END_OF_LIFE, chosen, end.toString(), left, Math.abs(left)));
+            out.add(Violation.of(RuleCode.NODE_AGENT_END_OF_LIFE, chosen, end, left, Math.abs(left)));
         }
     }
 
@@ -232,8 +232,9 @@ public final class PoolRules {
                             + s.generations().stream().map(Enum::name).sorted().collect(Collectors.joining(","))));
         }
         if (s.batchSupportEndOfLife() != null) {
-            out.add(Violation.of(RuleCode.VM_SIZE_END_OF_LIFE, s.name(),
-                    s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate().toString()));
+            // The date as a date (shown in the user's locale) and whether it is past, so the sentence's tense follows it (PF-20).
+            java.time.LocalDate end = s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate();
+            out.add(Violation.of(RuleCode.VM_SIZE_END_OF_LIFE, s.name(), end, ctx.today().isBefore(end) ? 0 : 1));
         }
         if (plan.targetLowPriorityNodes() > 0 && !s.lowPriorityCapable()) {
             out.add(Violation.of(RuleCode.VM_SIZE_NO_LOW_PRIORITY, s.name(), plan.targetLowPriorityNodes()));

@@ -67,7 +67,7 @@ public final class VmRules {
                 SupportedImage s = match.get();
                 if (s.batchSupportEndOfLife() != null) {
                     out.add(Violation.of(RuleCode.VM_BASE_IMAGE_END_OF_LIFE, name, vm.imageReference().display(),
-                            s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate().toString()));
+                            s.batchSupportEndOfLife().atZone(ZoneOffset.UTC).toLocalDate()));
                 } else if (!s.verified()) {
                     out.add(Violation.of(RuleCode.VM_BASE_IMAGE_UNVERIFIED, name, vm.imageReference().display()));
                 }

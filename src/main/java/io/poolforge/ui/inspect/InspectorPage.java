@@ -23,9 +23,11 @@ import javafx.scene.layout.HBox;
  */
 public final class InspectorPage {
     private final BorderPane root = new BorderPane();
+    private final InspectorViewModel model;
 
     public InspectorPage(InspectorViewModel model, InspectorView view, SignInViewModel signIn, WizardSession session, I18n i18n,
                          java.util.function.Consumer<String> watchPool) {
+        this.model = model;
         Label who = new Label();
         who.setId("inspector-connection");
         who.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -88,4 +90,6 @@ public final class InspectorPage {
     }
 
     public Node root() { return root; }
+
+    public InspectorViewModel model() { return model; }
 }

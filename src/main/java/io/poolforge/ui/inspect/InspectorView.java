@@ -118,7 +118,9 @@ public final class InspectorView {
         Tables.copyableCells(nodes, i18n, r -> i18n.get(nodesText(r)), r -> i18n.get(nodesDetail(r)));
         column(table, "inspect.col.lastError", r -> {
             ResizeError e = r.lastError();
-            return e == null ? "" : e.code();
+            if (e != null) return e.code();
+            // No resize error, but broken nodes: that is the pool's problem, said as such (PF-20).
+            return r.problemNodes() > 0 ? i18n.get("inspect.value.nodeProblems", r.problemNodes(), r.currentNodes()) : "";
         }, 130);
         TableColumn<PoolRow, PoolRow> type = column(table, "inspect.col.imageType", r -> r, 120);
         type.setCellFactory(c -> new TableCell<>() {
@@ -142,7 +144,15 @@ public final class InspectorView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != model.selectedProperty().get()) model.selectedProperty().set(b);
         });
+        // A pool chosen elsewhere ("Open in the inspector", PF-20) is the table's selection too, scrolled into view.
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
+        io.poolforge.ui.Tables.keepRows(table, 4);
 
         Label error = new Label();
         error.getStyleClass().add("danger");
@@ -297,6 +307,12 @@ public final class InspectorView {
             box.getChildren().add(new Label(i18n.get("inspect.details.loading")));
             return;
         }
+        // The story first (PF-20): what is wrong, the evidence and what to do, then the properties.
+        box.getChildren().add(section("inspect.group.errors"));
+        if (d.diagnoses().isEmpty()) box.getChildren().add(new Label(i18n.get("watch.diagnoses.none")));
+        for (Diagnosis diag : d.diagnoses()) {
+            box.getChildren().add(DiagnosisCards.card(i18n, diag, model.performable(), (a, x) -> model.perform(a, x)));
+        }
         for (PoolDetails.PropertyGroup g : d.groups()) {
             box.getChildren().add(section(g.titleKey()));
             GridPane grid = new GridPane();
@@ -316,6 +332,18 @@ public final class InspectorView {
                 v.setContextMenu(new javafx.scene.control.ContextMenu(copyValue));
                 v.setWrapText(true);
                 v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                if (v.getText().startsWith("/subscriptions/")) {
+                    // A resource id reads by its short name; the full id is on hover and one click from the clipboard (PF-20).
+                    v.setText(Tables.shortName(v.getText()));
+                    Button copyId = new Button(i18n.get("ui.copy.id"));
+                    copyId.getStyleClass().addAll("small", "flat");
+                    copyId.setOnAction(e -> Tables.toClipboard(rawValue));
+                    copyId.setMinWidth(Region.USE_PREF_SIZE);
+                    HBox withCopy = new HBox(6, v, copyId);
+                    withCopy.setAlignment(Pos.CENTER_LEFT);
+                    grid.addRow(i++, k, withCopy);
+                    continue;
+                }
                 grid.addRow(i++, k, v);
             }
             box.getChildren().add(grid);
@@ -355,11 +383,6 @@ public final class InspectorView {
             box.getChildren().addAll(sharing, usage);
         }
 
-        box.getChildren().add(section("inspect.group.errors"));
-        if (d.diagnoses().isEmpty()) box.getChildren().add(new Label(i18n.get("watch.diagnoses.none")));
-        for (Diagnosis diag : d.diagnoses()) {
-            box.getChildren().add(DiagnosisCards.card(i18n, diag, model.performable(), (a, x) -> model.perform(a, x)));
-        }
 
         box.getChildren().add(section("inspect.group.nodes"));
         if (d.states().isEmpty()) box.getChildren().add(new Label(i18n.get("inspect.nodes.none")));

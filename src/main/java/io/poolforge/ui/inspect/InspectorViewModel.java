@@ -134,6 +134,13 @@ public final class InspectorViewModel {
 
     // ---- loading ----------------------------------------------------------------------------
 
+    private volatile String wanted;
+
+    /** Selects the pool {@code poolId} once the next listing has it (the wizard's "Open in the inspector", PF-20). */
+    public void selectWhenListed(String poolId) {
+        wanted = poolId;
+    }
+
     /** Inspects the pools of {@code account} through {@code connection} (from the sign-in, or the wizard's session). */
     public void setSource(Connection connection, BatchAccountInfo account) {
         this.connection = connection;
@@ -156,7 +163,7 @@ public final class InspectorViewModel {
         int gen = ++generation;
         loading.set(true);
         error.set(null);
-        String previous = selected.get() == null ? null : selected.get().id();
+        String previous = wanted != null ? wanted : selected.get() == null ? null : selected.get().id();
         listing = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.list", acct.name()), ctx -> {
             List<PoolInfo> pools = c.batch().listPools(acct);
             Map<String, ImageHealth> images = new HashMap<>();
@@ -170,12 +177,24 @@ public final class InspectorViewModel {
             List<PoolRow> out = new ArrayList<>();
             for (PoolInfo p : pools) {
                 String id = p.customImageId();
-                out.add(new PoolRow(p, id == null ? ImageHealth.marketplace() : images.get(id.toLowerCase(Locale.ROOT))));
+                // Pools with nodes are counted by state, so that broken nodes count as the pool's problem (PF-20).
+                io.poolforge.azure.NodeCounts counts = null;
+                if (p.currentDedicatedNodes() + p.currentLowPriorityNodes() > 0) {
+                    ctx.throwIfCancelled();
+                    try {
+                        counts = c.batch().nodeCounts(acct, p.id());
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(InspectorViewModel.class).warn("Could not count the nodes of pool {}: {}",
+                                p.id(), e.getClass().getSimpleName());
+                    }
+                }
+                out.add(new PoolRow(p, id == null ? ImageHealth.marketplace() : images.get(id.toLowerCase(Locale.ROOT)), counts));
             }
             out.sort(Comparator.comparing(PoolRow::id, String.CASE_INSENSITIVE_ORDER));
             return new Listed(out);
         }).onSuccess(l -> {
             if (gen != generation) return;
+            if (previous != null && previous.equals(wanted)) wanted = null;
             all.setAll(l.rows());
             status.set(LocalizedText.of("inspect.status.listed", l.rows().size(), acct.name()));
             if (previous != null) {

@@ -38,7 +38,7 @@ public final class DiagnosisCards {
             stale.getStyleClass().addAll("badge", "warn", "diagnosis-stale");
             head.getChildren().add(stale);
         }
-        Label code = new Label(d.error() == null ? d.cause().name() : d.error().code());
+        Label code = new Label(d.error() == null ? i18n.name(d.cause()) : d.error().code());
         code.getStyleClass().addAll("badge", d.stale() ? "warn" : "blocked");
         head.getChildren().add(0, code);
         Label level = new Label(i18n.get("ui.diagnose.level", i18n.get(d.confidence().key())));

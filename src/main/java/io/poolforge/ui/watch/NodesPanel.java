@@ -89,9 +89,11 @@ public final class NodesPanel {
         refresh.textProperty().bind(i18n.text("ui.nodes.refresh"));
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.loadingProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox filters = new HBox(8, stateLabel, stateFilter, codeLabel, codeFilter, spacer, refresh);
+        // PF-20: in a narrow pane the filters wrap onto a second line rather than cutting their labels to "St…".
+        for (javafx.scene.control.Labeled l : List.of(stateLabel, codeLabel, refresh)) l.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, new HBox(8, stateLabel, stateFilter),
+                new HBox(8, codeLabel, codeFilter), refresh);
+        for (Node n : filters.getChildren()) if (n instanceof HBox h) h.setAlignment(Pos.CENTER_LEFT);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         VBox groups = new VBox(8);
@@ -334,6 +336,7 @@ public final class NodesPanel {
             // only a code PoolForge does not know is marked: the others carry their diagnosis
             Label badge = new Label(i18n.get("ui.nodes.group.unknown"));
             badge.getStyleClass().addAll("badge", "warn");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(0, badge);
         }
         Label level = new Label(i18n.get("ui.diagnose.level", i18n.get(g.confidence().key())));
@@ -359,6 +362,10 @@ public final class NodesPanel {
         Button show = new Button(i18n.get("ui.nodes.group.show"));
         show.setOnAction(e -> model.filterTo(g));
         Label suggested = new Label(i18n.get("ui.nodes.group.suggested", i18n.get(g.action().key())));
+        // PF-20: the button keeps its text; the suggestion and the header wrap in a narrow pane.
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        wrap(suggested);
+        wrap(head);
         HBox buttons = new HBox(8, show, suggested);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(4, top, wrap(cause), wrap(message), wrap(remedy), checks, wrap(source), buttons);

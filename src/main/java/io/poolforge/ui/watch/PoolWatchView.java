@@ -55,9 +55,13 @@ public final class PoolWatchView {
             Duration d = model.nextPollDelayProperty().get();
             return d == null ? "" : i18n.get("watch.nextPoll", d.toSeconds());
         }, model.nextPollDelayProperty(), i18n.messagesProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, allocation, spacer, next, refresh);
+        // PF-20: nothing in the header is cut to "…"; in a narrow window the countdown and Refresh go to a second line.
+        for (javafx.scene.control.Labeled l : java.util.List.of(title, allocation, next, refresh)) l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox named = new HBox(10, title, allocation);
+        named.setAlignment(Pos.CENTER_LEFT);
+        HBox polling = new HBox(10, next, refresh);
+        polling.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 6, named, polling);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label dedicated = new Label();

@@ -37,6 +37,8 @@ public final class WizardFrame extends BorderPane {
     private final StackPane content = new StackPane();
     private final Button back = new Button();
     private final Button next = new Button();
+    private final ScrollPane scroll;
+    private final Label blocked = new Label();
 
     public WizardFrame(I18n i18n, WizardFlow flow) {
         this.i18n = i18n;
@@ -66,7 +68,7 @@ public final class WizardFrame extends BorderPane {
         content.setPadding(new Insets(20, 24, 12, 24));
         content.getStyleClass().add("step-content");
         // Long steps scroll; tables inside a step still take the height that is left.
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -82,7 +84,12 @@ public final class WizardFrame extends BorderPane {
         next.setOnAction(e -> goNext());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, back, next);
+        blocked.setId("wizard-blocked");
+        blocked.setWrapText(true);
+        blocked.getStyleClass().add("text-muted");
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(blocked, Priority.ALWAYS);
+        HBox buttons = new HBox(8, blocked, spacer, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 24, 14, 24));
         buttons.getStyleClass().add("wizard-buttons");
@@ -119,6 +126,22 @@ public final class WizardFrame extends BorderPane {
         current.set(history.pop());
     }
 
+    /**
+     * A new flow (PF-20: "Create another pool"): forgets the way here and opens {@code step}, with the steps before it
+     * in the order of the flow as the way back.
+     */
+    public void startOver(WizardStep step) {
+        if (!flow.steps().contains(step)) throw new IllegalArgumentException(step.id());
+        WizardStep now = current.get();
+        if (now != null) now.onLeave();
+        history.clear();
+        for (WizardStep s : flow.steps()) {
+            if (s == step) break;
+            history.push(s);
+        }
+        if (now == step) show(step); else current.set(step);
+    }
+
     /** Jumps to a step (e.g. the inspector's "replacement pool" opens the pool step). */
     public void goTo(WizardStep step) {
         if (!flow.steps().contains(step)) throw new IllegalArgumentException(step.id());
@@ -133,6 +156,9 @@ public final class WizardFrame extends BorderPane {
 
     private void show(WizardStep step) {
         content.getChildren().setAll(step.view());
+        // Every step opens at its top (PF-20: the pool step opened at the image step's scroll position, hiding its title).
+        scroll.setVvalue(0);
+        scroll.setHvalue(0);
         List<WizardStep> steps = flow.steps();
         int at = steps.indexOf(step);
         for (int i = 0; i < steps.size(); i++) {
@@ -145,6 +171,37 @@ public final class WizardFrame extends BorderPane {
         back.setDisable(history.isEmpty());
         BooleanBinding noNext = Bindings.createBooleanBinding(() -> flow.next(step).isEmpty());
         next.disableProperty().bind(Bindings.or(step.invalidProperty(), noNext));
+        javafx.beans.value.ObservableValue<String> why = step.blockedKey();
+        blocked.textProperty().bind(Bindings.createStringBinding(() -> {
+            String key = why.getValue();
+            return step.invalidProperty().get() && key != null ? i18n.get(key) : "";
+        }, why, step.invalidProperty(), i18n.messagesProperty()));
         step.onEnter();
+        // PF-20: the keyboard stays in the page: focus goes to the step's first control, not back to the header.
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Scene scene = getScene();
+            javafx.scene.Node owner = scene == null ? null : scene.getFocusOwner();
+            if (scene == null || current.get() != step || (owner != null && isInside(owner, content))) return;
+            javafx.scene.Node first = firstFocusable(step.view());
+            if (first != null) first.requestFocus();
+        });
+    }
+
+    private static boolean isInside(javafx.scene.Node n, javafx.scene.Node container) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (p == container) return true;
+        return false;
+    }
+
+    /** The first control a Tab would reach in {@code n}: visible, enabled, focus-traversable. */
+    private static javafx.scene.Node firstFocusable(javafx.scene.Node n) {
+        if (!n.isVisible() || n.isDisabled()) return null;
+        if (n instanceof javafx.scene.control.Control c && c.isFocusTraversable()) return c;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                javafx.scene.Node f = firstFocusable(child);
+                if (f != null) return f;
+            }
+        }
+        return null;
     }
 }

@@ -21,6 +21,14 @@ public interface WizardStep {
     /** True while Next must stay disabled. */
     ObservableBooleanValue invalidProperty();
 
+    /**
+     * The bundle key of why Next is disabled, shown next to it (PF-20: a disabled action says why), or null. Steps
+     * that can be blocked say it; the frame shows nothing while the step is valid.
+     */
+    default javafx.beans.value.ObservableValue<String> blockedKey() {
+        return new javafx.beans.property.ReadOnlyStringWrapper(null);
+    }
+
     default void onEnter() {
     }
 

@@ -20,11 +20,22 @@ import javafx.scene.layout.VBox;
 /** Step 7 on screen: start, one row per resource with its state, cancel, what is left, then the pool watch. */
 public final class CreateStepView extends StepView<CreateViewModel> {
     private final java.util.function.Supplier<Node> watch;
+    private Runnable another = () -> { };
+    private java.util.function.Consumer<String> inspect = id -> { };
 
     /** @param watch the pool watch view shown once the pool exists (PF-6); asked for when the step is first shown */
     public CreateStepView(CreateViewModel model, I18n i18n, java.util.function.Supplier<Node> watch) {
         super("create", "wizard.step.create", model, i18n);
         this.watch = watch;
+    }
+
+    /**
+     * What the end of a run offers (PF-20): "Create another pool" (a new flow, same sign-in) and "Open in the
+     * inspector" (the new pool selected there). Set before the step is first shown.
+     */
+    public void setEndActions(Runnable createAnother, java.util.function.Consumer<String> openInInspector) {
+        this.another = createAnother;
+        this.inspect = openInInspector;
     }
 
     @Override
@@ -100,8 +111,28 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         FirstNodePane firstNode = new FirstNodePane(model, model.firstNode(), i18n,
                 () -> model.firstNode().keep(model.firstNode().failureProperty().get() == null ? ""
                         : String.valueOf(model.firstNode().failureProperty().get().args().get(0))));
+        Button anotherPool = new Button();
+        anotherPool.setId("create-another");
+        anotherPool.getStyleClass().add("accent");
+        anotherPool.textProperty().bind(i18n.text("wizard.create.another"));
+        anotherPool.setOnAction(e -> {
+            model.reset();
+            another.run();
+        });
+        Button inInspector = new Button();
+        inInspector.setId("create-open-inspector");
+        inInspector.textProperty().bind(i18n.text("wizard.create.openInspector"));
+        inInspector.setOnAction(e -> {
+            var p = model.poolProperty().get();
+            if (p != null) inspect.accept(p.id());
+        });
+        HBox end = new HBox(8, anotherPool, inInspector);
+        end.setId("create-end");
+        end.visibleProperty().bind(model.finishedProperty());
+        end.managedProperty().bind(end.visibleProperty());
+
         VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), firstNode,
-                new HBox(8, start, cancel), grid, status, error, leftovers, watchPane);
+                new HBox(8, start, cancel), grid, status, error, leftovers, end, watchPane);
         root.setId("step-view-create");
         // PF-19: the option's default and cost follow the plan each time the step is shown again.
         root.sceneProperty().addListener((o, was, now) -> {

@@ -79,6 +79,15 @@ public final class CreateViewModel {
         this.plan = plan;
         this.fxThread = fxThread;
         this.clock = session.clock();
+        // A finished run belongs to the plan it ran: when the plan changes afterwards, the step starts over (PF-20:
+        // new choices were silently ignored and Create stayed disabled). A new connection (another sandbox scenario,
+        // another sign-in) starts over too, unless a run is going.
+        session.poolProperty().addListener((o, a, b) -> {
+            if (finished.get() && b != null && !b.equals(a)) reset();
+        });
+        session.connectionProperty().addListener((o, a, b) -> {
+            if (a != b) reset();
+        });
     }
 
     public ObservableList<StepRow> rows() { return rows; }
@@ -119,6 +128,29 @@ public final class CreateViewModel {
                 ctx -> io.poolforge.run.FirstNodeHistory.last(r.store(), p).orElse(null))
                 .onSuccess(firstNode::previous)
                 .onFailure(e -> LOG.debug("No first-node history: {}", e.toString())));
+    }
+
+    /**
+     * Forgets the last run (finished, failed or cancelled) so that a new flow can start (PF-20: "Create another pool",
+     * a changed plan after a finished run, a new connection). Does nothing while a run is going.
+     */
+    public void reset() {
+        if (running.get()) return;
+        rows.clear();
+        finished.set(false);
+        status.set(null);
+        error.set(null);
+        pool.set(null);
+        leftInAzure.clear();
+        journal = null;
+        resolved = null;
+        handle = null;
+        firstNode.reset();
+    }
+
+    /** Whether a run stopped half-way (cancelled or failed) can be continued in this session. */
+    public boolean resumable() {
+        return !running.get() && !finished.get() && journal != null;
     }
 
     public void start() {
@@ -201,7 +233,7 @@ public final class CreateViewModel {
                     row(step, "running", "");
                 }
                 @Override public void stepProgress(StepRecord step, String st, int percent) {
-                    row(step, "running", st);
+                    row(step, "running", statusText(st));
                 }
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
@@ -233,6 +265,29 @@ public final class CreateViewModel {
             status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
         }).onFinally(() -> running.set(false)));
+    }
+
+    /**
+     * An operation's status in the user's words (PF-20: "IN_PROGRESS" was shown as is). The statuses are ARM's:
+     * "Track asynchronous Azure operations" (learn.microsoft.com/azure/azure-resource-manager/management/async-operations,
+     * read 2026-12-07): provisioningState "can vary by operation but doesn't include Succeeded, Failed, or Canceled. Those
+     * three values indicate the operation finished"; the Azure-AsyncOperation status is InProgress until then. The SDK's
+     * poller says IN_PROGRESS / SUCCESSFULLY_COMPLETED / FAILED / USER_CANCELLED. A status not known here is shown raw.
+     */
+    String statusText(String status) {
+        if (status == null || status.isBlank()) return "";
+        String s = status.replace("_", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String key = switch (s) {
+            case "inprogress", "notstarted", "running", "accepted" -> "wizard.create.status.inProgress";
+            case "creating" -> "wizard.create.status.creating";
+            case "updating" -> "wizard.create.status.updating";
+            case "succeeded", "successfullycompleted" -> "wizard.create.status.succeeded";
+            case "failed" -> "wizard.create.status.failed";
+            case "canceled", "cancelled", "usercancelled" -> "wizard.create.status.canceled";
+            case "failed:re-creating" -> "wizard.create.status.recreating";
+            default -> null;
+        };
+        return key == null ? status : i18n.get(key);
     }
 
     public void cancel() {

@@ -25,6 +25,8 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         super("image", "wizard.step.image", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() { return model.blockedKey(); }
+
     @Override public void onEnter() { model.enter(); }
 
     @Override
@@ -127,8 +129,7 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         generalizedNote.setId("image-generalized-note");
         generalizedNote.getStyleClass().add("text-muted");
         generalizedNote.setWrapText(true);
-        // A wrapped label in a VBox is squeezed to one line (and ellipsised) unless it may keep its preferred height.
-        generalizedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        generalizedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // PF-20: wrapped, never cut to "…"
         generalizedNote.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.generalizedKnown().get()
                 ? "wizard.image.generalized.known" : "wizard.image.generalized.ask", model.vmName()),
                 i18n.messagesProperty(), model.generalizedKnown(), model.generalizedCheckNeeded()));

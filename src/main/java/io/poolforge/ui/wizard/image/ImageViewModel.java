@@ -185,6 +185,16 @@ public final class ImageViewModel {
                 session.imageProperty(), temp, data, tempDriveConfirmed, dataDisksConfirmed);
     }
 
+    /** Why Next is disabled (PF-20), as a bundle key, or null while it is not. */
+    public javafx.beans.value.ObservableValue<String> blockedKey() {
+        BooleanBinding temp = tempDriveCheckNeeded();
+        BooleanBinding data = dataDisksCheckNeeded();
+        return Bindings.createStringBinding(() -> session.imageProperty().get() == null ? "wizard.blocked.image.plan"
+                        : (temp.get() && !tempDriveConfirmed.get()) || (data.get() && !dataDisksConfirmed.get())
+                        ? "wizard.blocked.image.confirm" : null,
+                session.imageProperty(), temp, data, tempDriveConfirmed, dataDisksConfirmed);
+    }
+
     /** The Batch account's region (always a target region). */
     public String accountRegion() {
         BatchAccountInfo a = session.account();

@@ -28,6 +28,10 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         super("pool", "wizard.step.pool", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("wizard.blocked.pool");
+    }
+
     @Override public void onEnter() { model.enter(); }
 
     @Override
@@ -159,6 +163,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
             return h == null ? "\u2014" : i18n.formats().count(h);
         }, 120);
         io.poolforge.ui.Tables.fitToContent(sizes, i18n);
+        io.poolforge.ui.Tables.keepRows(sizes, 6);
         sizes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.vmSizeProperty().set(b);
         });

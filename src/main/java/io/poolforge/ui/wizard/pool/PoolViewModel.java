@@ -335,8 +335,14 @@ public final class PoolViewModel {
             if (vmSize.get() == null) {
                 var generation = vm != null ? vm.hyperVGeneration() : image.hyperVGeneration();
                 String current = vm != null ? vm.vmSize() : null;
-                vmSize.set(session.vmSizes().stream().filter(s -> s.name().equalsIgnoreCase(current)).findFirst()
-                        .orElse(session.vmSizes().stream().filter(s -> s.boots(generation)).findFirst().orElse(null)));
+                // PF-20: not the VM's own size when that size has no temporary disk (the VM step says so: Batch nodes
+                // need the default temporary drive); then a size of the same vCPUs that has one, else the first that boots.
+                VmSkuInfo own = session.vmSizes().stream().filter(s -> s.name().equalsIgnoreCase(current)).findFirst().orElse(null);
+                List<VmSkuInfo> withTempDisk = session.vmSizes().stream().filter(s -> s.boots(generation) && !s.lacksTempDisk()).toList();
+                vmSize.set(own != null && !own.lacksTempDisk() ? own
+                        : withTempDisk.stream().filter(s -> own != null && s.vCpus() == own.vCpus()).findFirst()
+                        .orElse(withTempDisk.stream().findFirst()
+                                .orElse(session.vmSizes().stream().filter(s -> s.boots(generation)).findFirst().orElse(null))));
             }
             timeoutMinutes.set((int) ResizePlanner.recommendedTimeout(dedicated.get() + lowPriority.get()).toMinutes());
         }

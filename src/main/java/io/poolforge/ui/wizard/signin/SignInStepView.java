@@ -33,6 +33,10 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         super("signin", "wizard.step.signin", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("wizard.blocked.signin");
+    }
+
     @Override
     protected Node build() {
         // Sandbox card
@@ -40,6 +44,19 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         scenario.setId("sandbox-scenario");
         scenario.getItems().setAll(model.scenarios());
         scenario.valueProperty().bindBidirectional(model.scenarioProperty());
+        // PF-20: each scenario says what it holds (the ids alone meant nothing to a new user).
+        // The list says what each holds; the chosen one shows by its name (the part before the colon).
+        java.util.function.BiFunction<String, Boolean, javafx.scene.control.ListCell<String>> scenarioCell =
+                (unused, shortForm) -> new javafx.scene.control.ListCell<>() {
+                    @Override protected void updateItem(String id, boolean empty) {
+                        super.updateItem(id, empty);
+                        String text = empty || id == null ? null : scenarioText(i18n, id);
+                        setText(text != null && shortForm && text.contains(":") ? text.substring(0, text.indexOf(':')) : text);
+                    }
+                };
+        scenario.setCellFactory(lv -> scenarioCell.apply(null, false));
+        scenario.setButtonCell(scenarioCell.apply(null, true));
+        i18n.messagesProperty().addListener((o, a, b) -> scenario.setButtonCell(scenarioCell.apply(null, true)));
         Button sandbox = new Button();
         sandbox.setId("try-sandbox");
         sandbox.textProperty().bind(i18n.text("wizard.signin.sandbox.button"));
@@ -95,7 +112,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
         form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
         VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form,
-                new HBox(8, signIn, deviceCode, signOut));
+                signInButtons(signIn, deviceCode, signOut));
 
         HBox cards = new HBox(16, sandboxCard, azureCard);
         HBox.setHgrow(sandboxCard, Priority.ALWAYS);
@@ -141,6 +158,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         column(accounts, i18n, "wizard.signin.account.lowPriority", BatchAccountInfo::lowPriorityCoreQuota, 120);
         column(accounts, i18n, "wizard.signin.account.pools", BatchAccountInfo::poolQuota, 80);
         io.poolforge.ui.Tables.fitToContent(accounts, i18n);
+        io.poolforge.ui.Tables.keepRows(accounts, 3);
         accounts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.session().accountProperty().set(b);
         });
@@ -155,6 +173,25 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         VBox root = new VBox(14, title(i18n, "wizard.step.signin"), cards, new HBox(8, spinner, status), error, chooser);
         root.setId("step-view-signin");
         return root;
+    }
+
+    /** The sign-in buttons keep their whole text and wrap onto a second line in a narrow card (PF-20, 1024x700). */
+    private static javafx.scene.layout.FlowPane signInButtons(Button... buttons) {
+        for (Button b : buttons) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new javafx.scene.layout.FlowPane(8, 6, buttons);
+    }
+
+    /** "demo — the demo estate: 16 VMs, ..." for the sandbox's scenarios; another id reads as itself. */
+    static String scenarioText(I18n i18n, String id) {
+        String key = switch (id) {
+            case "demo" -> "wizard.signin.scenario.demo";
+            case "legacy-2019" -> "wizard.signin.scenario.legacy";
+            case "empty" -> "wizard.signin.scenario.empty";
+            case "large" -> "wizard.signin.scenario.large";
+            case "nodes" -> "wizard.signin.scenario.nodes";
+            default -> null;
+        };
+        return key == null ? id : i18n.get(key);
     }
 
     private static VBox card(Node... children) {

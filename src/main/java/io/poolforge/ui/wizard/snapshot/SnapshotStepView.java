@@ -24,6 +24,10 @@ public final class SnapshotStepView extends StepView<SnapshotViewModel> {
         super("snapshot", "wizard.step.snapshot", model, i18n, model.invalidProperty());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("wizard.blocked.snapshot");
+    }
+
     @Override
     public void onEnter() {
         model.enter();

@@ -36,6 +36,11 @@ public final class VmStepView extends StepView<VmViewModel> {
         this(model, i18n, TableLayouts.none());
     }
 
+    @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> model.session().fromExistingImage()
+                ? "wizard.blocked.vmExisting" : "wizard.blocked.vm", model.session().fromExistingImageProperty());
+    }
+
     public VmStepView(VmViewModel model, I18n i18n, TableLayouts layouts) {
         super("vm", "wizard.step.vm", model, i18n, model.invalidProperty());
         this.layouts = layouts;
@@ -102,6 +107,7 @@ public final class VmStepView extends StepView<VmViewModel> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) table.getSelectionModel().select(b);
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        Tables.keepRows(table, 4);
 
         ObservableList<Violation> findings = FXCollections.observableArrayList();
         model.selectedProperty().addListener((o, a, b) -> findings.setAll(b == null ? java.util.List.of() : b.violations()));

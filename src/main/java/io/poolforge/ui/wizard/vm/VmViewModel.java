@@ -83,6 +83,8 @@ public final class VmViewModel {
 
     public ObjectProperty<LocalizedText> errorProperty() { return error; }
 
+    public WizardSession session() { return session; }
+
     /** Next needs an eligible VM (warnings are fine), or, from an existing image, that image. */
     public BooleanBinding invalidProperty() {
         return Bindings.createBooleanBinding(() -> session.fromExistingImage() ? existing.get() == null
