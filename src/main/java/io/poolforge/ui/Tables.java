@@ -208,10 +208,18 @@ public final class Tables {
                     c.setPrefWidth(p);
                 }
             }
-        } else if (table.getColumnResizePolicy() != policy) {
+        } else if (table.getWidth() > 0) {
             @SuppressWarnings({"unchecked", "rawtypes"}) javafx.util.Callback<TableView.ResizeFeatures, Boolean> original =
                     (javafx.util.Callback) policy;
-            table.setColumnResizePolicy(original);
+            double widths = table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum();
+            if (table.getColumnResizePolicy() != policy) {
+                table.setColumnResizePolicy(original);
+            } else if (widths > table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() + 1) {
+                // The minimums fit, but the columns kept widths from before (another language's longer texts): a constrained
+                // policy shares the width out again only when it is set, so set it anew (PF-20, Spanish pool sizes at 1280x800).
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                table.setColumnResizePolicy(original);
+            }
         }
         // Let the resize policy share the width out again with the new minimums.
         table.requestLayout();

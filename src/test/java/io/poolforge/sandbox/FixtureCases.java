@@ -56,7 +56,17 @@ final class FixtureCases {
                 S + "/providers/Microsoft.Compute/virtualMachines?api-version=2025-04-01", VirtualMachineListResult.class, set(), set(), Mode.MINIMUM_SET),
         new Case(C + "ComputeRP/stable/2025-11-01/examples/virtualMachineExamples/VirtualMachine_List_MaximumSet_Gen.json",
                 RG + "rg-render/providers/Microsoft.Compute/virtualMachines?api-version=2025-04-01", VirtualMachineListResult.class, set(), set("value[].etag",
-                        "value[].properties.storageProfile.diskControllerType"), Mode.MAXIMUM_SET),
+                        "value[].properties.storageProfile.diskControllerType",
+                        // The maximum-set example lists "dataDisks": [] (no member to compare); the sandbox's rg-render now holds a VM
+                        // with data disks on its first page. Their members are VirtualMachine_Get.json's (lun, name, createOption, caching,
+                        // managedDisk, diskSizeGB) plus deleteOption and toBeDetached, which the SDK's DataDisk model reads (the parse below).
+                        "value[].properties.storageProfile.dataDisks[].caching", "value[].properties.storageProfile.dataDisks[].createOption",
+                        "value[].properties.storageProfile.dataDisks[].deleteOption", "value[].properties.storageProfile.dataDisks[].diskSizeGB",
+                        "value[].properties.storageProfile.dataDisks[].lun", "value[].properties.storageProfile.dataDisks[].managedDisk",
+                        "value[].properties.storageProfile.dataDisks[].managedDisk.id",
+                        "value[].properties.storageProfile.dataDisks[].managedDisk.storageAccountType",
+                        "value[].properties.storageProfile.dataDisks[].name", "value[].properties.storageProfile.dataDisks[].toBeDetached"),
+                        Mode.MAXIMUM_SET),
         new Case(C + "ComputeRP/stable/2025-11-01/examples/imageExamples/Image_Get.json",
                 RG + "rg-images/providers/Microsoft.Compute/images/img-render-2019?api-version=2025-04-01", ImageInner.class, set("properties.storageProfile.dataDisks[].blobUri",
                         "properties.storageProfile.dataDisks[].lun",

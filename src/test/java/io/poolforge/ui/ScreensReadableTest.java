@@ -141,6 +141,8 @@ class ScreensReadableTest {
         // The pool inspector: the list alone, then with the pool whose image was deleted opened.
         robot.interact(() -> window.showInspector());
         waitFor(() -> fx(() -> stage.getScene().lookup("#inspect-pools") instanceof TableView<?> t && !t.getItems().isEmpty()));
+        // A task keeps the title of the language it started in: read the screen once the listing has ended.
+        waitFor(() -> fx(() -> !context.inspector().loadingProperty().get()));
         for (Locale locale : List.of(ES, Locale.ENGLISH)) {
             robot.interact(() -> context.i18n().setLocale(locale));
             problems.addAll(check(robot, stage.getScene(), locale, "inspector list"));

@@ -91,5 +91,8 @@ public final class InspectorPage {
 
     public Node root() { return root; }
 
+    /** Whether the pool list is being read (its task's title is in the language of the moment it started). */
+    public javafx.beans.value.ObservableBooleanValue loadingProperty() { return model.loadingProperty(); }
+
     public InspectorViewModel model() { return model; }
 }

@@ -32,7 +32,8 @@ public final class DiagnosisCards {
         cause.setWrapText(true);
         cause.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cause.getStyleClass().addAll("diagnosis-cause", d.stale() ? "warning-text" : "danger");
-        HBox head = new HBox(8);
+        // A flow, not a row: on a narrow pane the badges wrap instead of being cut to "…".
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(8, 4);
         if (d.stale()) {
             Label stale = new Label(i18n.get("watch.diagnosis.stale"));
             stale.getStyleClass().addAll("badge", "warn", "diagnosis-stale");
@@ -48,6 +49,7 @@ public final class DiagnosisCards {
             case UNKNOWN -> "muted";
         });
         level.setUserData(d.confidence());
+        level.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         head.getChildren().add(level);
 
         VBox evidence = new VBox(2);

@@ -331,7 +331,8 @@ public final class NodesPanel {
         String code = g.code() == null ? i18n.get("ui.nodes.group.noError") : g.code();
         Label head = new Label(i18n.get("ui.nodes.group.header", g.count(), code));
         head.getStyleClass().addAll("text-bold", "nodes-group-header");
-        HBox top = new HBox(8, head);
+        // A flow, not a row: at 1024×700 the header, the unknown mark and the evidence level wrap instead of being cut to "…".
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 4, head);
         if (!g.known()) {
             // only a code PoolForge does not know is marked: the others carry their diagnosis
             Label badge = new Label(i18n.get("ui.nodes.group.unknown"));
@@ -343,6 +344,7 @@ public final class NodesPanel {
         level.getStyleClass().addAll("badge", "diagnosis-level", g.confidence() == io.poolforge.domain.diagnose.Confidence.CONFIRMED
                 ? "blocked" : g.confidence() == io.poolforge.domain.diagnose.Confidence.LIKELY ? "warn" : "muted");
         level.setUserData(g.confidence());
+        level.setMinWidth(Region.USE_PREF_SIZE);
         top.getChildren().add(level);
         top.setAlignment(Pos.CENTER_LEFT);
         Label cause = new Label(i18n.get(g.causeText()));

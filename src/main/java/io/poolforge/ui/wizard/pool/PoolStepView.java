@@ -150,7 +150,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         sizes.setId("pool-sizes");
         sizes.setPrefHeight(170);
         sizes.setMinHeight(170); // in the scrolling step the list kept only its header (PF-16 screenshots)
-        sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS); // every column gives back room, down to its minimum
         column(sizes, i18n, "wizard.pool.size.name", VmSkuInfo::name, 170);
         column(sizes, i18n, "wizard.pool.size.vcpus", VmSkuInfo::vCpus, 60);
         column(sizes, i18n, "wizard.pool.size.memory", s -> i18n.formats().size(
