@@ -79,7 +79,7 @@ class Pf18RulesTest {
         Violation v = PoolRules.check(Fixtures.poolPlan(), c.build()).stream().filter(x -> x.code() == RuleCode.NODE_AGENT_END_OF_LIFE)
                 .findFirst().orElseThrow();
         assertThat(v.severity()).isEqualTo(Severity.WARNING);
-        assertThat(EN.get(v.messageKey(), v.argsArray())).contains("batch.node.ubuntu 22.04", "2025-07-01", "in 30 days");
+        assertThat(EN.get(v.messageKey(), v.argsArray())).contains("batch.node.ubuntu 22.04", "Jul 1, 2025", "in 30 days"); // PF-20: dates in sentences are the locale's
         assertThat(ES.get(v.messageKey(), v.argsArray())).contains("dentro de 30 días");
 
         c.supported = RuleExamples.agentEndingIn(120);
