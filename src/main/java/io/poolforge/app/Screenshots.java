@@ -430,8 +430,8 @@ public final class Screenshots {
             });
         }
 
-        /** The watch window of the "nodes" scenario's custom-image pool: grouped node errors, then the table and a node's stderr. */
-        private void nodes(Path outDir) throws Exception {
+        /** The watch window (1280×800) of {@code poolId} in the sandbox's {@code scenario}, light theme, English. */
+        private Stage watchIn(String scenario, String poolId) throws Exception {
             fx(() -> {
                 context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
                 context.i18n().setLocale(Locale.ENGLISH);
@@ -440,7 +440,7 @@ public final class Screenshots {
             });
             fx(() -> context.wizard());
             fx(() -> {
-                context.signIn().scenarioProperty().set("nodes");
+                context.signIn().scenarioProperty().set(scenario);
                 context.signIn().trySandbox();
                 return null;
             });
@@ -452,11 +452,17 @@ public final class Screenshots {
             waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
                     && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
             Stage watch = fx(() -> {
-                Stage w = context.openWatchWindow("render-custom-nodes");
+                Stage w = context.openWatchWindow(poolId);
                 w.setWidth(1280);
                 w.setHeight(800);
                 return w;
             });
+            return watch;
+        }
+
+        /** The watch window of the "nodes" scenario's custom-image pool: grouped node errors, then the table and a node's stderr. */
+        private void nodes(Path outDir) throws Exception {
+            Stage watch = watchIn("nodes", "render-custom-nodes");
             waitFor(() -> {
                 var groups = (javafx.scene.layout.VBox) watch.getScene().lookup("#nodes-groups");
                 return groups != null && groups.getChildren().size() >= 3;
@@ -496,31 +502,7 @@ public final class Screenshots {
 
         /** PF-17: the watch window of the "diagnose" scenario's ubuntu-unusable pool, scrolled to its diagnosis. */
         private void diagnose(Path outDir) throws Exception {
-            fx(() -> {
-                context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
-                context.i18n().setLocale(Locale.ENGLISH);
-                window.showWizard();
-                return null;
-            });
-            fx(() -> context.wizard());
-            fx(() -> {
-                context.signIn().scenarioProperty().set("diagnose");
-                context.signIn().trySandbox();
-                return null;
-            });
-            waitFor(() -> context.session().account() != null);
-            fx(() -> {
-                window.showInspector();
-                return null;
-            });
-            waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
-                    && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
-            Stage watch = fx(() -> {
-                Stage w = context.openWatchWindow("ubuntu-unusable");
-                w.setWidth(1280);
-                w.setHeight(800);
-                return w;
-            });
+            Stage watch = watchIn("diagnose", "ubuntu-unusable");
             waitFor(() -> {
                 var cards = (javafx.scene.layout.Pane) watch.getScene().lookup("#watch-diagnoses");
                 return cards != null && cards.lookup(".diagnosis-checked") != null;
