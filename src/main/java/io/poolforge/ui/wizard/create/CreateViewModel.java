@@ -341,7 +341,10 @@ public final class CreateViewModel {
         }).onSuccess(created -> {
             finished.set(true);
             pool.set(created);
-            status.set(LocalizedText.of("wizard.create.done", resolved.pool().poolId()));
+            // PF-20 (second pass): an empty pool is created with no nodes; "its nodes are being allocated" would be untrue.
+            var counts = resolved.poolPlan();
+            status.set(LocalizedText.of(counts.targetDedicatedNodes() + counts.targetLowPriorityNodes() == 0
+                    ? "wizard.create.doneEmpty" : "wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
             // PF-19: a failed first node shows its cause, remedy and choices in the first-node pane instead.
             if (e instanceof io.poolforge.run.FirstNodeFailure f) firstNode.failed(f);
