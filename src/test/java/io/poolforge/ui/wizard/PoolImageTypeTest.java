@@ -139,7 +139,7 @@ class PoolImageTypeTest {
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText("market-check"));
         nextTo(robot, context, "review");
-        assertThat(texts(robot, "#review-item")).contains("Marketplace image canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
+        assertThat(texts(robot, "#review-item")).contains("Marketplace, the image canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
                 .contains("Nothing is built").doesNotContain("Snapshot");
         var plan = plan();
         assertThat(plan.marketplace()).isTrue();

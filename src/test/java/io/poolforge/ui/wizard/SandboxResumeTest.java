@@ -58,9 +58,12 @@ class SandboxResumeTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Shown on the page: the node and every parent visible (a hidden pane hides what is in it), and laid out. */
     private static boolean shown(FxRobot robot, String id) {
         Node n = robot.lookup(id).query();
-        return org.testfx.util.NodeQueryUtils.isVisible().test(n) && n.isManaged();
+        if (n == null || !n.isManaged()) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getScene() != null;
     }
 
     private static void poolId(FxRobot robot, String id) {

@@ -94,7 +94,12 @@ public final class CreateViewModel {
             if (finished.get() && b != null && !b.equals(a)) reset();
         });
         session.connectionProperty().addListener((o, a, b) -> {
-            if (a != b) reset();
+            if (a == b) return;
+            // PF-20 (second pass): a run going on the old connection stops (its sandbox is gone, or its sign-in replaced);
+            // when it has stopped the page starts over on the new connection (execute's onFinally), never watching the
+            // run's pool through the new connection.
+            if (running.get()) cancel();
+            else reset();
         });
     }
 
@@ -339,6 +344,7 @@ public final class CreateViewModel {
             journal = done;
             return c.batch().getPool(PlanRunner.account(plan), plan.pool().poolId()).orElse(null);
         }).onSuccess(created -> {
+            if (session.connection() != c) return; // the connection was replaced meanwhile: onFinally starts over
             finished.set(true);
             pool.set(created);
             // PF-20 (second pass): an empty pool is created with no nodes; "its nodes are being allocated" would be untrue.
@@ -346,15 +352,24 @@ public final class CreateViewModel {
             status.set(LocalizedText.of(counts.targetDedicatedNodes() + counts.targetLowPriorityNodes() == 0
                     ? "wizard.create.doneEmpty" : "wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
+            if (session.connection() != c) return; // stopped because the connection was replaced: onFinally says so
             // PF-19: a failed first node shows its cause, remedy and choices in the first-node pane instead.
             if (e instanceof io.poolforge.run.FirstNodeFailure f) firstNode.failed(f);
             else error.set(describe.apply(e));
             reportLeftovers(r);
         }).onCancelled(() -> {
+            if (session.connection() != c) return;
             status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
         }).onFinally(() -> {
             running.set(false);
+            if (session.connection() != c) {
+                String stopped = resolved != null ? resolved.pool().poolId() : poolName;
+                reset();
+                status.set(LocalizedText.of(c != null && c.endpoints().isSandbox() ? "wizard.create.stoppedBySwitch.sandbox"
+                        : "wizard.create.stoppedBySwitch.azure", stopped));
+                return;
+            }
             refreshOffer();
         }));
     }
