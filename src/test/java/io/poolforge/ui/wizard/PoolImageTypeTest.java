@@ -152,7 +152,7 @@ class PoolImageTypeTest {
         waitFor(() -> text(robot, "#pool-image").contains("/galleries/"));
         robot.clickOn("#pool-type-marketplace");
         nextTo(robot, context, "review");
-        assertThat(texts(robot, "#review-item")).contains("Marketplace image");
+        assertThat(texts(robot, "#review-item")).contains("Image type: Marketplace");
 
         nextTo(robot, context, "create");
         robot.clickOn("#create-start");
