@@ -202,7 +202,7 @@ public final class AppContext implements AutoCloseable {
                     new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n, tableLayouts()),
                     new SnapshotStepView(new SnapshotViewModel(session), i18n),
                     new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
-                    new PoolStepView(poolModel = new PoolViewModel(session), i18n),
+                    new PoolStepView(poolModel = new PoolViewModel(session, tasks, i18n::get), i18n),
                     new ReviewStepView(review, i18n),
                     createStep = new CreateStepView(create, i18n, this::createWatch));
             // Starting from an existing image leaves out the snapshot and image steps.
