@@ -123,4 +123,24 @@ public final class MarketplaceImages {
                                             List<SupportedImage> all) {
         return withGenerations(subscriptionId, location, all, NodeAgentMatcher.generationCandidates(source, osType, all));
     }
+
+    /**
+     * Inspector and watch: what a diagnosis needs from the Marketplace, read from Azure. The generation of the pool's
+     * Marketplace image (a Marketplace pool; the VM size's generation check needs it) and the generations of the supported
+     * images the node agent check compares. Blocking; failures leave them unknown.
+     */
+    public io.poolforge.domain.diagnose.DiagnosisEvidence forDiagnosis(io.poolforge.domain.diagnose.DiagnosisEvidence ev) {
+        io.poolforge.domain.BatchAccountInfo a = ev.account();
+        if (a == null) return ev;
+        HyperVGeneration gen = ev.imageGeneration();
+        ImageReference source = ev.sourceImage() != null && ev.sourceImage().isMarketplace() ? ev.sourceImage() : null;
+        if (gen == null && source != null && ev.pool().customImageId() == null) {
+            gen = generation(a.subscriptionId(), a.location(), source);
+        }
+        ImageReference base = source != null ? source
+                : ev.lookups().imageBase() != null && ev.lookups().imageBase().isMarketplace() ? ev.lookups().imageBase() : null;
+        List<SupportedImage> supported = ev.supportedImages().isEmpty() ? ev.supportedImages()
+                : forProposal(a.subscriptionId(), a.location(), base, ev.imageOsType(), ev.supportedImages());
+        return ev.withGenerations(gen, supported);
+    }
 }
