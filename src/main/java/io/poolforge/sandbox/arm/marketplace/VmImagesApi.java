@@ -1,4 +1,4 @@
-package io.poolforge.sandbox.arm.compute;
+package io.poolforge.sandbox.arm.marketplace;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
