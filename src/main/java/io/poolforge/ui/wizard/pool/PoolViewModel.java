@@ -284,10 +284,19 @@ public final class PoolViewModel {
         }
         String current = nodeAgentSku.get();
         boolean userChose = current != null && !current.isBlank() && !current.equals(lastProposed);
-        followNodeAgent();
+        if (imageType.get() == PoolImageType.GALLERY && prefilled != null
+                && java.util.Arrays.equals(prefilled, new String[] {publisher.get(), offer.get(), sku.get()})) {
+            // The custom image's base was prefilled before the generations were known: prefill it again with them.
+            prefillBase(session.vm(), session.imageProperty().get());
+        } else {
+            followNodeAgent();
+        }
         if (userChose) nodeAgentSku.set(current);
         update();
     }
+
+    /** The publisher/offer/SKU {@link #prefillBase} chose (null: none), to tell it from the user's own choice. */
+    private String[] prefilled;
 
     private void proposeSku(String skuId) {
         lastProposed = skuId;
@@ -375,6 +384,7 @@ public final class PoolViewModel {
         } finally {
             cascading = false;
         }
+        prefilled = new String[] {publisher.get(), offer.get(), sku.get()};
         cascade();
     }
 
