@@ -258,7 +258,8 @@ public final class AppContext implements AutoCloseable {
         JournalStore store = new JournalStore(c.endpoints().isSandbox()
                 ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec());
         return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock),
-                new io.poolforge.run.Preflight(c.compute(), c.batch(), clock));
+                new io.poolforge.run.Preflight(c.compute(), c.batch(), clock, session.connection() == c && session.marketplaceImages() != null
+                        ? session.marketplaceImages() : new io.poolforge.azure.MarketplaceImages(c.compute())));
     }
 
     /**
