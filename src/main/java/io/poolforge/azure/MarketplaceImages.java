@@ -69,18 +69,17 @@ public final class MarketplaceImages {
         CompletableFuture<Read> mine = new CompletableFuture<>();
         CompletableFuture<Read> known = cache.putIfAbsent(key, mine);
         if (known != null) return known.join();
-        Read r;
+        Read r = new Read(null, true);
         try {
             Optional<MarketplaceImageInfo> info = compute.marketplaceImage(subscriptionId, location, image);
             r = new Read(info.orElse(null), false);
         } catch (PoolForgeException | UnsupportedOperationException e) {
             LOG.warn("The Hyper-V generation of {} could not be read: {}", image.display(), SecretMasker.mask(String.valueOf(e.getMessage())));
-            r = new Read(null, true);
         } catch (RuntimeException e) {
             LOG.warn("The Hyper-V generation of {} could not be read: {}", image.display(), e.getClass().getSimpleName());
-            r = new Read(null, true);
+        } finally {
+            mine.complete(r); // whatever happened, whoever waits for this image gets an answer
         }
-        mine.complete(r);
         return r;
     }
 

@@ -528,8 +528,11 @@ public final class SdkComputeGateway implements ComputeGateway {
         var images = client(subscriptionId).getVirtualMachineImages();
         String version = image.version() == null || image.version().isBlank() ? "latest" : image.version();
         if ("latest".equalsIgnoreCase(version)) {
-            Optional<String> newest = find(what, () -> images.listWithResponse(location, image.publisher(), image.offer(), image.sku(),
-                    null, 1, "name desc", Context.NONE).getValue()).flatMap(l -> l.stream().map(r -> r.name()).filter(java.util.Objects::nonNull).findFirst());
+            Optional<String> newest = find(what, () -> {
+                var listed = images.listWithResponse(location, image.publisher(), image.offer(), image.sku(), null, 1, "name desc",
+                        Context.NONE).getValue();
+                return listed == null ? List.<com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageResourceInner>of() : listed;
+            }).flatMap(l -> l.stream().map(r -> r.name()).filter(java.util.Objects::nonNull).findFirst());
             if (newest.isEmpty()) return Optional.empty();
             version = newest.get();
         }
