@@ -187,6 +187,15 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         g.addRow(8, label(i18n, "wizard.pool.lowPriority"), withRange(low, "pool-low-priority-range", model.lowPriorityRangeProperty()));
         g.addRow(9, label(i18n, "wizard.pool.timeout"), withRange(timeout, "pool-timeout-range", model.timeoutRangeProperty()));
         g.addRow(10, label(i18n, "wizard.pool.id"), id);
+        // The labels of the fields with a range message stay beside their field, not beside the message under it.
+        for (Node n : g.getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            Integer col = GridPane.getColumnIndex(n);
+            if (row != null && row >= 7 && row <= 9 && (col == null || col == 0) && n instanceof Label l) {
+                GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+                l.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+            }
+        }
 
         // Inline decorations: the field a rule names gets the mark; the list below says why.
         ValidationSupport validation = new ValidationSupport();
