@@ -142,4 +142,5 @@ class SandboxResumeTest {
         // Nothing interrupted is left to offer.
         waitFor(() -> !shown(robot, "#create-offer"));
     }
+
 }

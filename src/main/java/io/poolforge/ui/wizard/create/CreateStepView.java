@@ -193,6 +193,7 @@ public final class CreateStepView extends StepView<CreateViewModel> {
             case "done" -> "wizard.create.state.done";
             case "reused" -> "wizard.create.state.reused";
             case "failed" -> "wizard.create.state.failed";
+            case "stopped" -> "wizard.create.state.stopped";
             default -> "wizard.create.state.pending";
         };
     }

@@ -353,12 +353,14 @@ public final class CreateViewModel {
                     ? "wizard.create.doneEmpty" : "wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
             if (session.connection() != c) return; // stopped because the connection was replaced: onFinally says so
+            markStopped();
             // PF-19: a failed first node shows its cause, remedy and choices in the first-node pane instead.
             if (e instanceof io.poolforge.run.FirstNodeFailure f) firstNode.failed(f);
             else error.set(describe.apply(e));
             reportLeftovers(r);
         }).onCancelled(() -> {
             if (session.connection() != c) return;
+            markStopped();
             status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
         }).onFinally(() -> {
@@ -372,6 +374,11 @@ public final class CreateViewModel {
             }
             refreshOffer();
         }));
+    }
+
+    /** PF-20: a row still "Working…" when the run has stopped (cancelled, failed) says it stopped (FX thread). */
+    private void markStopped() {
+        rows.stream().filter(x -> "running".equals(x.statusProperty().get())).forEach(x -> x.statusProperty().set("stopped"));
     }
 
     /**
