@@ -57,6 +57,7 @@ public final class SdkConnector implements AzureConnector {
 
     @Override
     public Connection sandbox(String scenario) {
+        warmUpBeside();
         RunningSandbox s = sandboxStarter.start(scenario);
         try {
             SdkClients clients = SdkClients.forSandbox(s.armUrl(), s.tokenUrl(), s.tenantId(), s.certificate(), s.cloud());
@@ -70,6 +71,41 @@ public final class SdkConnector implements AzureConnector {
             closeQuietly(s.stop());
             throw e;
         }
+    }
+
+    /**
+     * While the sandbox starts (its certificate, estate and HTTPS server, ~0.3 s), another thread builds what the first
+     * requests after it need: Resource Manager's pipeline and subscription client (azure-core, the management
+     * serializer), then the Batch manager and the compute client, with an HTTP client and a credential that send
+     * nothing. Class loading and static initialisation
+     * only, so the connection's first read does not do them after the sandbox is up (PF-21 second pass,
+     * docs/BENCHMARKS.md). A failure here changes nothing: the real path builds the same classes.
+     */
+    private static final String WARM_UP_ID = "00000000-0000-0000-0000-000000000000";
+
+    static void warmUpBeside() {
+        Thread t = new Thread(() -> {
+            try {
+                warmUp(request -> reactor.core.publisher.Mono.error(new IllegalStateException("the warm-up sends nothing")),
+                        request -> reactor.core.publisher.Mono.error(new IllegalStateException("the warm-up asks for no token")));
+            } catch (RuntimeException | LinkageError e) {
+                // Nothing to do: the connection builds these itself.
+            }
+        }, "poolforge-sdk-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+    }
+
+    /** Builds the clients over {@code http} and {@code credential} without sending a request or asking for a token. */
+    static void warmUp(com.azure.core.http.HttpClient http, com.azure.core.credential.TokenCredential credential) {
+        com.azure.resourcemanager.resources.ResourceManager.configure().withHttpClient(http)
+                .authenticate(credential, new com.azure.core.management.profile.AzureProfile(AzureEnvironment.AZURE))
+                .subscriptions().list();
+        // Then the Batch accounts' and the account facts' clients (the reads that follow the subscriptions).
+        SdkClients warm = new SdkClients(http, AzureEnvironment.AZURE, credential, WARM_UP_ID, null, null);
+        warm.batch(WARM_UP_ID);
+        warm.compute(WARM_UP_ID);
     }
 
     @Override
