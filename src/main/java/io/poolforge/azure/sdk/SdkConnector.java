@@ -77,7 +77,7 @@ public final class SdkConnector implements AzureConnector {
      * While the sandbox starts (its certificate, estate and HTTPS server, ~0.3 s), another thread builds what the first
      * requests after it need: Resource Manager's pipeline and subscription client (azure-core, the management
      * serializer), then the Batch manager and the compute client, with an HTTP client and a credential that send
-     * nothing. Class loading and static initialisation
+     * nothing, then a TLS client's first message ({@link #warmUpTls}). Class loading and static initialisation
      * only, so the connection's first read does not do them after the sandbox is up (PF-21 second pass,
      * docs/BENCHMARKS.md). A failure here changes nothing: the real path builds the same classes.
      */
@@ -88,7 +88,8 @@ public final class SdkConnector implements AzureConnector {
             try {
                 warmUp(request -> reactor.core.publisher.Mono.error(new IllegalStateException("the warm-up sends nothing")),
                         request -> reactor.core.publisher.Mono.error(new IllegalStateException("the warm-up asks for no token")));
-            } catch (RuntimeException | LinkageError e) {
+                warmUpTls();
+            } catch (RuntimeException | LinkageError | java.security.GeneralSecurityException | java.io.IOException e) {
                 // Nothing to do: the connection builds these itself.
             }
         }, "poolforge-sdk-warm-up");
@@ -106,6 +107,23 @@ public final class SdkConnector implements AzureConnector {
         SdkClients warm = new SdkClients(http, AzureEnvironment.AZURE, credential, WARM_UP_ID, null, null);
         warm.batch(WARM_UP_ID);
         warm.compute(WARM_UP_ID);
+    }
+
+    /**
+     * The client side of the first TLS handshake, up to its first message: a ClientHello written by an engine that
+     * trusts nothing and is never connected (its key shares are the first elliptic-curve work of the client's TLS).
+     */
+    static void warmUpTls() throws java.security.GeneralSecurityException, java.io.IOException {
+        java.security.KeyStore none = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        none.load(null, null);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(none);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        javax.net.ssl.SSLEngine engine = ctx.createSSLEngine("localhost", 443);
+        engine.setUseClientMode(true);
+        engine.wrap(java.nio.ByteBuffer.allocate(0), java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
     }
 
     @Override
