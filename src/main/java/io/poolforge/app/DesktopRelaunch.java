@@ -39,6 +39,8 @@ public final class DesktopRelaunch {
     static final String CLASS_LIST_RESOURCE = "/io/poolforge/app/launch/classes.lst";
     /** How long the first desktop runs before the archive is made beside it (its start and first connection are done). */
     static final int ARCHIVE_DELAY_SECONDS = 20;
+    /** The system property that turns on the SDK warm-up beside the first-run sandbox's start (azure.sdk.SdkConnector). */
+    static final String SDK_WARM_UP = "poolforge.sdkWarmUp";
 
     private DesktopRelaunch() {
     }
@@ -149,6 +151,10 @@ public final class DesktopRelaunch {
         if (archive.isPresent() && !userKinds.contains("share") && !classFileHooks(jvm.inputArguments())) {
             cmd.add("-XX:SharedArchiveFile=" + archive.get());
             cmd.add("-Xshare:auto");
+        } else {
+            // No archive (the first start): the SDK's classes load from the jars, so building them beside the sandbox's
+            // start pays (SdkConnector.warmUpBeside); with the archive it only competed with that start (PF-21 second pass).
+            cmd.add("-D" + SDK_WARM_UP + "=true");
         }
         cmd.add("-Dpoolforge.relaunched=true");
         cmd.addAll(modulePathAndClassPath(jvm));
