@@ -53,9 +53,12 @@ final class AppRemedies implements PoolRemedies {
         this.navigator = navigator;
     }
 
-    /** A pool PoolForge made: its plan is run again (the missing image comes back at the same id), then it is resized. */
+    /**
+     * "Restore the image": a pool PoolForge made has its plan run again (the missing image comes back at the same id), then
+     * it is resized; a pool PoolForge did not make has no plan, and the wizard opens (its question says both).
+     */
     @Override
-    public void rebuildImage(Request request) {
+    public void restoreImage(Request request) {
         Connection c = request.connection();
         CreateViewModel.JournalStoreAndRunner r = runners.apply(c);
         ImageRebuilder rebuilder = new ImageRebuilder(r.runner(), r.store(), c.batch(), clock);
@@ -66,6 +69,16 @@ final class AppRemedies implements PoolRemedies {
                     if (done.isEmpty()) navigator.openWizard();
                 })
                 .onFailure(e -> dialogs.showError("run.rebuild.failed", e)));
+    }
+
+    /**
+     * "Rebuild the image in a gallery": the wizard's VM step, where a new image is built from the VM (the image step's
+     * default target is an Azure Compute Gallery image version); a pool cannot change its image, so the pool step then
+     * makes a new pool.
+     */
+    @Override
+    public void rebuildInGallery(Request request) {
+        navigator.openWizard();
     }
 
     /** Publishes the pool's managed image to a gallery, then opens the pool step for a replacement pool. */

@@ -19,6 +19,7 @@ import io.poolforge.ui.watch.ImageHealth;
 import io.poolforge.ui.watch.NodeStates;
 import io.poolforge.ui.watch.PoolLookups;
 import io.poolforge.ui.watch.PoolRemedies;
+import io.poolforge.ui.watch.RemedyQuestions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -384,10 +385,14 @@ public final class InspectorViewModel {
         PoolInfo p = d.pool();
         PoolRemedies.Request request = new PoolRemedies.Request(connection, account, p, diagnosis);
         switch (action) {
-            case RESTORE_IMAGE, REBUILD_IN_GALLERY -> {
-                String text = i18n.get("watch.confirm.rebuildImage", p.id(), p.customImageId() == null ? "" : p.customImageId());
-                if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), text)) return false;
-                remedies.rebuildImage(request);
+            case RESTORE_IMAGE -> {
+                if (!confirmer.confirm(Action.RESTORE_IMAGE.key(), RemedyQuestions.restoreImage(i18n, p))) return false;
+                remedies.restoreImage(request);
+                return true;
+            }
+            case REBUILD_IN_GALLERY -> {
+                if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), RemedyQuestions.rebuildInGallery(i18n, p))) return false;
+                remedies.rebuildInGallery(request);
                 return true;
             }
             case RECREATE_POOL -> {
