@@ -62,6 +62,8 @@ public final class InspectorViewModel {
     private final I18n i18n;
     private final Function<Throwable, LocalizedText> describe;
     private final Confirmer confirmer;
+    /** The account's size names: the pool's VM size shows as Azure's size list names it (PF-20). */
+    private final io.poolforge.ui.watch.SizeNames sizeNames = new io.poolforge.ui.watch.SizeNames();
     private final PoolRemedies remedies;
     private final Consumer<String> clipboard;
     private final PoolJson json = new PoolJson();
@@ -233,8 +235,8 @@ public final class InspectorViewModel {
         List<PoolRow> others = List.copyOf(all);
         loading.set(true);
         opening = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.open", row.id()), ctx -> {
-            PoolInfo p = c.batch().getPool(acct, row.id())
-                    .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", row.id(), acct.name()));
+            PoolInfo p = sizeNames.canonical(c.batch(), acct, c.batch().getPool(acct, row.id())
+                    .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", row.id(), acct.name())));
             NodeCounts counts = c.batch().nodeCounts(acct, row.id());
             ctx.throwIfCancelled();
             ImageHealth img = PoolLookups.inspectImage(c.compute(), p.customImageId());

@@ -74,6 +74,8 @@ public final class NodesViewModel {
     private final ObjectProperty<String> deallocation = new SimpleObjectProperty<>("requeue");
     private final BooleanProperty reimageSupported = new SimpleBooleanProperty(false);
 
+    /** The account's size names, so that nodes read from the data plane ("standard_d2s_v3") name theirs as Azure's list does. */
+    private final SizeNames sizeNames = new SizeNames();
     private Connection connection;
     private BatchAccountInfo account;
     private String poolId;
@@ -181,7 +183,7 @@ public final class NodesViewModel {
         String id = poolId;
         int gen = generation;
         loading.set(true);
-        tasks.execute(BackgroundTask.of(i18n.get("ui.nodes.task.read", id), ctx -> c.batch().computeNodes(acct, id, null))
+        tasks.execute(BackgroundTask.of(i18n.get("ui.nodes.task.read", id), ctx -> sizeNames.canonical(c.batch(), acct, c.batch().computeNodes(acct, id, null)))
                 .onSuccess(nodes -> {
                     if (gen != generation) return;
                     lastLoad = clock.instant();

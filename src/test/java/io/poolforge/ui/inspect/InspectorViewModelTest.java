@@ -127,6 +127,16 @@ class InspectorViewModelTest {
         assertThat(remedies).containsExactly("restore:pool-deleted");
     }
 
+    /** PF-20: a size read in one case ("STANDARD_D2S_V3", as Azure's own Pool - Get example) shows as the size list names it. */
+    @Test
+    void thePoolsSizeShowsAsTheAccountsSizeListNamesIt() {
+        azure.batch.put(pool("pool-gallery-a", GALLERY_VERSION, 3, 3, AllocationState.STEADY, List.of()).withVmSize("STANDARD_D2S_V3"));
+        model.selectedProperty().set(row("pool-gallery-a"));
+        var size = model.detailsProperty().get().groups().get(0).properties().stream()
+                .filter(x -> x.labelKey().equals("inspect.prop.vmSize")).findFirst().orElseThrow();
+        assertThat(size.value().args()).containsExactly("Standard_D2s_v3");
+    }
+
     /**
      * PF-20: "Restore the image" opened the "Rebuild the image in a gallery" dialog. Every remedy the inspector performs asks
      * under its own label, says what it does, and does that.
