@@ -179,7 +179,7 @@ class PoolWatchViewModelTest {
         });
 
         assertThat(model.resizeAgain()).isTrue();
-        assertThat(confirmations.get(0)).contains("Resize pool pool-s again to 4 dedicated and 0 low-priority nodes")
+        assertThat(confirmations.get(0)).contains("Resize pool pool-s again to 4 dedicated and 0 Spot nodes")
                 .contains("20 minutes");
         scheduler.runNext();
 
