@@ -225,7 +225,8 @@ public final class CreateViewModel {
             resolved = plan;
             fxThread.accept(() -> showRows(opened));
             // PF-19: after a failed first node the pool's row shows the node's code; the pane above says the rest, localized.
-            java.util.concurrent.atomic.AtomicBoolean firstNodeFailed = new java.util.concurrent.atomic.AtomicBoolean();
+            // The failed first node (null until one failed): its row says its state and code once, in the UI's language (PF-20).
+            java.util.concurrent.atomic.AtomicReference<io.poolforge.run.FirstNode> firstNodeFailed = new java.util.concurrent.atomic.AtomicReference<>();
             PlanRunner.Listener listener = new PlanRunner.Listener() {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
                     ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
@@ -238,11 +239,12 @@ public final class CreateViewModel {
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
                     row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
-                            firstNodeFailed.get() && step.errorCode() != null ? step.errorCode()
+                            firstNodeFailed.get() != null
+                                    ? i18n.get(io.poolforge.run.FirstNodeSummary.stateAndCode(firstNodeFailed.get().state(), firstNodeFailed.get().errorCode()))
                                     : step.errorMessage() == null ? "" : step.errorMessage());
                 }
                 @Override public void firstNode(StepRecord step, io.poolforge.run.FirstNode stage) {
-                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(true);
+                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(stage);
                     fxThread.accept(() -> firstNode.stage(stage));
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.WATCHING) {
                         ctx.updateMessage(i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
