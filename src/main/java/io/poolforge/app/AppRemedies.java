@@ -62,7 +62,7 @@ final class AppRemedies implements PoolRemedies {
         Connection c = request.connection();
         CreateViewModel.JournalStoreAndRunner r = runners.apply(c);
         ImageRebuilder rebuilder = new ImageRebuilder(r.runner(), r.store(), c.batch(), clock);
-        tasks.execute(BackgroundTask.of(i18n.get("run.rebuild.task", request.pool().id()), ctx ->
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.rebuild.task", request.pool().id()), ctx ->
                 rebuilder.planOf(request.account().name(), request.pool().id())
                         .map(plan -> rebuilder.rebuild(plan, request.pool(), progress(ctx), ctx::isCancelled)))
                 .onSuccess(done -> {
@@ -86,7 +86,7 @@ final class AppRemedies implements PoolRemedies {
     public void migrateToGallery(Request request) {
         Connection c = request.connection();
         String imageId = request.pool().customImageId();
-        tasks.execute(BackgroundTask.of(i18n.get("run.migrate.task", request.pool().id()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.migrate.task", request.pool().id()), ctx -> {
             var image = c.compute().findManagedImage(imageId).orElseThrow(() -> new PoolForgeException("azure.error.notFound", imageId));
             return new GalleryMigration(c.compute()).migrate(image, request.account().location(),
                     ImageRules.replicasNeeded(request.pool().targetNodes()), monitor(ctx));
@@ -103,7 +103,7 @@ final class AppRemedies implements PoolRemedies {
             navigator.openWizard();
             return;
         }
-        tasks.execute(BackgroundTask.of(i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
                 .onSuccess(found -> {
                     if (found.isPresent()) navigator.openReplacementPool(request, found.get());
                     else navigator.openWizard();

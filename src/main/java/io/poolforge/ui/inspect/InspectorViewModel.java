@@ -167,7 +167,7 @@ public final class InspectorViewModel {
         loading.set(true);
         error.set(null);
         String previous = wanted != null ? wanted : selected.get() == null ? null : selected.get().id();
-        listing = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.list", acct.name()), ctx -> {
+        listing = tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.list", acct.name()), ctx -> {
             List<PoolInfo> pools = c.batch().listPools(acct);
             Map<String, ImageHealth> images = new HashMap<>();
             int done = 0;
@@ -234,7 +234,7 @@ public final class InspectorViewModel {
         int gen = generation;
         List<PoolRow> others = List.copyOf(all);
         loading.set(true);
-        opening = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.open", row.id()), ctx -> {
+        opening = tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.open", row.id()), ctx -> {
             PoolInfo p = sizeNames.canonical(c.batch(), acct, c.batch().getPool(acct, row.id())
                     .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", row.id(), acct.name())));
             NodeCounts counts = c.batch().nodeCounts(acct, row.id());
@@ -350,7 +350,7 @@ public final class InspectorViewModel {
     public void exportJson(PoolRow row, Path file) {
         if (row == null || file == null) return;
         String text = json(row);
-        tasks.execute(BackgroundTask.of(i18n.get("inspect.task.export", row.id()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.export", row.id()), ctx -> {
             Path dir = file.toAbsolutePath().getParent();
             Path tmp = Files.createTempFile(dir, ".poolforge-", ".json");
             try {

@@ -124,7 +124,7 @@ public final class CreateViewModel {
         if (c == null || !p.firstNode()) return;
         // The review of this run: what the last first node of the same image told (run folders read in the background).
         JournalStoreAndRunner r = runners.apply(c);
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"),
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.left.task"),
                 ctx -> io.poolforge.run.FirstNodeHistory.last(r.store(), p).orElse(null))
                 .onSuccess(firstNode::previous)
                 .onFailure(e -> LOG.debug("No first-node history: {}", e.toString())));
@@ -217,7 +217,7 @@ public final class CreateViewModel {
         leftInAzure.clear();
         running.set(true);
         Map<String, String> tags = Map.of("createdBy", "PoolForge");
-        String title = i18n.get("wizard.create.task", poolName);
+        java.util.function.Supplier<String> title = () -> i18n.get("wizard.create.task", poolName);
         handle = tasks.execute(BackgroundTask.of(title, ctx -> {
             Journal opened = open.get();
             Plan plan = r.store().plan(opened);
@@ -229,7 +229,7 @@ public final class CreateViewModel {
             java.util.concurrent.atomic.AtomicReference<io.poolforge.run.FirstNode> firstNodeFailed = new java.util.concurrent.atomic.AtomicReference<>();
             PlanRunner.Listener listener = new PlanRunner.Listener() {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
-                    ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
+                    ctx.updateMessage(() -> i18n.get("wizard.create.step.running", step.name()));
                     ctx.updateProgress(index, total);
                     row(step, "running", "");
                 }
@@ -247,7 +247,7 @@ public final class CreateViewModel {
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(stage);
                     fxThread.accept(() -> firstNode.stage(stage));
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.WATCHING) {
-                        ctx.updateMessage(i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
+                        ctx.updateMessage(() -> i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
                     }
                 }
             };
@@ -301,7 +301,7 @@ public final class CreateViewModel {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
         String runId = journal.runId();
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.cleanup.task"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.cleanup.task"), ctx -> {
             Journal j = r.store().load(runId);
             return r.runner().cleanUp(r.store().plan(j), j, PlanRunner.Listener.NONE, ctx::isCancelled);
         }).onSuccess(deleted -> {
@@ -314,7 +314,7 @@ public final class CreateViewModel {
     private void reportLeftovers(JournalStoreAndRunner r) {
         Journal current = journal;
         if (current == null) return;
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.left.task"), ctx -> {
             Journal j = r.store().load(current.runId());
             List<String> ids = new java.util.ArrayList<>(j.createdResources().stream().map(x -> x.resourceId()).toList());
             j.uncertainResources().stream().map(x -> x.resourceId()).filter(u -> !ids.contains(u)).forEach(ids::add);
