@@ -111,17 +111,9 @@ public final class PoolStepView extends StepView<PoolViewModel> {
                 model.imageTypeProperty(), i18n.messagesProperty()));
         Label facts = wrapped("pool-image-facts", 720);
         facts.getStyleClass().add("text-muted");
-        facts.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = model.chosenImageProperty().get();
-            if (c == null) return i18n.get("wizard.pool.market.none");
-            String verification = i18n.get(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
-            String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
-            String gen = c.generation() == null ? "" : c.generation().name();
-            if (c.batchSupportEndOfLife() == null) return i18n.get("wizard.pool.market.facts", verification, os, gen);
-            boolean ended = !java.time.Instant.now(model.session().clock()).isBefore(c.batchSupportEndOfLife());
-            return i18n.get(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
-                    i18n.formats().date(c.batchSupportEndOfLife()));
-        }, model.chosenImageProperty(), i18n.messagesProperty()));
+        // PF-16 second pass: the generation is the one Azure reports for the image ("not read yet", "unknown" otherwise).
+        facts.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.imageFacts()),
+                model.chosenImageProperty(), model.generationReadsProperty(), i18n.messagesProperty()));
         Label baseNote = wrapped("pool-base-note", 720);
         baseNote.textProperty().bind(Bindings.createStringBinding(() -> model.baseNoteProperty().get() == null ? ""
                 : i18n.get(model.baseNoteProperty().get().key(), model.baseNoteProperty().get().argsArray()),
