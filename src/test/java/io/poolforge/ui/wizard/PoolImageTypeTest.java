@@ -146,7 +146,7 @@ class PoolImageTypeTest {
         TextField id = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> id.setText("market-check"));
         nextTo(robot, context, "review");
-        assertThat(texts(robot, "#review-item")).contains("Marketplace image canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
+        assertThat(texts(robot, "#review-item")).contains("Marketplace, the image canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
                 .contains("Nothing is built").doesNotContain("Snapshot");
         var plan = plan();
         assertThat(plan.marketplace()).isTrue();
@@ -159,7 +159,7 @@ class PoolImageTypeTest {
         waitFor(() -> text(robot, "#pool-image").contains("/galleries/"));
         robot.clickOn("#pool-type-marketplace");
         nextTo(robot, context, "review");
-        assertThat(texts(robot, "#review-item")).contains("Marketplace image");
+        assertThat(texts(robot, "#review-item")).contains("Image type: Marketplace");
 
         nextTo(robot, context, "create");
         robot.clickOn("#create-start");

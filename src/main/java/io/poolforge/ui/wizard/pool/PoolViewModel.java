@@ -56,6 +56,21 @@ public final class PoolViewModel {
     private final FilteredList<VmSkuInfo> sizes;
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
     private Object builtFor;
+    /**
+     * PF-20 (second pass): what is wrong with a typed count or timeout, said under its field (null when in range). The
+     * fields keep what was typed (100000 stayed 100000, 2 stayed 2: nothing is clamped without a word); the pool rules
+     * refuse the same values, so Next stays disabled and says why.
+     */
+    private final ObjectProperty<LocalizedText> dedicatedRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> lowPriorityRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> timeoutRange = new SimpleObjectProperty<>();
+    private final StringProperty blockedKey = new SimpleStringProperty("wizard.blocked.pool");
+    /** The shortest resize timeout the field takes: Batch's minimum (ResizePlanner.MINIMUM_TIMEOUT, Batch REST). */
+    public static final int MIN_TIMEOUT_MINUTES = (int) ResizePlanner.MINIMUM_TIMEOUT.toMinutes();
+    /** The longest: PoolForge's own bound (PlanShapeRules.MAXIMUM_TIMEOUT, 7 days; Batch documents none). */
+    public static final int MAX_TIMEOUT_MINUTES = (int) io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_TIMEOUT.toMinutes();
+    /** The most nodes of either kind the fields take: PoolForge's own bound (PlanShapeRules.MAXIMUM_NODES). */
+    public static final int MAX_NODES = io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_NODES;
 
     // PF-15: the image type and the publisher/offer/SKU (of the Marketplace image, or of a custom image's base).
     private final ObjectProperty<PoolImageType> imageType = new SimpleObjectProperty<>(PoolImageType.GALLERY);
@@ -410,6 +425,34 @@ public final class PoolViewModel {
 
     public ObservableList<Violation> violations() { return violations; }
 
+    /** PF-20: the dedicated count's range message (null when in range). */
+    public ObjectProperty<LocalizedText> dedicatedRangeProperty() { return dedicatedRange; }
+
+    /** PF-20: the Spot count's range message (null when in range). */
+    public ObjectProperty<LocalizedText> lowPriorityRangeProperty() { return lowPriorityRange; }
+
+    /** PF-20: the resize timeout's range message (null when in range). */
+    public ObjectProperty<LocalizedText> timeoutRangeProperty() { return timeoutRange; }
+
+    /** Why Next is disabled: a typed value out of range (said under its field), or the findings listed on the page. */
+    public StringProperty blockedKeyProperty() { return blockedKey; }
+
+    /** The typed values against their ranges, said under each field (FX thread). */
+    private void ranges() {
+        dedicatedRange.set(countRange(dedicated.get()));
+        lowPriorityRange.set(countRange(lowPriority.get()));
+        int t = timeoutMinutes.get();
+        timeoutRange.set(t < MIN_TIMEOUT_MINUTES ? LocalizedText.of("wizard.pool.range.timeoutShort", t, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES)
+                : t > MAX_TIMEOUT_MINUTES ? LocalizedText.of("wizard.pool.range.timeoutLong", t, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES)
+                : null);
+        boolean out = dedicatedRange.get() != null || lowPriorityRange.get() != null || timeoutRange.get() != null;
+        blockedKey.set(out ? "wizard.blocked.pool.range" : "wizard.blocked.pool");
+    }
+
+    private static LocalizedText countRange(int n) {
+        return n < 0 || n > MAX_NODES ? LocalizedText.of("wizard.pool.range.nodes", n, MAX_NODES) : null;
+    }
+
     public WizardSession session() { return session; }
 
     public BooleanBinding invalidProperty() {
@@ -486,6 +529,7 @@ public final class PoolViewModel {
     }
 
     private void update() {
+        ranges();
         ImagePlan image = effectiveImage();
         BatchAccountInfo account = session.accountWithUsage();
         VmSummary vm = session.vm();
