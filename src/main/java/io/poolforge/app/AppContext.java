@@ -105,6 +105,8 @@ public final class AppContext implements AutoCloseable {
         this.settings = new Settings(paths.settingsFile());
         this.i18n = new I18n(settings.language().orElse(Messages.supported(osLocale)));
         this.tasks = new FxTaskExecutor(4);
+        // PF-20: the status line's running task follows a language switch, as every other text does.
+        i18n.messagesProperty().addListener((o, was, now) -> tasks.refreshTexts());
         this.dialogs = new DialogService(i18n);
         this.connector = new SdkConnector(this::startSandbox, Sandbox.SCENARIOS, paths.home());
         io.poolforge.ui.Theme.Choice choice = settings.theme();
@@ -149,7 +151,7 @@ public final class AppContext implements AutoCloseable {
             // The cloud chosen last (shared with the command line's --cloud), remembered after each sign-in.
             io.poolforge.azure.CloudChoice clouds = new io.poolforge.azure.CloudChoice(paths.settingsFile());
             clouds.remembered().ifPresent(c -> signIn.cloudProperty().set(c.cloud()));
-            signIn.rememberCloudWith(cloud -> tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+            signIn.rememberCloudWith(cloud -> tasks.execute(BackgroundTask.of(() -> i18n.get("task.saveSettings"), ctx -> {
                 clouds.remember(io.poolforge.azure.AzureEndpoints.of(switch (cloud) {
                     case AZURE_US_GOVERNMENT -> io.poolforge.azure.CloudProfile.AZURE_US_GOVERNMENT;
                     case AZURE_CHINA -> io.poolforge.azure.CloudProfile.AZURE_CHINA;
@@ -269,7 +271,7 @@ public final class AppContext implements AutoCloseable {
     private void offerUnfinishedRun(CreateViewModel create) {
         JournalStore store = new JournalStore(paths.runs(), codec());
         record Offer(io.poolforge.run.Journal journal, io.poolforge.plan.Plan plan) { }
-        tasks.execute(BackgroundTask.of(i18n.get("run.offer.task"), ctx -> store.unfinished().stream().findFirst()
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.offer.task"), ctx -> store.unfinished().stream().findFirst()
                         .map(j -> new Offer(j, store.plan(j))))
                 .onSuccess(found -> {
                     if (found.isEmpty()) return;
@@ -479,7 +481,7 @@ public final class AppContext implements AutoCloseable {
                 @Override public void put(String key, String value) {
                     if (value.equals(settings.get(key).orElse(null))) return;
                     settings.put(key, value);
-                    tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+                    tasks.execute(BackgroundTask.of(() -> i18n.get("task.saveSettings"), ctx -> {
                         settings.save();
                         return null;
                     }).onFailure(e -> LOG.warn("Could not save settings", e)));
@@ -491,7 +493,7 @@ public final class AppContext implements AutoCloseable {
 
     private void rememberTheme(io.poolforge.ui.Theme.Choice choice) {
         settings.setTheme(choice);
-        tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("task.saveSettings"), ctx -> {
             settings.save();
             return null;
         }).onFailure(e -> LOG.warn("Could not save settings", e)));
@@ -499,7 +501,7 @@ public final class AppContext implements AutoCloseable {
 
     private void rememberLanguage(Locale locale) {
         settings.setLanguage(locale);
-        tasks.execute(BackgroundTask.of(i18n.get("task.saveSettings"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("task.saveSettings"), ctx -> {
             settings.save();
             return null;
         }).onFailure(e -> LOG.warn("Could not save settings", e)));

@@ -53,13 +53,16 @@ final class AppRemedies implements PoolRemedies {
         this.navigator = navigator;
     }
 
-    /** A pool PoolForge made: its plan is run again (the missing image comes back at the same id), then it is resized. */
+    /**
+     * "Restore the image": a pool PoolForge made has its plan run again (the missing image comes back at the same id), then
+     * it is resized; a pool PoolForge did not make has no plan, and the wizard opens (its question says both).
+     */
     @Override
-    public void rebuildImage(Request request) {
+    public void restoreImage(Request request) {
         Connection c = request.connection();
         CreateViewModel.JournalStoreAndRunner r = runners.apply(c);
         ImageRebuilder rebuilder = new ImageRebuilder(r.runner(), r.store(), c.batch(), clock);
-        tasks.execute(BackgroundTask.of(i18n.get("run.rebuild.task", request.pool().id()), ctx ->
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.rebuild.task", request.pool().id()), ctx ->
                 rebuilder.planOf(request.account().name(), request.pool().id())
                         .map(plan -> rebuilder.rebuild(plan, request.pool(), progress(ctx), ctx::isCancelled)))
                 .onSuccess(done -> {
@@ -68,12 +71,22 @@ final class AppRemedies implements PoolRemedies {
                 .onFailure(e -> dialogs.showError("run.rebuild.failed", e)));
     }
 
+    /**
+     * "Rebuild the image in a gallery": the wizard's VM step, where a new image is built from the VM (the image step's
+     * default target is an Azure Compute Gallery image version); a pool cannot change its image, so the pool step then
+     * makes a new pool.
+     */
+    @Override
+    public void rebuildInGallery(Request request) {
+        navigator.openWizard();
+    }
+
     /** Publishes the pool's managed image to a gallery, then opens the pool step for a replacement pool. */
     @Override
     public void migrateToGallery(Request request) {
         Connection c = request.connection();
         String imageId = request.pool().customImageId();
-        tasks.execute(BackgroundTask.of(i18n.get("run.migrate.task", request.pool().id()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.migrate.task", request.pool().id()), ctx -> {
             var image = c.compute().findManagedImage(imageId).orElseThrow(() -> new PoolForgeException("azure.error.notFound", imageId));
             return new GalleryMigration(c.compute()).migrate(image, request.account().location(),
                     ImageRules.replicasNeeded(request.pool().targetNodes()), monitor(ctx));
@@ -90,7 +103,7 @@ final class AppRemedies implements PoolRemedies {
             navigator.openWizard();
             return;
         }
-        tasks.execute(BackgroundTask.of(i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
+        tasks.execute(BackgroundTask.of(() -> i18n.get("run.recreate.task", request.pool().id()), ctx -> c.compute().findImageVersion(imageId))
                 .onSuccess(found -> {
                     if (found.isPresent()) navigator.openReplacementPool(request, found.get());
                     else navigator.openWizard();

@@ -154,6 +154,10 @@ public final class InspectCommand implements Callable<Integer> {
 
     private int list(Connection c, BatchAccountInfo account, Interrupts interrupts) {
         List<PoolInfo> pools = new ArrayList<>(c.batch().listPools(account));
+        if (pools.stream().anyMatch(p -> io.poolforge.domain.VmSizeNames.oneCase(p.vmSize()))) {
+            io.poolforge.domain.VmSizeNames names = sizeNames(c.batch(), account);
+            pools.replaceAll(names::canonical);
+        }
         pools.sort(Comparator.comparing(PoolInfo::id, String.CASE_INSENSITIVE_ORDER));
         Map<String, ImageCheck> images = new HashMap<>();
         for (PoolInfo p : pools) {
@@ -184,7 +188,8 @@ public final class InspectCommand implements Callable<Integer> {
             err.println(m.get("inspect.cli.error.noPool", poolId, account.name()));
             return ExitCodes.USAGE;
         }
-        PoolInfo p = found.get();
+        PoolInfo p = io.poolforge.domain.VmSizeNames.oneCase(found.get().vmSize())
+                ? sizeNames(batch, account).canonical(found.get()) : found.get();
         ImageCheck image = ImageCheck.of(c.compute(), p.customImageId());
         NodeCounts counts = quietly(() -> batch.nodeCounts(account, p.id()));
         List<Diagnosis> diagnoses = Diagnoser.diagnose(evidence(c.compute(), batch, account, p, image, counts));
@@ -218,7 +223,13 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    /** What the diagnoser needs: the image facts, the pool's VM size (generation check), node agent facts when nodes are unusable. */
+    /** The account's VM size names (PF-20: sizes shown in Azure's canonical case); none when they cannot be read. */
+    private static io.poolforge.domain.VmSizeNames sizeNames(BatchGateway batch, BatchAccountInfo account) {
+        List<VmSkuInfo> sizes = quietly(() -> batch.supportedVmSkus(account.subscriptionId(), account.location()));
+        return sizes == null ? io.poolforge.domain.VmSizeNames.none() : io.poolforge.domain.VmSizeNames.of(sizes);
+    }
+
+        /** What the diagnoser needs: the image facts, the pool's VM size (generation check), node agent facts when nodes are unusable. */
     static DiagnosisEvidence evidence(BatchGateway batch, BatchAccountInfo account, PoolInfo p, ImageCheck image, NodeCounts counts) {
         int unusable = counts == null ? 0 : counts.dedicated("unusable") + counts.lowPriority("unusable");
         VmSkuInfo size = null;

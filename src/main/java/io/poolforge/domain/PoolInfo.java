@@ -26,6 +26,13 @@ public record PoolInfo(String id, String vmSize, ImageReference imageReference, 
         }
     }
 
+    /** The same pool with {@code size} as its VM size (the same size in Azure's canonical case, {@link VmSizeNames}). */
+    public PoolInfo withVmSize(String size) {
+        return new PoolInfo(id, size, imageReference, nodeAgentSkuId, targetDedicatedNodes, targetLowPriorityNodes,
+                currentDedicatedNodes, currentLowPriorityNodes, allocationState, allocationStateTransitionTime, resizeTimeout,
+                lastResizeStartTime, resizeErrors, autoScale);
+    }
+
     public int targetNodes() { return targetDedicatedNodes + targetLowPriorityNodes; }
 
     public int currentNodes() { return currentDedicatedNodes + currentLowPriorityNodes; }

@@ -23,7 +23,8 @@ public final class FirstNodeFailure extends PoolForgeException {
 
     public FirstNodeFailure(String poolId, String nodeId, String nodeState, String code, String rawMessage, String startTaskStderr,
                             LocalizedText cause, LocalizedText remedy, String source) {
-        super("run.firstNode.failed", null, code, null, poolId, nodeId, nodeState, code == null ? "-" : code, cause, remedy);
+        super("run.firstNode.failed", null, code, null, poolId, nodeId, FirstNodeSummary.stateAndCode(nodeState, code),
+                code == null ? "-" : code, cause, remedy);
         this.poolId = poolId;
         this.nodeId = nodeId;
         this.nodeState = nodeState;

@@ -150,7 +150,9 @@ final class FirstNodeStage {
                                           BatchAccountInfo account, ComputeNode n) {
         List<NodeErrorGroup> groups = NodeDiagnoser.diagnose(List.of(n));
         NodeErrorGroup g = groups.isEmpty() ? null : groups.get(0);
-        String code = g != null && g.code() != null ? g.code() : n.errors().stream().map(NodeError::code).findFirst().orElse(n.state());
+        // Azure's code, or none: the node's state is not a code (PF-20: it read "unusable (unusable)").
+        String code = g != null && g.code() != null ? g.code()
+                : n.errors().stream().map(NodeError::code).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String message = g != null && g.message() != null ? g.message() : null;
         String stderr = "";
         if (n.startTaskFailed()) {

@@ -21,11 +21,23 @@ public final class FirstNodeSummary {
                     fn.nodeAgentVersion() == null ? "-" : fn.nodeAgentVersion());
         }
         if (fn.stage() == FirstNode.Stage.FAILED) {
-            return LocalizedText.of("run.firstNode.summary.failed", node, fn.state() == null ? "-" : fn.state(),
-                    fn.errorCode() == null ? "-" : fn.errorCode());
+            return LocalizedText.of("run.firstNode.summary.failed", node, stateAndCode(fn.state(), fn.errorCode()), "-");
         }
         if (fn.nodeId() == null) return LocalizedText.of("run.firstNode.summary.asked", kind(fn.dedicated()));
         return LocalizedText.of("run.firstNode.summary.watching", node, fn.state() == null ? "-" : fn.state());
+    }
+
+    /**
+     * The node's state with its error code: "unusable (NodeStartFailed)"; "unusable, no error code reported" when Azure gave
+     * none — the state is never repeated as a code (PF-20: "unusable (unusable)") and no code is made up. A code without a
+     * node state (the resize failed before a node was seen) reads as the code alone. Journals written before PF-20 recorded
+     * the state as the code when there was none: read the same way.
+     */
+    public static LocalizedText stateAndCode(String state, String code) {
+        boolean noState = state == null || state.isBlank() || "-".equals(state);
+        boolean noCode = code == null || code.isBlank() || "-".equals(code) || code.equalsIgnoreCase(state);
+        if (noState) return LocalizedText.of("inspect.value.raw", noCode ? "-" : code);
+        return noCode ? LocalizedText.of("run.firstNode.stateOnly", state) : LocalizedText.of("run.firstNode.stateCode", state, code);
     }
 
     /** "dedicated" or "Spot", for the node the stage asks for. */

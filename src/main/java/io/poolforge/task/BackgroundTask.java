@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A unit of background work with a title, a message, progress and cancel, and callbacks for
@@ -26,6 +27,9 @@ public final class BackgroundTask<T> implements TaskContext {
     private final List<TaskObserver> observers = new CopyOnWriteArrayList<>();
     private volatile String title;
     private volatile String message = "";
+    /** Where the title's and the message's words come from, when they follow the UI's language (null: fixed text). */
+    private volatile Supplier<String> titleSource;
+    private volatile Supplier<String> messageSource;
     private volatile Progress progress = Progress.INDETERMINATE;
     private volatile boolean cancelled;
     private volatile Thread worker;
@@ -45,6 +49,17 @@ public final class BackgroundTask<T> implements TaskContext {
         return new BackgroundTask<>(title, work);
     }
 
+    /**
+     * A task whose title follows the UI's language: {@code title} renders it ({@code () -> i18n.get("key", args)}), now and
+     * again whenever the executor is told the language changed ({@link #title()} asks it each time). PF-20: the status line
+     * kept a running task's title in the language it started in.
+     */
+    public static <T> BackgroundTask<T> of(Supplier<String> title, Work<T> work) {
+        BackgroundTask<T> task = new BackgroundTask<>(Objects.requireNonNull(title, "title").get(), work);
+        task.titleSource = title;
+        return task;
+    }
+
     public BackgroundTask<T> onRunning(Runnable r) { this.onRunning = Objects.requireNonNull(r); return this; }
 
     public BackgroundTask<T> onSuccess(Consumer<? super T> c) { this.onSuccess = Objects.requireNonNull(c); return this; }
@@ -62,12 +77,14 @@ public final class BackgroundTask<T> implements TaskContext {
      */
     public <U> BackgroundTask<U> then(Function<? super T, BackgroundTask<U>> next) {
         BackgroundTask<T> first = this;
-        return new BackgroundTask<>(title, ctx -> {
+        BackgroundTask<U> chained = new BackgroundTask<>(title, ctx -> {
             T r = first.runIn(ctx);
             ctx.throwIfCancelled();
             BackgroundTask<U> second = Objects.requireNonNull(next.apply(r), "next task");
             return second.runIn(ctx);
         });
+        chained.titleSource = titleSource;
+        return chained;
     }
 
     /** Runs this task's work reporting into another task's context (used by chaining). */
@@ -82,6 +99,7 @@ public final class BackgroundTask<T> implements TaskContext {
             return work.run(new TaskContext() {
                 @Override public void updateTitle(String t) { BackgroundTask.this.updateTitle(t); }
                 @Override public void updateMessage(String m) { BackgroundTask.this.updateMessage(m); }
+                @Override public void updateMessage(Supplier<String> m) { outer.updateMessage(m); }
                 @Override public void updateProgress(long d, long t) { BackgroundTask.this.updateProgress(d, t); }
                 @Override public boolean isCancelled() { return outer.isCancelled() || BackgroundTask.this.cancelled; }
             });
@@ -92,22 +110,49 @@ public final class BackgroundTask<T> implements TaskContext {
 
     // ---- state ------------------------------------------------------------------------------
 
-    public String title() { return title; }
+    /** The title, in the current language when it follows the language. */
+    public String title() {
+        Supplier<String> source = titleSource;
+        return source == null ? title : render(source, title);
+    }
 
-    public String message() { return message; }
+    /** The message, in the current language when it follows the language. */
+    public String message() {
+        Supplier<String> source = messageSource;
+        return source == null ? message : render(source, message);
+    }
+
+    private static String render(Supplier<String> source, String last) {
+        try {
+            String s = source.get();
+            return s == null ? last : s;
+        } catch (RuntimeException e) {
+            return last;
+        }
+    }
 
     public Progress progress() { return progress; }
 
     @Override
     public void updateTitle(String title) {
+        this.titleSource = null;
         this.title = Objects.requireNonNull(title);
         observers.forEach(o -> o.titleChanged(title));
     }
 
     @Override
     public void updateMessage(String message) {
+        this.messageSource = null;
         this.message = message == null ? "" : message;
         observers.forEach(o -> o.messageChanged(this.message));
+    }
+
+    @Override
+    public void updateMessage(Supplier<String> message) {
+        String now = render(Objects.requireNonNull(message), "");
+        this.message = now;
+        this.messageSource = message;
+        observers.forEach(o -> o.messageChanged(now));
     }
 
     @Override

@@ -72,6 +72,14 @@ public final class FxTaskExecutor implements TaskExecutor {
         };
     }
 
+    /**
+     * The language changed: every running task's title and message are read again (those made with words that follow the
+     * language, {@code BackgroundTask.of(() -> i18n.get(...))}, now read in the new one). FX thread.
+     */
+    public void refreshTexts() {
+        for (Task<?> t : running) if (t instanceof FxTask<?> fx) fx.refreshTexts();
+    }
+
     @Override
     public void shutdown() {
         pool.shutdownNow();
@@ -85,6 +93,12 @@ public final class FxTaskExecutor implements TaskExecutor {
         FxTask(BackgroundTask<T> task) {
             this.task = task;
             updateTitle(task.title());
+        }
+
+        /** Title and message as they read now (FX thread). */
+        void refreshTexts() {
+            updateTitle(task.title());
+            updateMessage(task.message());
         }
 
         @Override

@@ -65,6 +65,9 @@ public final class DesktopAcceptance {
         private MainWindow window;
         private Path out;
         private String prefix;
+        /** PF-20 second pass: only the start screen, on a 4K screen at 200 % ({@code --start-only --expect-scale=2}). */
+        private boolean startOnly;
+        private double expectScale;
         private final List<String> report = new ArrayList<>();
         private int failures;
 
@@ -73,7 +76,10 @@ public final class DesktopAcceptance {
             this.stage = stage;
             List<String> raw = getParameters().getRaw();
             out = Path.of(raw.get(0)).toAbsolutePath();
-            prefix = raw.size() > 1 ? raw.get(1) : "";
+            prefix = raw.size() > 1 && !raw.get(1).startsWith("--") ? raw.get(1) : "";
+            startOnly = raw.contains("--start-only");
+            expectScale = raw.stream().filter(a -> a.startsWith("--expect-scale=")).map(a -> Double.parseDouble(a.substring(15)))
+                    .findFirst().orElse(0.0);
             Files.createDirectories(out);
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH,
                     new AppContext.Options(0, false, true));
@@ -111,6 +117,10 @@ public final class DesktopAcceptance {
             note("screen work area " + (int) area.getWidth() + "x" + (int) area.getHeight());
             checkWindow("start");
             checkPage("start", "01-start");
+            if (startOnly) {
+                scaled();
+                return;
+            }
             // The sandbox demo, from the start screen's third door.
             fx(() -> {
                 context.signIn().scenarioProperty().set("demo");
@@ -186,6 +196,78 @@ public final class DesktopAcceptance {
             });
             Thread.sleep(600);
             checkPage("inspector-nodes-view", "11-nodes");
+            themeAfterExport();
+        }
+
+        /**
+         * PF-20's intermittent report: "after a finished run, a scenario switch and a bundle export, Light -> Dark left white
+         * panes with near-white text until restart". Here after both runs and the scenario switch: the diagnostic bundle is
+         * saved through the real (GTK) file chooser, driven with xdotool, then the theme goes Light -> Dark; no large pane may
+         * keep a light background.
+         */
+        private void themeAfterExport() throws Exception {
+            // Into the PoolForge folder of this walk (a temporary one), not next to the screenshots.
+            Path bundle = Path.of(System.getProperty("poolforge.home")).resolve("bundle-" + System.nanoTime() + ".zip");
+            Platform.runLater(() -> ((Button) lookup("#nodes-bundle")).fire());
+            String chooser = "";
+            for (int i = 0; i < 50 && chooser.isBlank(); i++) {
+                Thread.sleep(200);
+                chooser = xdotool("search", "--name", "^Save the diagnostic bundle$").trim();
+            }
+            if (chooser.isBlank()) {
+                fail("bundle-export", "the file chooser did not open");
+                return;
+            }
+            String win = chooser.lines().findFirst().orElse("");
+            // Typed as a person would, into the focused dialog (GTK ignores keys sent to a window with --window).
+            Thread.sleep(500);
+            xdotool("windowactivate", "--sync", win);
+            xdotool("key", "ctrl+a");
+            xdotool("type", "--delay", "5", bundle.toString());
+            Thread.sleep(300);
+            xdotool("key", "Return");
+            waitFor("the bundle saved", () -> Files.isRegularFile(bundle) && bundle.toFile().length() > 0);
+            note("bundle exported through the file chooser: " + bundle.getFileName());
+            Thread.sleep(500);
+            chooseTheme(io.poolforge.ui.Theme.Choice.DARK);
+            Thread.sleep(800);
+            List<String> light = fx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                List<String> found = new ArrayList<>();
+                lightPanes(stage.getScene().getRoot(), found);
+                return found;
+            });
+            for (String l : light) fail("dark-after-export", l);
+            note("Light -> Dark after the bundle export: " + light.size() + " light panes");
+            screenshot(out.resolve(prefix + "12-dark-after-export.png"));
+            chooseTheme(io.poolforge.ui.Theme.Choice.LIGHT);
+        }
+
+        /** The theme as a person picks it: in the title bar's Theme list. */
+        @SuppressWarnings("unchecked")
+        private void chooseTheme(io.poolforge.ui.Theme.Choice choice) throws Exception {
+            fx(() -> {
+                ((javafx.scene.control.ComboBox<io.poolforge.ui.Theme.Choice>) lookup("#theme")).setValue(choice);
+                return null;
+            });
+            if (fx(() -> context.theme().choiceProperty().get()) != choice) fail("theme", "the Theme list did not switch to " + choice);
+        }
+
+        /** Visible panes of some size whose background is near white (in the dark theme: the reported white panes). */
+        private static void lightPanes(Node n, List<String> found) {
+            if (!n.isVisible()) return;
+            if (n instanceof javafx.scene.layout.Region r && r.getWidth() >= 120 && r.getHeight() >= 40 && r.getBackground() != null) {
+                for (javafx.scene.layout.BackgroundFill f : r.getBackground().getFills()) {
+                    if (f.getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0.9 && c.getBrightness() > 0.85
+                            && c.getSaturation() < 0.15) {
+                        found.add(r.getClass().getSimpleName() + (r.getId() == null ? "" : "#" + r.getId()) + " " + r.getStyleClass()
+                                + String.format(" %.0fx%.0f background %s", r.getWidth(), r.getHeight(), c));
+                        break;
+                    }
+                }
+            }
+            if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) lightPanes(c, found);
         }
 
         /** Walks the wizard from the VM step to a finished run; returns the pool id. */
@@ -326,6 +408,38 @@ public final class DesktopAcceptance {
         }
 
         /** The window inside the work area of its screen and not shrunk (as JavaFX sees it, and as the X server does). */
+        /**
+         * The start screen at a scale (4K at 200 %): JavaFX renders at the scale asked for, and the X window, in device
+         * pixels, lies inside the screen's device pixels (the checks above are in JavaFX's logical pixels).
+         */
+        private void scaled() throws Exception {
+            double[] s = fx(() -> new double[] {Screen.getPrimary().getOutputScaleX(), Screen.getPrimary().getOutputScaleY(),
+                    Screen.getPrimary().getBounds().getWidth(), Screen.getPrimary().getBounds().getHeight(),
+                    stage.getWidth(), stage.getHeight(), stage.getRenderScaleX()});
+            note(String.format(Locale.ROOT, "output scale %.2f x %.2f, screen %.0fx%.0f logical, window %.0fx%.0f logical, render scale %.2f",
+                    s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+            if (expectScale > 0 && (Math.abs(s[0] - expectScale) > 0.01 || Math.abs(s[6] - expectScale) > 0.01)) {
+                fail("scale", "JavaFX renders at " + s[6] + " on a screen of output scale " + s[0] + ", not " + expectScale);
+            }
+            String geometry = xdotool("search", "--name", "^PoolForge$", "getwindowgeometry");
+            Matcher m = Pattern.compile("Position: (-?\\d+),(-?\\d+).*?Geometry: (\\d+)x(\\d+)", Pattern.DOTALL).matcher(geometry);
+            if (!m.find()) {
+                fail("scale", "xdotool found no PoolForge window: " + geometry);
+                return;
+            }
+            int x = Integer.parseInt(m.group(1)), y = Integer.parseInt(m.group(2));
+            int w = Integer.parseInt(m.group(3)), h = Integer.parseInt(m.group(4));
+            double deviceW = s[2] * s[0], deviceH = s[3] * s[1];
+            note("X window " + w + "x" + h + " at " + x + "," + y + " on a screen of " + (int) deviceW + "x" + (int) deviceH + " pixels");
+            if (x < 0 || y < 0 || x + w > deviceW + 1 || y + h > deviceH + 1) {
+                fail("scale", "the X window " + w + "x" + h + " at " + x + "," + y + " leaves the screen " + (int) deviceW + "x" + (int) deviceH);
+            }
+            // Readable: the window takes the scale, so its text is drawn at twice the pixels (a 1280-wide window is 2560).
+            if (expectScale > 0 && w < Math.min(s[4] * expectScale, deviceW) - 16) {
+                fail("scale", "the X window is " + w + " pixels wide for a " + (int) s[4] + "-wide scene: not drawn at " + expectScale);
+            }
+        }
+
         private void checkWindow(String where) throws Exception {
             String bad = fx(() -> {
                 Rectangle2D a = Screen.getPrimary().getVisualBounds();

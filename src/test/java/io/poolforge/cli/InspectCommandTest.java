@@ -103,7 +103,7 @@ class InspectCommandTest {
         Result es = run("inspect", "--sandbox", "--account", "pfdemobatchweu", "--pool", "render-orphaned", "--lang", "es");
         assertThat(es.code()).as(es.err()).isEqualTo(ExitCodes.OK);
         assertThat(es.out()).contains("Grupo render-orphaned de la cuenta de Batch pfdemobatchweu", "La imagen existe: no",
-                "Nodos de prioridad baja: 0 de 0", "AllocationFailed → IMAGE_DELETED", "ya no existe", "Acción: Restaurar la imagen");
+                "Nodos de acceso puntual (Spot): 0 de 0", "AllocationFailed → IMAGE_DELETED", "ya no existe", "Acción: Restaurar la imagen");
     }
 
     @Test

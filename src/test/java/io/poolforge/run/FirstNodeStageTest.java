@@ -10,6 +10,7 @@ import io.poolforge.azure.NodeInfo;
 import io.poolforge.azure.OperationMonitor;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.BatchAccountInfo;
+import io.poolforge.domain.LocalizedText;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.PoolPlan;
 import io.poolforge.domain.ResizeError;
@@ -87,10 +88,40 @@ class FirstNodeStageTest {
                     assertThat(f.nodeState()).isEqualTo("unusable");
                     assertThat(f.cause().key()).isEqualTo("diagnose.node.cause.unreachable");
                     assertThat(f.remedy().key()).isEqualTo("diagnose.node.remedy.unreachable");
+                    // PF-20: the node reported no error code, so there is none: its state is not made its code.
+                    assertThat(f.azureCode()).isNull();
+                    String en = EN.text(LocalizedText.of(f.key(), f.args()));
+                    assertThat(en).contains("node n1 is unusable, no error code reported.").doesNotContain("unusable (unusable)")
+                            .doesNotContain("(-)");
+                    assertThat(ES.text(LocalizedText.of(f.key(), f.args())))
+                            .contains("está en unusable, sin código de error notificado.").doesNotContain("(unusable)");
                 });
         assertThat(b.resizes).isEmpty();
-        assertThat(store.load(start.runId()).firstNode().stage()).isEqualTo(FirstNode.Stage.FAILED);
+        FirstNode fn = store.load(start.runId()).firstNode();
+        assertThat(fn.stage()).isEqualTo(FirstNode.Stage.FAILED);
+        assertThat(fn.errorCode()).isNull();
+        assertThat(EN.text(FirstNodeSummary.line(fn)))
+                .isEqualTo("First node: n1 ended unusable, no error code reported; the pool was not grown beyond one node.");
     }
+
+    /** PF-20: a node's state and code, each once; no code reads as none, never as the state again; a code stays Azure's. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "unusable  | NodeStartFailed | unusable (NodeStartFailed)",
+            "unusable  |                 | unusable, no error code reported",
+            // a journal written before PF-20 recorded the state as the code
+            "unusable  | unusable        | unusable, no error code reported",
+            "startTaskFailed | FailureExitCode | startTaskFailed (FailureExitCode)",
+            // the resize failed before a node was seen
+            "-         | AllocationFailed | AllocationFailed",
+            "-         |                  | -",
+    })
+    void stateAndCodeAreEachSaidOnce(String state, String code, String shown) {
+        assertThat(EN.text(FirstNodeSummary.stateAndCode(state, code))).isEqualTo(shown);
+    }
+
+    private static final io.poolforge.i18n.Messages EN = new io.poolforge.i18n.Messages(java.util.Locale.ENGLISH);
+    private static final io.poolforge.i18n.Messages ES = new io.poolforge.i18n.Messages(java.util.Locale.forLanguageTag("es"));
 
     @Test
     void aOneNodeResizeThatEndsWithErrorsAndNoNodeStopsWithTheResizeDiagnosis() {

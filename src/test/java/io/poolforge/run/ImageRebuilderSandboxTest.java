@@ -62,10 +62,11 @@ class ImageRebuilderSandboxTest {
             // The watch diagnoses it and offers the rebuild; the app's remedy runs the rebuilder.
             ImageRebuilder rebuilder = new ImageRebuilder(runner, store, c.batch(), Clock.systemUTC());
             PoolRemedies remedies = new PoolRemedies() {
-                @Override public void rebuildImage(Request r) {
+                @Override public void restoreImage(Request r) {
                     Plan p = rebuilder.planOf(r.account().name(), r.pool().id()).orElseThrow();
                     rebuilder.rebuild(p, r.pool(), PlanRunner.Listener.NONE, () -> false);
                 }
+                @Override public void rebuildInGallery(Request r) { }
                 @Override public void recreatePoolFromGallery(Request r) { }
                 @Override public void migrateToGallery(Request r) { }
             };
@@ -73,7 +74,7 @@ class ImageRebuilderSandboxTest {
                     new I18n(Locale.ENGLISH), e -> io.poolforge.domain.LocalizedText.of("inspect.value.raw", e.getMessage()), (t, x) -> true, u -> { }, remedies, Clock.systemUTC());
             watch.watch(c, account, poolId);
             Diagnosis d = watch.diagnoses().stream().filter(x -> x.cause() == Cause.IMAGE_DELETED).findFirst().orElseThrow();
-            assertThat(watch.perform(io.poolforge.domain.diagnose.Action.REBUILD_IN_GALLERY, d)).isTrue();
+            assertThat(watch.perform(io.poolforge.domain.diagnose.Action.RESTORE_IMAGE, d)).isTrue();
             watch.stop();
 
             assertThat(c.compute().findImageVersion(imageId)).isPresent();

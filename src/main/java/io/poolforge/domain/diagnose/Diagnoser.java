@@ -102,7 +102,7 @@ public final class Diagnoser {
         List<LocalizedText> evidence = raw(e);
         evidence.add(LocalizedText.of("diagnose.evidence.knownText", r.source(), KnownErrors.READ));
         PoolInfo pool = ev.pool();
-        String vmSize = pool.vmSize() == null ? "" : pool.vmSize();
+        String vmSize = sizeName(ev);
         Diagnosis d = switch (r.cause()) {
             case RESOURCE_LOCKED -> locked(ev, e, evidence, k, Confidence.CONFIRMED);
             case GENERATION_MISMATCH -> generation(ev, e, evidence, k, e.allText().toLowerCase(Locale.ROOT));
@@ -174,9 +174,15 @@ public final class Diagnoser {
     private static Diagnosis generation(DiagnosisEvidence ev, ResizeError e, List<LocalizedText> evidence, Checks k, String lowerText) {
         PoolInfo pool = ev.pool();
         String gen = ev.imageGeneration() != null ? ev.imageGeneration().name() : generationFromText(lowerText);
-        String vmSize = pool.vmSize() == null ? "" : pool.vmSize();
+        String vmSize = sizeName(ev);
         return build(Cause.GENERATION_MISMATCH, List.of(vmSize, gen, pool.id()), evidence, List.of(gen, pool.id()),
                 List.of(), e, false, Confidence.CONFIRMED, k);
+    }
+
+    /** The pool's VM size as the account's size list names it, when it was read (PF-20: Azure's canonical case), else as the pool says. */
+    private static String sizeName(DiagnosisEvidence ev) {
+        if (ev.vmSize() != null) return ev.vmSize().name();
+        return ev.pool().vmSize() == null ? "" : ev.pool().vmSize();
     }
 
     /** Locks that stop writes: ReadOnly ones (a CanNotDelete lock only stops deletion). Microsoft's lock-resources page. */

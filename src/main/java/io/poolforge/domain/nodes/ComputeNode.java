@@ -35,6 +35,12 @@ public record ComputeNode(String id, String state, boolean dedicated, String vmS
         return new ComputeNode(id, state, true, null, null, null, null, null, null, null, null, List.of(errors));
     }
 
+    /** The same node with {@code size} as its VM size (the same size in Azure's canonical case, PF-20). */
+    public ComputeNode withVmSize(String size) {
+        return new ComputeNode(id, state, dedicated, size, stateTransitionTime, lastBootTime, startTaskResult, startTaskExitCode,
+                startTaskFailureCode, startTaskFailureMessage, nodeAgentVersion, errors, allocationTime);
+    }
+
     /** True when the start task ran and failed (result {@code failure}, or a non-zero exit code). */
     public boolean startTaskFailed() {
         if (startTaskResult != null) return "failure".equalsIgnoreCase(startTaskResult);

@@ -19,6 +19,7 @@ import io.poolforge.ui.watch.ImageHealth;
 import io.poolforge.ui.watch.NodeStates;
 import io.poolforge.ui.watch.PoolLookups;
 import io.poolforge.ui.watch.PoolRemedies;
+import io.poolforge.ui.watch.RemedyQuestions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ public final class InspectorViewModel {
     private final I18n i18n;
     private final Function<Throwable, LocalizedText> describe;
     private final Confirmer confirmer;
+    /** The account's size names: the pool's VM size shows as Azure's size list names it (PF-20). */
+    private final io.poolforge.ui.watch.SizeNames sizeNames = new io.poolforge.ui.watch.SizeNames();
     private final PoolRemedies remedies;
     private final Consumer<String> clipboard;
     private final PoolJson json = new PoolJson();
@@ -164,7 +167,7 @@ public final class InspectorViewModel {
         loading.set(true);
         error.set(null);
         String previous = wanted != null ? wanted : selected.get() == null ? null : selected.get().id();
-        listing = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.list", acct.name()), ctx -> {
+        listing = tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.list", acct.name()), ctx -> {
             List<PoolInfo> pools = c.batch().listPools(acct);
             Map<String, ImageHealth> images = new HashMap<>();
             int done = 0;
@@ -231,9 +234,9 @@ public final class InspectorViewModel {
         int gen = generation;
         List<PoolRow> others = List.copyOf(all);
         loading.set(true);
-        opening = tasks.execute(BackgroundTask.of(i18n.get("inspect.task.open", row.id()), ctx -> {
-            PoolInfo p = c.batch().getPool(acct, row.id())
-                    .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", row.id(), acct.name()));
+        opening = tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.open", row.id()), ctx -> {
+            PoolInfo p = sizeNames.canonical(c.batch(), acct, c.batch().getPool(acct, row.id())
+                    .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", row.id(), acct.name())));
             NodeCounts counts = c.batch().nodeCounts(acct, row.id());
             ctx.throwIfCancelled();
             ImageHealth img = PoolLookups.inspectImage(c.compute(), p.customImageId());
@@ -347,7 +350,7 @@ public final class InspectorViewModel {
     public void exportJson(PoolRow row, Path file) {
         if (row == null || file == null) return;
         String text = json(row);
-        tasks.execute(BackgroundTask.of(i18n.get("inspect.task.export", row.id()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("inspect.task.export", row.id()), ctx -> {
             Path dir = file.toAbsolutePath().getParent();
             Path tmp = Files.createTempFile(dir, ".poolforge-", ".json");
             try {
@@ -384,10 +387,14 @@ public final class InspectorViewModel {
         PoolInfo p = d.pool();
         PoolRemedies.Request request = new PoolRemedies.Request(connection, account, p, diagnosis);
         switch (action) {
-            case RESTORE_IMAGE, REBUILD_IN_GALLERY -> {
-                String text = i18n.get("watch.confirm.rebuildImage", p.id(), p.customImageId() == null ? "" : p.customImageId());
-                if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), text)) return false;
-                remedies.rebuildImage(request);
+            case RESTORE_IMAGE -> {
+                if (!confirmer.confirm(Action.RESTORE_IMAGE.key(), RemedyQuestions.restoreImage(i18n, p))) return false;
+                remedies.restoreImage(request);
+                return true;
+            }
+            case REBUILD_IN_GALLERY -> {
+                if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), RemedyQuestions.rebuildInGallery(i18n, p))) return false;
+                remedies.rebuildInGallery(request);
                 return true;
             }
             case RECREATE_POOL -> {

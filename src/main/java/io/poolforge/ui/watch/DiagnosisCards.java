@@ -28,7 +28,7 @@ public final class DiagnosisCards {
      * @param onAction    called with the action and the diagnosis when its button is pressed
      */
     public static VBox card(I18n i18n, Diagnosis d, List<Action> performable, BiConsumer<Action, Diagnosis> onAction) {
-        Label cause = new Label(text(i18n, d.causeText()));
+        Label cause = line(i18n, "", d.causeText());
         cause.setWrapText(true);
         cause.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         cause.getStyleClass().addAll("diagnosis-cause", d.stale() ? "warning-text" : "danger");
@@ -56,19 +56,12 @@ public final class DiagnosisCards {
         Label evidenceTitle = new Label(i18n.get("watch.diagnosis.evidence"));
         evidenceTitle.getStyleClass().add("text-bold");
         evidence.getChildren().add(evidenceTitle);
-        for (LocalizedText t : d.evidence()) {
-            Label l = new Label("• " + text(i18n, t));
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            evidence.getChildren().add(l);
-        }
+        for (LocalizedText t : d.evidence()) evidence.getChildren().add(line(i18n, "• ", t));
         VBox checked = list(i18n, "ui.diagnose.checked", d.checked(), "diagnosis-checked");
         VBox notChecked = list(i18n, "ui.diagnose.notChecked", d.notChecked(), "diagnosis-not-checked");
         Label remedyTitle = new Label(i18n.get("watch.diagnosis.remedy"));
         remedyTitle.getStyleClass().add("text-bold");
-        Label remedy = new Label(text(i18n, d.remedy()));
-        remedy.setWrapText(true);
-        remedy.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label remedy = line(i18n, "", d.remedy());
         Label source = new Label(i18n.get("watch.diagnosis.source", d.source()));
         source.getStyleClass().add("text-muted");
         source.setWrapText(true);
@@ -105,13 +98,57 @@ public final class DiagnosisCards {
         Label title = new Label(i18n.get(titleKey));
         title.getStyleClass().add("text-bold");
         box.getChildren().add(title);
-        for (LocalizedText t : items) {
-            Label l = new Label("• " + text(i18n, t));
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            box.getChildren().add(l);
-        }
+        for (LocalizedText t : items) box.getChildren().add(line(i18n, "• ", t));
         return box;
+    }
+
+    /**
+     * One line of a diagnosis, wrapped. A resource id among its arguments reads by its short name ("ubuntu2204-render/1.0.0",
+     * as in the inspector's properties and tables); the full ids are on hover and in the line's "Copy full id" menu (PF-20: the
+     * "Checked" lines repeated the 170-character image id). Azure's own words (evidence quoting Azure) are not arguments that
+     * start with an id, so they stay whole.
+     */
+    static Label line(I18n i18n, String bullet, LocalizedText t) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        Label l = new Label(bullet + i18n.get(shortIds(t, ids)));
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (!ids.isEmpty()) {
+            l.setTooltip(new javafx.scene.control.Tooltip(String.join("\n", ids)));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            for (String id : ids) {
+                javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem(ids.size() == 1 ? i18n.get("ui.copy.id")
+                        : i18n.get("ui.copy.idOf", io.poolforge.ui.Tables.shortName(id)));
+                copy.setOnAction(e -> io.poolforge.ui.Tables.toClipboard(id));
+                menu.getItems().add(copy);
+            }
+            l.setContextMenu(menu);
+            l.getProperties().put(FULL_IDS, List.copyOf(ids));
+        }
+        return l;
+    }
+
+    /** The key under a line's properties of the full ids it shortened (tests read them). */
+    public static final String FULL_IDS = "poolforge.fullIds";
+
+    /** {@code t} with every argument that is a resource id replaced by its short name, collecting the full ids. */
+    static LocalizedText shortIds(LocalizedText t, java.util.Set<String> ids) {
+        Object[] args = t.argsArray();
+        boolean changed = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String s && s.regionMatches(true, 0, "/subscriptions/", 0, 15)) {
+                ids.add(s);
+                args[i] = io.poolforge.ui.Tables.shortName(s);
+                changed = true;
+            } else if (args[i] instanceof LocalizedText inner) {
+                LocalizedText shortened = shortIds(inner, ids);
+                if (shortened != inner) {
+                    args[i] = shortened;
+                    changed = true;
+                }
+            }
+        }
+        return changed ? LocalizedText.of(t.key(), args) : t;
     }
 
     static String text(I18n i18n, LocalizedText t) {

@@ -74,6 +74,8 @@ public final class NodesViewModel {
     private final ObjectProperty<String> deallocation = new SimpleObjectProperty<>("requeue");
     private final BooleanProperty reimageSupported = new SimpleBooleanProperty(false);
 
+    /** The account's size names, so that nodes read from the data plane ("standard_d2s_v3") name theirs as Azure's list does. */
+    private final SizeNames sizeNames = new SizeNames();
     private Connection connection;
     private BatchAccountInfo account;
     private String poolId;
@@ -181,7 +183,7 @@ public final class NodesViewModel {
         String id = poolId;
         int gen = generation;
         loading.set(true);
-        tasks.execute(BackgroundTask.of(i18n.get("ui.nodes.task.read", id), ctx -> c.batch().computeNodes(acct, id, null))
+        tasks.execute(BackgroundTask.of(() -> i18n.get("ui.nodes.task.read", id), ctx -> sizeNames.canonical(c.batch(), acct, c.batch().computeNodes(acct, id, null)))
                 .onSuccess(nodes -> {
                     if (gen != generation) return;
                     lastLoad = clock.instant();
@@ -241,7 +243,7 @@ public final class NodesViewModel {
         int gen = generation;
         String nodeId = n.id();
         stderrNote.set(LocalizedText.of("ui.nodes.detail.loading"));
-        tasks.execute(BackgroundTask.of(i18n.get("ui.nodes.task.stderr", nodeId),
+        tasks.execute(BackgroundTask.of(() -> i18n.get("ui.nodes.task.stderr", nodeId),
                         ctx -> c.batch().nodeFileTail(acct, pool, nodeId, "startup/stderr.txt", STDERR_BYTES))
                 .onSuccess(text -> {
                     if (gen != generation || selected.get() == null || !selected.get().id().equals(nodeId)) return;
@@ -284,7 +286,7 @@ public final class NodesViewModel {
         Connection c = connection;
         BatchAccountInfo acct = account;
         String pool = poolId;
-        run(i18n.get("ui.nodes.task.remove", ids.size(), pool), () -> c.batch().removeNodes(acct, pool, ids, option),
+        run(() -> i18n.get("ui.nodes.task.remove", ids.size(), pool), () -> c.batch().removeNodes(acct, pool, ids, option),
                 "remove " + option, ids, LocalizedText.of("ui.nodes.done.remove", ids.size(), pool));
         return true;
     }
@@ -336,7 +338,7 @@ public final class NodesViewModel {
         busy.set(true);
         error.set(null);
         int gen = generation;
-        tasks.execute(BackgroundTask.of(i18n.get("ui.nodes.task.bundle", pool.id()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("ui.nodes.task.bundle", pool.id()), ctx -> {
                     DiagnosticBundle.Contents contents = DiagnosticBundle.collect(c, acct, pool, diagnoses, version, clock);
                     return new DiagnosticBundle(messages).write(file, contents);
                 })
@@ -360,7 +362,7 @@ public final class NodesViewModel {
         Connection c = connection;
         BatchAccountInfo acct = account;
         String pool = poolId;
-        run(i18n.get("reimage".equals(what) ? "ui.nodes.task.reimage" : "ui.nodes.task.reboot", ids.size(), pool), () -> {
+        run(() -> i18n.get("reimage".equals(what) ? "ui.nodes.task.reimage" : "ui.nodes.task.reboot", ids.size(), pool), () -> {
             for (String id : ids) call.call(c, acct, pool, id);
         }, what + " " + option, ids, LocalizedText.of(doneKey, ids.size(), pool));
         return true;
@@ -385,7 +387,7 @@ public final class NodesViewModel {
         }
     }
 
-    private void run(String title, Runnable work, String journalWhat, List<String> ids, LocalizedText done) {
+    private void run(java.util.function.Supplier<String> title, Runnable work, String journalWhat, List<String> ids, LocalizedText done) {
         busy.set(true);
         error.set(null);
         int gen = generation;

@@ -140,7 +140,7 @@ final class PoolPoller {
         List<Diagnosis> knownDiagnoses = diagnosedCache;
         Instant requested = lastResize.requestedAt();
         boolean resizeSeen = lastResize.sawResizing();
-        pollHandle = tasks.execute(BackgroundTask.of(i18n.get("watch.task.poll", id), ctx -> {
+        pollHandle = tasks.execute(BackgroundTask.of(() -> i18n.get("watch.task.poll", id), ctx -> {
             PoolInfo p = c.batch().getPool(acct, id)
                     .orElseThrow(() -> new PoolForgeException("watch.error.poolNotFound", id, acct.name()));
             ctx.throwIfCancelled();

@@ -15,8 +15,14 @@ public interface PoolRemedies {
     record Request(Connection connection, BatchAccountInfo account, PoolInfo pool, Diagnosis diagnosis) {
     }
 
-    /** Rebuild (or restore) the pool's image in an Azure Compute Gallery. */
-    void rebuildImage(Request request);
+    /**
+     * "Restore the image": make the pool's missing image again at the id the pool points to (the plan of the PoolForge run
+     * that made the pool, run again), then resize the pool; for a pool PoolForge did not make, the wizard opens instead.
+     */
+    void restoreImage(Request request);
+
+    /** "Rebuild the image in a gallery": open the wizard to build a new Azure Compute Gallery image from the VM. */
+    void rebuildInGallery(Request request);
 
     /** Recreate the pool from a gallery image (a pool's VM size, node agent SKU and image cannot change). */
     void recreatePoolFromGallery(Request request);
@@ -27,7 +33,8 @@ public interface PoolRemedies {
     /** Does nothing: for callers that do not offer these remedies. */
     static PoolRemedies none() {
         return new PoolRemedies() {
-            @Override public void rebuildImage(Request request) { }
+            @Override public void restoreImage(Request request) { }
+            @Override public void rebuildInGallery(Request request) { }
             @Override public void recreatePoolFromGallery(Request request) { }
             @Override public void migrateToGallery(Request request) { }
         };

@@ -220,7 +220,8 @@ public final class PoolWatchViewModel {
             case STOP_RESIZE -> stopResize();
             case RAISE_TIMEOUT -> raiseTimeout();
             case OPEN_QUOTA_REQUEST -> openQuotaRequest();
-            case RESTORE_IMAGE, REBUILD_IN_GALLERY -> rebuildImage(diagnosis);
+            case RESTORE_IMAGE -> restoreImage(diagnosis);
+            case REBUILD_IN_GALLERY -> rebuildInGallery(diagnosis);
             case RECREATE_POOL -> recreatePool(diagnosis);
             default -> false;
         };
@@ -304,15 +305,24 @@ public final class PoolWatchViewModel {
         return true;
     }
 
-    /** Hands "rebuild the image in a gallery" to the wizard. */
-    public boolean rebuildImage(Diagnosis diagnosis) {
+    /**
+     * "Restore the image": the image made again at the same id, then a resize (PF-20: its dialog says that, under its own
+     * title; it used to open the "Rebuild the image in a gallery" dialog).
+     */
+    public boolean restoreImage(Diagnosis diagnosis) {
         PoolInfo p = pool.get();
         if (p == null) return false;
-        String imageId = p.customImageId() == null ? "" : p.customImageId();
-        if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), i18n.get("watch.confirm.rebuildImage", p.id(), imageId))) {
-            return false;
-        }
-        remedies.rebuildImage(new PoolRemedies.Request(poller.connection(), poller.account(), p, diagnosis));
+        if (!confirmer.confirm(Action.RESTORE_IMAGE.key(), RemedyQuestions.restoreImage(i18n, p))) return false;
+        remedies.restoreImage(new PoolRemedies.Request(poller.connection(), poller.account(), p, diagnosis));
+        return true;
+    }
+
+    /** Hands "rebuild the image in a gallery" to the wizard. */
+    public boolean rebuildInGallery(Diagnosis diagnosis) {
+        PoolInfo p = pool.get();
+        if (p == null) return false;
+        if (!confirmer.confirm(Action.REBUILD_IN_GALLERY.key(), RemedyQuestions.rebuildInGallery(i18n, p))) return false;
+        remedies.rebuildInGallery(new PoolRemedies.Request(poller.connection(), poller.account(), p, diagnosis));
         return true;
     }
 

@@ -62,7 +62,7 @@ final class ResizeRequests {
         busy.set(true);
         error.set(null);
         lastResize.requested(clock.instant());
-        tasks.execute(BackgroundTask.of(i18n.get("watch.task.resize", id, dedicated, lowPriority),
+        tasks.execute(BackgroundTask.of(() -> i18n.get("watch.task.resize", id, dedicated, lowPriority),
                 ctx -> c.batch().resizePool(acct, id, dedicated, lowPriority, timeout))
                 .onSuccess(p -> {
                     if (gen != poller.generation()) return;
@@ -87,7 +87,7 @@ final class ResizeRequests {
         String id = poller.poolId();
         int gen = poller.generation();
         busy.set(true);
-        tasks.execute(BackgroundTask.of(i18n.get("watch.task.stop", id), ctx -> c.batch().stopResize(acct, id))
+        tasks.execute(BackgroundTask.of(() -> i18n.get("watch.task.stop", id), ctx -> c.batch().stopResize(acct, id))
                 .onSuccess(r -> {
                     if (gen != poller.generation()) return;
                     if (r != null) pool.set(r);

@@ -12,6 +12,7 @@ import io.poolforge.domain.NameValue;
 import io.poolforge.domain.ResizeError;
 import io.poolforge.domain.diagnose.Action;
 import io.poolforge.domain.diagnose.Cause;
+import io.poolforge.domain.diagnose.Diagnosis;
 import io.poolforge.domain.rules.PoolRules;
 import io.poolforge.task.CurrentThreadTaskExecutor;
 import io.poolforge.ui.I18n;
@@ -61,7 +62,8 @@ class InspectorViewModelTest {
     void setUp() {
         azure = estate();
         PoolRemedies recorder = new PoolRemedies() {
-            @Override public void rebuildImage(Request r) { remedies.add("rebuild:" + r.pool().id()); }
+            @Override public void restoreImage(Request r) { remedies.add("restore:" + r.pool().id()); }
+            @Override public void rebuildInGallery(Request r) { remedies.add("rebuildInGallery:" + r.pool().id()); }
             @Override public void recreatePoolFromGallery(Request r) { remedies.add("recreate:" + r.pool().id()); }
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
@@ -121,8 +123,47 @@ class InspectorViewModelTest {
         model.selectedProperty().set(row("pool-deleted"));
         d = model.detailsProperty().get();
         assertThat(d.diagnoses()).singleElement().satisfies(x -> assertThat(x.cause()).isEqualTo(Cause.IMAGE_DELETED));
-        assertThat(model.perform(Action.REBUILD_IN_GALLERY, d.diagnoses().get(0))).isTrue();
-        assertThat(remedies).containsExactly("rebuild:pool-deleted");
+        assertThat(model.perform(Action.RESTORE_IMAGE, d.diagnoses().get(0))).isTrue();
+        assertThat(remedies).containsExactly("restore:pool-deleted");
+    }
+
+    /** PF-20: a size read in one case ("STANDARD_D2S_V3", as Azure's own Pool - Get example) shows as the size list names it. */
+    @Test
+    void thePoolsSizeShowsAsTheAccountsSizeListNamesIt() {
+        azure.batch.put(pool("pool-gallery-a", GALLERY_VERSION, 3, 3, AllocationState.STEADY, List.of()).withVmSize("STANDARD_D2S_V3"));
+        model.selectedProperty().set(row("pool-gallery-a"));
+        var size = model.detailsProperty().get().groups().get(0).properties().stream()
+                .filter(x -> x.labelKey().equals("inspect.prop.vmSize")).findFirst().orElseThrow();
+        assertThat(size.value().args()).containsExactly("Standard_D2s_v3");
+    }
+
+    /**
+     * PF-20: "Restore the image" opened the "Rebuild the image in a gallery" dialog. Every remedy the inspector performs asks
+     * under its own label, says what it does, and does that.
+     */
+    @Test
+    void eachRemedyAsksUnderItsOwnLabelAndDoesWhatItSays() {
+        model.selectedProperty().set(row("pool-deleted"));
+        Diagnosis d = model.detailsProperty().get().diagnoses().get(0);
+        java.util.Map<Action, String> expected = java.util.Map.of(
+                Action.RESTORE_IMAGE, "restore:pool-deleted",
+                Action.REBUILD_IN_GALLERY, "rebuildInGallery:pool-deleted",
+                Action.RECREATE_POOL, "recreate:pool-deleted");
+        assertThat(model.performable()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (Action a : model.performable()) {
+            confirmations.clear();
+            remedies.clear();
+            assertThat(model.perform(a, d)).isTrue();
+            assertThat(confirmations).singleElement().asString().startsWith(a.key() + "|");
+            assertThat(remedies).containsExactly(expected.get(a));
+        }
+        confirmations.clear();
+        model.perform(Action.RESTORE_IMAGE, d);
+        assertThat(confirmations.get(0)).contains("Restore the image").contains("at the same id").doesNotContain("gallery")
+                .doesNotContain("/subscriptions/");
+        confirmations.clear();
+        model.perform(Action.REBUILD_IN_GALLERY, d);
+        assertThat(confirmations.get(0)).contains("Open the wizard").contains("Azure Compute Gallery");
     }
 
     @Test

@@ -31,7 +31,8 @@ class InspectorViewTest {
     void start(Stage stage) {
         FakeAzure azure = InspectorViewModelTest.estate();
         PoolRemedies remedies = new PoolRemedies() {
-            @Override public void rebuildImage(Request r) { }
+            @Override public void restoreImage(Request r) { }
+            @Override public void rebuildInGallery(Request r) { }
             @Override public void recreatePoolFromGallery(Request r) { }
             @Override public void migrateToGallery(Request r) { migrations.add(r.pool().id()); }
         };

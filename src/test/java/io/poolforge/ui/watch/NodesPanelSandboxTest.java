@@ -86,7 +86,9 @@ class NodesPanelSandboxTest {
     @Test
     void mixedNodeStatesShowAsGroupedErrorsWithTheirDiagnosis(FxRobot robot) {
         assertThat(table(robot).getItems()).hasSize(12);
-        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodes: 12 of 12 (standard_f2s_v2)");
+        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodes: 12 of 12 (Standard_F2s_v2)");
+        // PF-20: the data plane names the size "standard_f2s_v2"; the panel names it as the account's size list does.
+        assertThat(table(robot).getItems()).extracting(ComputeNode::vmSize).containsOnly("Standard_F2s_v2");
         // No made-up node error code (PF-17): unusable nodes report none; start task failures carry their failureInfo code.
         assertThat(headers(robot)).containsExactly("5 nodes: unusable, no error reported", "2 nodes: FailureExitCode",
                 "1 node: BlobAccessDenied");
@@ -170,7 +172,7 @@ class NodesPanelSandboxTest {
     void spanishTexts(FxRobot robot) {
         robot.interact(() -> i18n.setLocale(new Locale("es")));
         assertThat(headers(robot)).contains("5 nodos: no utilizable, sin error notificado", "1 nodo: BlobAccessDenied");
-        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12 (standard_f2s_v2)");
+        assertThat(robot.lookup("#nodes-title").queryAs(Label.class).getText()).isEqualTo("Nodos: 12 de 12 (Standard_F2s_v2)");
         assertThat(robot.lookup("#nodes-reboot").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Reiniciar");
     }
 

@@ -47,7 +47,8 @@ class PoolWatchSandboxTest {
 
     private PoolWatchViewModel model(ManualScheduler scheduler, List<String> remedies) {
         PoolRemedies recorder = new PoolRemedies() {
-            @Override public void rebuildImage(Request r) { remedies.add("rebuild:" + r.pool().id()); }
+            @Override public void restoreImage(Request r) { remedies.add("restore:" + r.pool().id()); }
+            @Override public void rebuildInGallery(Request r) { remedies.add("rebuildInGallery:" + r.pool().id()); }
             @Override public void recreatePoolFromGallery(Request r) { remedies.add("recreate:" + r.pool().id()); }
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
@@ -70,8 +71,8 @@ class PoolWatchSandboxTest {
             assertThat(d.cause()).isEqualTo(Cause.IMAGE_DELETED);
             assertThat(model.texts(d).get(0)).contains("no longer exists");
             assertThat(model.actions()).contains(Action.REBUILD_IN_GALLERY, Action.RESIZE_AGAIN);
-            assertThat(model.perform(Action.REBUILD_IN_GALLERY, d)).isTrue();
-            assertThat(remedies).containsExactly("rebuild:render-orphaned");
+            assertThat(model.perform(Action.RESTORE_IMAGE, d)).isTrue();
+            assertThat(remedies).containsExactly("restore:render-orphaned");
             model.stop();
         }
     }

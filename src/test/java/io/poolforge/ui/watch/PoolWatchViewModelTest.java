@@ -39,7 +39,8 @@ class PoolWatchViewModelTest {
         azure.compute.addSnapshot(FakeAzure.SNAPSHOT);
         scheduler = new ManualScheduler();
         PoolRemedies recorder = new PoolRemedies() {
-            @Override public void rebuildImage(Request r) { remedies.add("rebuild:" + r.pool().id() + ":" + (r.diagnosis() == null ? "" : r.diagnosis().cause())); }
+            @Override public void restoreImage(Request r) { remedies.add("restore:" + r.pool().id() + ":" + (r.diagnosis() == null ? "" : r.diagnosis().cause())); }
+            @Override public void rebuildInGallery(Request r) { remedies.add("rebuildInGallery:" + r.pool().id() + ":" + (r.diagnosis() == null ? "" : r.diagnosis().cause())); }
             @Override public void recreatePoolFromGallery(Request r) { remedies.add("recreate:" + r.pool().id()); }
             @Override public void migrateToGallery(Request r) { remedies.add("migrate:" + r.pool().id()); }
         };
@@ -66,10 +67,39 @@ class PoolWatchViewModelTest {
         assertThat(model.texts(d).get(0)).contains(deleted).contains("no longer exists");
         assertThat(model.actions()).contains(Action.REBUILD_IN_GALLERY, Action.RESTORE_IMAGE, Action.RECREATE_POOL);
 
-        assertThat(model.perform(Action.REBUILD_IN_GALLERY, d)).isTrue();
+        assertThat(model.perform(Action.RESTORE_IMAGE, d)).isTrue();
         assertThat(confirmations).singleElement().asString()
-                .startsWith("diagnose.action.rebuildInGallery|").contains("pool-gone").contains(deleted);
-        assertThat(remedies).containsExactly("rebuild:pool-gone:IMAGE_DELETED");
+                .startsWith("diagnose.action.restoreImage|").contains("pool-gone").contains("ubuntu-batch/0.9.0").contains("same id");
+        assertThat(remedies).containsExactly("restore:pool-gone:IMAGE_DELETED");
+    }
+
+    /**
+     * PF-20: "Restore the image" opened the "Rebuild the image in a gallery" dialog. Each remedy of the image-deleted
+     * diagnosis asks under its own label (the dialog's title is the button's label), and then does that remedy.
+     */
+    @Test
+    void eachRemedyOfADeletedImageAsksUnderItsOwnLabelAndDoesWhatItSays() {
+        String deleted = GALLERY_VERSION.replace("1.0.0", "0.9.0");
+        azure.batch.put(pool("pool-gone", deleted, 4, 0, AllocationState.STEADY, List.of(ALLOCATION_FAILED)));
+        model.watch(azure.connection, azure.account, "pool-gone");
+        Diagnosis d = model.diagnoses().get(0);
+        java.util.Map<Action, String> expected = java.util.Map.of(
+                Action.RESTORE_IMAGE, "restore:pool-gone:IMAGE_DELETED",
+                Action.REBUILD_IN_GALLERY, "rebuildInGallery:pool-gone:IMAGE_DELETED",
+                Action.RECREATE_POOL, "recreate:pool-gone");
+        for (var e : expected.entrySet()) {
+            confirmations.clear();
+            remedies.clear();
+            assertThat(model.perform(e.getKey(), d)).isTrue();
+            assertThat(confirmations).singleElement().asString().startsWith(e.getKey().key() + "|");
+            assertThat(remedies).containsExactly(e.getValue());
+        }
+        // And the two image remedies say different things: the same id again, or a new image in a gallery from the wizard.
+        confirmations.clear();
+        model.perform(Action.RESTORE_IMAGE, d);
+        model.perform(Action.REBUILD_IN_GALLERY, d);
+        assertThat(confirmations.get(0)).contains("at the same id").doesNotContain("Azure Compute Gallery");
+        assertThat(confirmations.get(1)).contains("Open the wizard").contains("Azure Compute Gallery");
     }
 
     @Test
@@ -149,7 +179,7 @@ class PoolWatchViewModelTest {
         });
 
         assertThat(model.resizeAgain()).isTrue();
-        assertThat(confirmations.get(0)).contains("Resize pool pool-s again to 4 dedicated and 0 low-priority nodes")
+        assertThat(confirmations.get(0)).contains("Resize pool pool-s again to 4 dedicated and 0 Spot nodes")
                 .contains("20 minutes");
         scheduler.runNext();
 

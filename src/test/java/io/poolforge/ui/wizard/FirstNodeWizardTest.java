@@ -78,6 +78,14 @@ class FirstNodeWizardTest {
         waitFor(() -> robot.lookup("#create-first-node-failed").query().isVisible());
         assertThat(text(robot, "#create-first-node-failure")).contains("build-first-node").contains("unusable")
                 .contains("Nothing more was asked for");
+        // PF-20: the node reported no error code; no text repeats its state as one ("unusable (unusable)"), and the pool
+        // step's row says it in the UI's words, not the log's English ("first node … of pool … is unusable").
+        assertThat(text(robot, "#create-first-node-failure")).contains("is unusable, no error code reported.")
+                .doesNotContain("(unusable)");
+        waitFor(() -> robot.lookup("#create-steps .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "unusable, no error code reported".equals(l.getText())));
+        assertThat(robot.lookup("#create-steps .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .noneMatch(t -> t.contains("(unusable)") || t.startsWith("first node "));
         // Since PF-17 the sandbox's node reports no (invented) error code and the node diagnoser gives no node-agent verdict
         // without one: an unusable node without errors is Microsoft's "Batch is unable to communicate with the VM".
         assertThat(text(robot, "#create-first-node-cause")).contains("unusable").contains("Batch cannot communicate with the VM");

@@ -47,6 +47,9 @@ public final class Catalog {
             new VmSize("Standard_D2s_v5", "standardDSv5Family", 2, 8, true, true, null),
             new VmSize("Standard_D4s_v5", "standardDSv5Family", 4, 16, true, true, null),
             new VmSize("Standard_D16s_v5", "standardDSv5Family", 16, 64, true, true, null),
+            // PF-20: the "nodes" scenario's pool runs on Standard_F2s_v2 (2 vCPUs, 4 GiB, Fsv2-series), so the account lists it
+            // too, as Azure lists every size a pool of the region can use.
+            new VmSize("Standard_F2s_v2", "standardFSv2Family", 2, 4, true, true, null),
             new VmSize("Standard_F4s_v2", "standardFSv2Family", 4, 8, true, true, null),
             new VmSize("Standard_F16s_v2", "standardFSv2Family", 16, 32, true, true, null),
             new VmSize("Standard_E8s_v5", "standardESv5Family", 8, 64, true, true, null),

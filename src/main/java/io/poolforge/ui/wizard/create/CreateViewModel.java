@@ -213,7 +213,7 @@ public final class CreateViewModel {
         if (c == null || !p.firstNode()) return;
         // The review of this run: what the last first node of the same image told (run folders read in the background).
         JournalStoreAndRunner r = runners.apply(c);
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"),
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.left.task"),
                 ctx -> io.poolforge.run.FirstNodeHistory.last(r.store(), p).orElse(null))
                 .onSuccess(firstNode::previous)
                 .onFailure(e -> LOG.debug("No first-node history: {}", e.toString())));
@@ -308,7 +308,7 @@ public final class CreateViewModel {
         leftInAzure.clear();
         running.set(true);
         Map<String, String> tags = Map.of("createdBy", "PoolForge");
-        String title = i18n.get("wizard.create.task", poolName);
+        java.util.function.Supplier<String> title = () -> i18n.get("wizard.create.task", poolName);
         handle = tasks.execute(BackgroundTask.of(title, ctx -> {
             Journal opened = open.get();
             Plan plan = r.store().plan(opened);
@@ -316,10 +316,11 @@ public final class CreateViewModel {
             resolved = plan;
             fxThread.accept(() -> showRows(opened));
             // PF-19: after a failed first node the pool's row shows the node's code; the pane above says the rest, localized.
-            java.util.concurrent.atomic.AtomicBoolean firstNodeFailed = new java.util.concurrent.atomic.AtomicBoolean();
+            // The failed first node (null until one failed): its row says its state and code once, in the UI's language (PF-20).
+            java.util.concurrent.atomic.AtomicReference<io.poolforge.run.FirstNode> firstNodeFailed = new java.util.concurrent.atomic.AtomicReference<>();
             PlanRunner.Listener listener = new PlanRunner.Listener() {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
-                    ctx.updateMessage(i18n.get("wizard.create.step.running", step.name()));
+                    ctx.updateMessage(() -> i18n.get("wizard.create.step.running", step.name()));
                     ctx.updateProgress(index, total);
                     row(step, "running", "");
                 }
@@ -329,14 +330,15 @@ public final class CreateViewModel {
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
                     row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
-                            firstNodeFailed.get() && step.errorCode() != null ? step.errorCode()
+                            firstNodeFailed.get() != null
+                                    ? i18n.get(io.poolforge.run.FirstNodeSummary.stateAndCode(firstNodeFailed.get().state(), firstNodeFailed.get().errorCode()))
                                     : step.errorMessage() == null ? "" : step.errorMessage());
                 }
                 @Override public void firstNode(StepRecord step, io.poolforge.run.FirstNode stage) {
-                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(true);
+                    if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(stage);
                     fxThread.accept(() -> firstNode.stage(stage));
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.WATCHING) {
-                        ctx.updateMessage(i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
+                        ctx.updateMessage(() -> i18n.get(FirstNodeSummaryKeys.WATCHING, step.name()));
                     }
                 }
             };
@@ -413,7 +415,7 @@ public final class CreateViewModel {
         Connection c = session.connection();
         JournalStoreAndRunner r = runners.apply(c);
         String runId = journal.runId();
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.cleanup.task"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.cleanup.task"), ctx -> {
             Journal j = r.store().load(runId);
             return r.runner().cleanUp(r.store().plan(j), j, PlanRunner.Listener.NONE, ctx::isCancelled);
         }).onSuccess(deleted -> {
@@ -426,7 +428,7 @@ public final class CreateViewModel {
     private void reportLeftovers(JournalStoreAndRunner r) {
         Journal current = journal;
         if (current == null) return;
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.left.task"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.create.left.task"), ctx -> {
             Journal j = r.store().load(current.runId());
             List<String> ids = new java.util.ArrayList<>(j.createdResources().stream().map(x -> x.resourceId()).toList());
             j.uncertainResources().stream().map(x -> x.resourceId()).filter(u -> !ids.contains(u)).forEach(ids::add);

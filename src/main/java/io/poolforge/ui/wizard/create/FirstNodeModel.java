@@ -120,8 +120,8 @@ public final class FirstNodeModel {
 
     /** The first node failed (FX thread): the cause and remedy, and the choices. */
     public void failed(FirstNodeFailure f) {
-        failure.set(LocalizedText.of("wizard.create.firstNode.failed", f.poolId(), f.nodeId(), f.nodeState(),
-                f.azureCode() == null ? "-" : f.azureCode()));
+        failure.set(LocalizedText.of("wizard.create.firstNode.failed", f.poolId(), f.nodeId(),
+                io.poolforge.run.FirstNodeSummary.stateAndCode(f.nodeState(), f.azureCode()), "-"));
         cause.set(f.cause());
         remedy.set(f.remedy());
         stderr.set(f.startTaskStderr());

@@ -122,7 +122,7 @@ public final class ImageViewModel {
                 + "/providers/Microsoft.Compute/galleries/" + name;
         if (galleryId.equalsIgnoreCase(lookedUp)) return;
         lookedUp = galleryId;
-        tasks.execute(io.poolforge.task.BackgroundTask.of(i18n.get("wizard.image.definitions.task", name), ctx -> {
+        tasks.execute(io.poolforge.task.BackgroundTask.of(() -> i18n.get("wizard.image.definitions.task", name), ctx -> {
             if (c.compute().findGallery(galleryId).isEmpty()) return List.<io.poolforge.domain.GalleryImageInfo>of();
             return c.compute().listImageDefinitions(galleryId);
         }).onSuccess(list -> {

@@ -138,7 +138,7 @@ public final class ReviewViewModel {
     /** Writes the plan as JSON to {@code file} (background). */
     public void savePlan(Path file) {
         Plan plan = plan();
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.save", file.getFileName()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.review.task.save", file.getFileName()), ctx -> {
             Files.writeString(file, codec.get().write(plan), StandardCharsets.UTF_8);
             return file;
         }).onSuccess(f -> status.set(LocalizedText.of("wizard.review.saved", f)))
@@ -151,7 +151,7 @@ public final class ReviewViewModel {
         Exporters exporters = new Exporters(i18n.messages(), version);
         boolean sandbox = session.connection() != null && session.connection().endpoints().isSandbox();
         String notice = i18n.get("export.sandboxNotice");
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.review.task.export", file.getFileName()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.review.task.export", file.getFileName()), ctx -> {
             String text = exporters.of(format).export(PlanNames.resolveForExport(plan, codec.get()));
             if (sandbox) text = withSandboxNotice(format, text, notice);
             Files.writeString(file, text, StandardCharsets.UTF_8);

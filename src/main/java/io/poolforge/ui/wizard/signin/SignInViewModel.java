@@ -96,7 +96,7 @@ public final class SignInViewModel {
         Connection c = session.connection();
         if (c == null) return;
         busy.set(true);
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.signin.task.signOut"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.signin.task.signOut"), ctx -> {
             c.identity().signOut();
             return c;
         }).onSuccess(done -> {
@@ -161,7 +161,7 @@ public final class SignInViewModel {
     private record Connected(Connection connection, List<SubscriptionRef> subscriptions) { }
 
     private void connect(LocalizedText what, Opener opener) {
-        String title = i18n.get(what);
+        java.util.function.Supplier<String> title = () -> i18n.get(what);
         error.set(null);
         busy.set(true);
         status.set(what);
@@ -198,7 +198,7 @@ public final class SignInViewModel {
         Connection c = session.connection();
         if (sub == null || c == null) return;
         busy.set(true);
-        String title = i18n.get("wizard.signin.task.accounts", sub.displayName());
+        java.util.function.Supplier<String> title = () -> i18n.get("wizard.signin.task.accounts", sub.displayName());
         tasks.execute(BackgroundTask.of(title, ctx -> c.batch().listAccounts(sub.subscriptionId()))
                 .onSuccess(list -> {
                     accounts.setAll(list);
@@ -215,7 +215,7 @@ public final class SignInViewModel {
         Connection c = session.connection();
         if (acct == null || c == null) return;
         busy.set(true);
-        String title = i18n.get("wizard.signin.task.details", acct.name());
+        java.util.function.Supplier<String> title = () -> i18n.get("wizard.signin.task.details", acct.name());
         tasks.execute(BackgroundTask.of(title, ctx -> {
             ctx.updateProgress(0, 1);
             AccountFacts facts = new AccountReader(c.compute(), c.batch()).read(acct, List.of());
@@ -225,7 +225,7 @@ public final class SignInViewModel {
             if (session.account() != acct) return;
             // The VM step's client (class loading, ~1.5 s without the class-data archive) is prepared once the facts are on
             // screen, not before them and not beside their reads, which it slowed down (PF-13, "connected").
-            tasks.execute(BackgroundTask.of(i18n.get("wizard.signin.task.warmUp"), ctx -> {
+            tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.signin.task.warmUp"), ctx -> {
                 c.compute().warmUp(acct.subscriptionId());
                 return null;
             }));

@@ -124,7 +124,7 @@ public final class VmViewModel {
         Connection c = session.connection();
         BatchAccountInfo account = session.account();
         if (c == null || account == null) return;
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.vm.existing.task"), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.vm.existing.task"), ctx -> {
             List<io.poolforge.domain.GalleryImageVersionInfo> out = new ArrayList<>();
             for (var g : c.compute().listGalleries(account.subscriptionId())) {
                 for (var d : c.compute().listImageDefinitions(g.id())) {
@@ -179,7 +179,8 @@ public final class VmViewModel {
         List<SupportedImage> supported = List.copyOf(session.supportedImages());
         List<io.poolforge.domain.VmSkuInfo> sizes = List.copyOf(session.vmSizes());
         LocalDate today = LocalDate.now(session.clock());
-        String title = i18n.get("wizard.vm.task.list", rows.size());
+        int listedSoFar = rows.size();
+        java.util.function.Supplier<String> title = () -> i18n.get("wizard.vm.task.list", listedSoFar);
         // The first page goes to the table alone (first rows fast); after it, VMs are read on in the background
         // until CHUNK_ROWS rows are in hand, so the FX thread adds and lays out the table a few times, not once a page
         // (PF-13: 10,001 VMs came in 51 pages, each costing the FX thread ~100 ms of table work). The reader lists
@@ -235,7 +236,7 @@ public final class VmViewModel {
         List<SupportedImage> supported = List.copyOf(session.supportedImages());
         List<io.poolforge.domain.VmSkuInfo> sizes = List.copyOf(session.vmSizes());
         LocalDate today = LocalDate.now(session.clock());
-        tasks.execute(BackgroundTask.of(i18n.get("wizard.vm.task.details", row.vm().name()), ctx -> {
+        tasks.execute(BackgroundTask.of(() -> i18n.get("wizard.vm.task.details", row.vm().name()), ctx -> {
             VmSummary full = withSizeFacts(c.compute().getVm(row.vm().id()), sizes);
             return new VmRow(full, VmRules.check(full, account, supported, ImageTarget.GALLERY, today));
         }).onSuccess(full -> {
