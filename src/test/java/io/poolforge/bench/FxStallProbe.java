@@ -15,6 +15,7 @@ import javafx.application.Platform;
  */
 final class FxStallProbe {
     private final Map<String, Double> maxByPhase = new LinkedHashMap<>();
+    private final Map<String, Double> cpuMaxByPhase = new LinkedHashMap<>();
     private final List<Double> all = new ArrayList<>();
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private volatile long fxThreadId;
@@ -88,6 +89,7 @@ final class FxStallProbe {
             maxCpuPhase = at;
         }
         maxByPhase.merge(at, ms, Math::max);
+        cpuMaxByPhase.merge(at, cpuMs, Math::max);
     }
 
     /** Stops the probe (call on the FX thread) and adds its figures to the result. */
@@ -108,5 +110,10 @@ final class FxStallProbe {
         maxByPhase.forEach((k, x) -> phases.append(phases.length() == 0 ? "" : ",").append(k).append(':')
                 .append(String.format(java.util.Locale.ROOT, "%.0f", x)));
         r.put("stallMaxByPhase", phases.toString());
+        // The FX thread's longest piece of work (CPU) in each phase: which phases are over 50 ms, not only the worst.
+        StringBuilder cpu = new StringBuilder();
+        cpuMaxByPhase.forEach((k, x) -> cpu.append(cpu.length() == 0 ? "" : ",").append(k).append(':')
+                .append(String.format(java.util.Locale.ROOT, "%.0f", x)));
+        r.put("fxBusyMaxByPhase", cpu.toString());
     }
 }
