@@ -115,6 +115,7 @@ public final class AppBenchmark {
                         });
                     } else {
                         probe.start();
+                        probe.watch(stage.getScene());
                         background(() -> drive(scenario));
                     }
                 }
@@ -392,7 +393,22 @@ public final class AppBenchmark {
             });
             waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
             fx(() -> {
+                // The FX-thread CPU of Next itself (leaving the step, building the next one's view on first visit); its first
+                // CSS pass and layout come in the pulse after.
+                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 wizard.goNext();
+                result.put("nextCpuMs-" + expected, Bench.ms(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0));
+                if (Boolean.getBoolean("bench.stepBreakdown")) { // a diagnosis: the next pulse's CSS and layout, timed apart
+                    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                    int before = count(stage.getScene().getRoot());
+                    long a = mx.getCurrentThreadCpuTime();
+                    stage.getScene().getRoot().applyCss();
+                    long b = mx.getCurrentThreadCpuTime();
+                    stage.getScene().getRoot().layout();
+                    long c = mx.getCurrentThreadCpuTime();
+                    result.put("bdCssMs-" + expected, Bench.ms(b - a)).put("bdLayoutMs-" + expected, Bench.ms(c - b))
+                            .put("bdNodes-" + expected, before).put("bdNodesAfter-" + expected, count(stage.getScene().getRoot()));
+                }
                 return null;
             });
             String at = fx(() -> wizard.currentStep().id());
