@@ -63,17 +63,41 @@ public final class StepViews {
      */
     public static void inPulses(javafx.scene.Node view, Runnable... parts) {
         java.util.ArrayDeque<Runnable> left = new java.util.ArrayDeque<>(java.util.List.of(parts));
-        new javafx.animation.AnimationTimer() {
+        if (left.isEmpty()) return;
+        // The timer runs (and so asks for pulses) only while the view is in a scene: a view built and not shown costs nothing.
+        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
             private int pulsesInScene;
 
             @Override
             public void handle(long now) {
-                if (view.getScene() == null) return;
+                if (view.getScene() == null) {
+                    stop();
+                    pulsesInScene = 0;
+                    whenInScene(view, this::start);
+                    return;
+                }
                 if (++pulsesInScene < 2) return; // the pulse that styles what is shown at once
                 left.removeFirst().run();
                 if (left.isEmpty()) stop();
             }
-        }.start();
+        };
+        whenInScene(view, timer::start);
+    }
+
+    private static void whenInScene(javafx.scene.Node view, Runnable then) {
+        if (view.getScene() != null) {
+            then.run();
+            return;
+        }
+        view.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a,
+                                javafx.scene.Scene now) {
+                if (now == null) return;
+                view.sceneProperty().removeListener(this);
+                then.run();
+            }
+        });
     }
 
     /** Text that follows both the language and a value. */
