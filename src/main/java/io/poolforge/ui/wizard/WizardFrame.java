@@ -159,7 +159,7 @@ public final class WizardFrame extends BorderPane {
             // PF-21: the first step's view is built, styled and laid out in a pulse after the frame's own (opening the
             // wizard was one ~120 ms piece of FX-thread work: the view models, the frame and the step, then their first
             // CSS and layout pass). The frame shows at once; the step ~17 ms later, before a person can reach it.
-            StepViews.inPulses(this, () -> {
+            io.poolforge.ui.Pulses.inPulses(this, () -> {
                 if (current.get() == step && content.getChildren().isEmpty()) attach(step);
             });
         } else {

@@ -216,7 +216,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         root.setId("step-view-pool");
         // PF-21: the size list (a table of ~12 visible rows of six cells) is styled and laid out in the pulse after the
         // form's: the step's first pulse was ~55 ms of FX-thread work with both (docs/BENCHMARKS.md).
-        io.poolforge.ui.wizard.StepViews.inPulses(root, () -> root.getChildren().addAll(label(i18n, "wizard.pool.size"), filter, sizes));
+        io.poolforge.ui.Pulses.inPulses(root, () -> root.getChildren().addAll(label(i18n, "wizard.pool.size"), filter, sizes));
         return root;
     }
 

@@ -99,7 +99,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         // PF-21: the sandbox card (the first run's way in) is styled with the frame; the Azure card's form and buttons and
         // the hidden account chooser come in the pulses after, each in a pulse of its own (opening the wizard was one
         // piece of ~120 ms of FX-thread work: docs/BENCHMARKS.md).
-        io.poolforge.ui.wizard.StepViews.inPulses(root,
+        io.poolforge.ui.Pulses.inPulses(root,
                 () -> azureCard.getChildren().add(azureForm()),
                 () -> azureCard.getChildren().add(azureButtons()),
                 () -> chooser.getChildren().addAll(subscriptionRow(), label(i18n, "wizard.signin.accounts")),
