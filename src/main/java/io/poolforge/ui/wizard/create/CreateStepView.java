@@ -102,7 +102,7 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
         leftovers.managedProperty().bind(leftovers.visibleProperty());
 
-        StackPane watchPane = new StackPane();
+        StackPane watchPane = new StackPane(watch.get());
         watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
         watchPane.managedProperty().bind(watchPane.visibleProperty());
 
@@ -134,9 +134,6 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), firstNode,
                 new HBox(8, start, cancel), grid, status, error, leftovers, end, watchPane);
         root.setId("step-view-create");
-        // PF-21: the pool watch (hidden until the pool exists) is built, styled and laid out in a pulse after the step's
-        // own: Next to this step was one piece of 54-66 ms of FX-thread work with it under load (docs/BENCHMARKS.md).
-        io.poolforge.ui.Pulses.inPulses(root, () -> watchPane.getChildren().add(watch.get()));
         // PF-19: the option's default and cost follow the plan each time the step is shown again.
         root.sceneProperty().addListener((o, was, now) -> {
             if (now != null && !model.runningProperty().get() && !model.finishedProperty().get()) model.refreshFirstNode();
