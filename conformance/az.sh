@@ -150,6 +150,11 @@ check "vm list -g" "out:vm-render-ubuntu2204" az vm list -g "$RG_RENDER" --query
 check "vm show" "out:vm-render-ubuntu2204" az vm show -g "$RG_RENDER" -n vm-render-ubuntu2204 --query name -o tsv
 OS_DISK="$(az vm show -g "$RG_RENDER" -n vm-render-ubuntu2204 --query storageProfile.osDisk.managedDisk.id -o tsv 2>/dev/null)"
 check "vm show: not found" "fail:ResourceNotFound" az vm show -g "$RG_RENDER" -n vm-nothing-here
+# PF-16 second pass: Marketplace images as Compute lists them ("latest" = the newest version), generation as reported.
+check "vm image show: ubuntu-24_04-lts server reports V2" "out:V2" az vm image show -l westeurope --urn canonical:ubuntu-24_04-lts:server:latest --query hyperVGeneration -o tsv
+check "vm image show: server-gen1 reports V1" "out:V1" az vm image show -l westeurope --urn canonical:ubuntu-24_04-lts:server-gen1:latest --query hyperVGeneration -o tsv
+check "vm image show: a version by name" "out:24.04.202410160" az vm image show -l westeurope --urn canonical:ubuntu-24_04-lts:server:24.04.202410160 --query name -o tsv
+check "vm image show: unknown SKU" "fail:NotFound" az vm image show -l westeurope --urn canonical:ubuntu-24_04-lts:nothing-here:latest
 PENDING_REASON="PF-8 adds Microsoft.Compute/locations/{region}/usages (passes once merged)" \
   check "vm list-usage" "out:Total Regional vCPUs" az vm list-usage -l westeurope -o tsv --query "[].localName"
 check "disk list" "out:vm-render-ubuntu2204_OsDisk" az disk list --query "[].name" -o tsv

@@ -202,7 +202,7 @@ public final class AppContext implements AutoCloseable {
                     new VmStepView(vmModel = new VmViewModel(tasks, i18n, describe, session), i18n, tableLayouts()),
                     new SnapshotStepView(new SnapshotViewModel(session), i18n),
                     new ImageStepView(new ImageViewModel(session, tasks, i18n), i18n),
-                    new PoolStepView(poolModel = new PoolViewModel(session), i18n),
+                    new PoolStepView(poolModel = new PoolViewModel(session, tasks, i18n::get), i18n),
                     new ReviewStepView(review, i18n),
                     createStep = new CreateStepView(create, i18n, this::createWatch));
             // Starting from an existing image leaves out the snapshot and image steps.
@@ -258,7 +258,8 @@ public final class AppContext implements AutoCloseable {
         JournalStore store = new JournalStore(c.endpoints().isSandbox()
                 ? paths.home().resolve("sandbox-runs").resolve(Integer.toHexString(System.identityHashCode(c))) : paths.runs(), codec());
         return new CreateViewModel.JournalStoreAndRunner(store, new PlanRunner(c.compute(), c.batch(), store, clock),
-                new io.poolforge.run.Preflight(c.compute(), c.batch(), clock));
+                new io.poolforge.run.Preflight(c.compute(), c.batch(), clock, session.connection() == c && session.marketplaceImages() != null
+                        ? session.marketplaceImages() : new io.poolforge.azure.MarketplaceImages(c.compute())));
     }
 
     /**

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,8 +39,22 @@ public final class DesktopRelaunch {
     static final String CLASS_LIST_RESOURCE = "/io/poolforge/app/launch/classes.lst";
     /** How long the first desktop runs before the archive is made beside it (its start and first connection are done). */
     static final int ARCHIVE_DELAY_SECONDS = 20;
+    /** The system property that turns on the SDK warm-up beside the first-run sandbox's start (azure.sdk.SdkConnector). */
+    static final String SDK_WARM_UP = "poolforge.sdkWarmUp";
 
     private DesktopRelaunch() {
+    }
+
+    /**
+     * Whether JavaFX is a named module of the boot layer (the installed launcher, or {@code --module-path}). A plain loop:
+     * {@code ModuleLayer.boot().findModule} streams over the parent layers when the module is absent, which is exactly
+     * {@code java -jar}'s case, and its lambdas cost the relaunching JVM ~20 ms (PF-21 second pass).
+     */
+    public static boolean javafxInBootLayer() {
+        for (Module m : ModuleLayer.boot().modules()) {
+            if ("javafx.graphics".equals(m.getName())) return true;
+        }
+        return false;
     }
 
     /** What the relaunch needs of this JVM. {@code classPath} and {@code javafxModules} are absolute. */
@@ -62,8 +74,9 @@ public final class DesktopRelaunch {
                 if (FX_JAR.matcher(f.getFileName().toString()).matches()) modules.add(f.toAbsolutePath());
             }
             if (modules.isEmpty()) return Optional.empty();
-            String javaCmd = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // This JDK's launcher. Not ProcessHandle.current().info(): its first use starts a thread pool and bootstraps
+            // lambdas, ~25 ms of the relaunching JVM's path (PF-21 second pass, docs/BENCHMARKS.md).
+            String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Path> cp = new ArrayList<>();
             for (String e : System.getProperty("java.class.path").split(Pattern.quote(File.pathSeparator))) {
                 if (!e.isBlank()) cp.add(Path.of(e).toAbsolutePath());
@@ -138,6 +151,10 @@ public final class DesktopRelaunch {
         if (archive.isPresent() && !userKinds.contains("share") && !classFileHooks(jvm.inputArguments())) {
             cmd.add("-XX:SharedArchiveFile=" + archive.get());
             cmd.add("-Xshare:auto");
+        } else {
+            // No archive (the first start): the SDK's classes load from the jars, so building them beside the sandbox's
+            // start pays (SdkConnector.warmUpBeside); with the archive it only competed with that start (PF-21 second pass).
+            cmd.add("-D" + SDK_WARM_UP + "=true");
         }
         cmd.add("-Dpoolforge.relaunched=true");
         cmd.addAll(modulePathAndClassPath(jvm));
@@ -177,7 +194,6 @@ public final class DesktopRelaunch {
      */
     static String archiveKey(Jvm jvm, List<String> launcherOptions) {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
             List<String> parts = new ArrayList<>();
             parts.add(jvm.javaCommand());
             parts.add(jvm.vmVersion());
@@ -193,9 +209,15 @@ public final class DesktopRelaunch {
             for (Path j : jars) {
                 parts.add(j + "|" + (Files.exists(j) ? Files.size(j) + "|" + Files.getLastModifiedTime(j).toMillis() : "-"));
             }
-            return HexFormat.of().formatHex(d.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            // A cache key, not a secret: 64 bits of two checksums. Not MessageDigest: initialising the security providers
+            // cost the relaunching JVM ~20 ms before the desktop's start (PF-21 second pass). A key that collided would
+            // only offer an archive the JVM checks itself (jar sizes and times) and ignores with -Xshare:auto.
+            byte[] text = String.join("\n", parts).getBytes(StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(text);
+            long fnv = 0xcbf29ce484222325L;
+            for (byte b : text) fnv = (fnv ^ (b & 0xff)) * 0x100000001b3L;
+            return HexFormat.of().toHexDigits((crc.getValue() << 32) | ((fnv ^ (fnv >>> 32)) & 0xffffffffL));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

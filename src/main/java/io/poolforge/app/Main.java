@@ -33,7 +33,7 @@ public final class Main {
      * ({@link DesktopRelaunch}, PF-21). Logging starts only in the JVM that opens the window.
      */
     static void launchDesktop(AppPaths paths, String[] args) {
-        if (ModuleLayer.boot().findModule("javafx.graphics").isEmpty() && !Boolean.getBoolean("poolforge.relaunched")) {
+        if (!DesktopRelaunch.javafxInBootLayer() && !Boolean.getBoolean("poolforge.relaunched")) {
             java.util.Optional<Integer> code = DesktopRelaunch.run(paths, Main.class.getName(), List.of(args));
             if (code.isPresent()) System.exit(code.get());
         }

@@ -164,4 +164,16 @@ public interface ComputeGateway {
     default Optional<io.poolforge.domain.ImageReference> diskSourceImage(String diskId) {
         throw new UnsupportedOperationException("diskSourceImage");
     }
+
+    /**
+     * PF-16 second pass: what Compute reports for a Marketplace image version ("Virtual Machine Images - Get",
+     * {@code properties.hyperVGeneration}, {@code features}, {@code architecture}); for version "latest", the newest version
+     * "Virtual Machine Images - List" gives ({@code $top=1&$orderby=name desc}) is read. Empty when Azure says the image or
+     * version does not exist; a {@link io.poolforge.domain.PoolForgeException} when the read failed. The subscription is
+     * only the scope of the call (the catalogue is per location).
+     */
+    default Optional<io.poolforge.domain.MarketplaceImageInfo> marketplaceImage(String subscriptionId, String location,
+                                                                               io.poolforge.domain.ImageReference image) {
+        throw new UnsupportedOperationException("marketplaceImage");
+    }
 }

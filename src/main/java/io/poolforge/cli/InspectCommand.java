@@ -241,7 +241,10 @@ public final class InspectCommand implements Callable<Integer> {
                                       ImageCheck image, NodeCounts counts) {
         DiagnosisEvidence ev = evidence(batch, account, p, image, counts);
         boolean needed = !p.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
-        return needed ? ev.withLookups(io.poolforge.azure.DiagnosisLookups.of(compute, batch, account, p)) : ev;
+        if (!needed) return ev;
+        // PF-16 second pass: the Marketplace generations the checks compare, as Azure reports them (as the inspector does).
+        return new io.poolforge.azure.MarketplaceImages(compute)
+                .forDiagnosis(ev.withLookups(io.poolforge.azure.DiagnosisLookups.of(compute, batch, account, p)));
     }
 
     private InspectOutput output() {

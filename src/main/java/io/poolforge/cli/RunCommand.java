@@ -384,6 +384,9 @@ public final class RunCommand implements Callable<Integer> {
                 if (resolved.firstNode()) {
                     io.poolforge.run.FirstNodeHistory.last(store, resolved).ifPresent(fn ->
                             err.println(m.get("cli.run.firstNode.previous", m.text(io.poolforge.run.FirstNodeSummary.line(fn)))));
+                } else if (resolved.pool() != null && resolved.poolPlan().targetDedicatedNodes() + resolved.poolPlan().targetLowPriorityNodes() == 0) {
+                    // PF-20 (second pass): an empty pool (Azure accepts it) has no node to prove the image on: say the check is skipped.
+                    err.println(m.get("cli.run.firstNode.skippedNoNodes", resolved.pool().poolId()));
                 }
                 err.println(PlanImage.describe(m, resolved));
             } else {

@@ -50,8 +50,16 @@ public final class Preflight {
     private final BatchGateway batch;
     private final AccountReader reader;
     private final Clock clock;
+    /** PF-16 second pass: Marketplace images' generations as Compute reports them, read once per image. */
+    private final io.poolforge.azure.MarketplaceImages marketplaceImages;
 
     public Preflight(ComputeGateway compute, BatchGateway batch, Clock clock) {
+        this(compute, batch, clock, new io.poolforge.azure.MarketplaceImages(compute));
+    }
+
+    /** @param marketplaceImages the session's reads of Marketplace images (the wizard shares its own) */
+    public Preflight(ComputeGateway compute, BatchGateway batch, Clock clock, io.poolforge.azure.MarketplaceImages marketplaceImages) {
+        this.marketplaceImages = marketplaceImages;
         this.compute = compute;
         this.batch = batch;
         this.reader = new AccountReader(compute, batch);
@@ -192,7 +200,11 @@ public final class Preflight {
         Integer replicas = existing != null ? Integer.valueOf(existing.replicasIn(used.location()))
                 : plan.galleryTarget() ? Integer.valueOf(image.replicasIn(used.location())) : null;
         ImageReference base = vm != null ? vm.imageReference() : baseImage(plan);
-        PoolContext ctx = new PoolContext(used, AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(), facts.supportedImages(),
+        // PF-16 second pass: the generations of the supported images the node agent proposal compares, as Azure reports them
+        // (none asked when the base image is listed itself).
+        List<io.poolforge.domain.SupportedImage> supported = marketplaceImages.forProposal(used.subscriptionId(), used.location(), base, os,
+                facts.supportedImages());
+        PoolContext ctx = new PoolContext(used, AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(), supported,
                 plan.imageTarget(), os, gen, base, facts.imageSources(), replicas, today);
         out.addAll(PoolRules.check(plan.poolPlan(), ctx));
         return new Result(distinct(osBlame(out, vm)), facts);
@@ -213,9 +225,13 @@ public final class Preflight {
         AccountFacts facts = reader.read(account, List.of());
         ImageReference ref = plan.marketplaceImage();
         var entry = facts.supportedImages().stream().filter(s -> s.imageReference().sameSku(ref)).findFirst();
+        // PF-16 second pass: the image's generation as Compute reports it for the plan's version (null: unknown, and the size's
+        // generation check is then not made), never from the SKU's name.
+        io.poolforge.domain.HyperVGeneration gen = marketplaceImages.generation(facts.account().subscriptionId(),
+                facts.account().location(), ref);
         PoolContext ctx = new PoolContext(facts.account(), AuthMethod.ENTRA_ID, facts.pools(), facts.vmSizes(),
                 facts.supportedImages(), null, entry.map(io.poolforge.domain.SupportedImage::osType).orElse(null),
-                entry.map(io.poolforge.domain.SupportedImage::generation).orElse(null), ref, facts.imageSources(), null, today);
+                gen, ref, facts.imageSources(), null, today);
         return new Result(distinct(PoolRules.check(plan.poolPlan(), ctx)), facts);
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class Dispatcher implements HttpHandler {
     private static final Pattern ARM_VERSION = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(-preview|-beta|-alpha)?");
     private static final Pattern BATCH_VERSION = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(\\.\\d+\\.\\d+)?");
-    private static final Pattern KEEP_QUERY = Pattern.compile("(?i)api-version|\\$skiptoken|\\$expand|\\$filter|\\$top|maxresults|timeout|monitor");
+    private static final Pattern KEEP_QUERY = Pattern.compile("(?i)api-version|\\$skiptoken|\\$expand|\\$filter|\\$top|\\$orderby|maxresults|timeout|monitor");
 
     private final Router router;
     private volatile Tokens tokens;

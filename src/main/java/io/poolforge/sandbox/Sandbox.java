@@ -112,6 +112,7 @@ public final class Sandbox implements AutoCloseable {
         new ResourceManagerApi(platform, pools::stateCounts).register(router);
         vms.register(router);
         new DisksApi(platform).register(router);
+        new io.poolforge.sandbox.arm.marketplace.VmImagesApi(platform).register(router);
         new ImagesApi(platform).register(router);
         new GalleryApi(platform).register(router);
         new BatchAccountsApi(platform).register(router);

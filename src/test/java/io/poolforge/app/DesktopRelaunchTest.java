@@ -57,6 +57,8 @@ class DesktopRelaunchTest {
     void withoutAnArchiveTheDesktopStartsWithTheOptionsOnly() {
         List<String> cmd = DesktopRelaunch.command(jvm(), DesktopRelaunch.launcherOptions(), Optional.empty(), "M", List.of());
         assertThat(cmd).contains("-XX:+UseSerialGC").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Xshare"));
+        // Without the archive the SDK's classes come from the jars: they are built beside the sandbox's start.
+        assertThat(cmd).contains("-Dpoolforge.sdkWarmUp=true");
     }
 
     @Test

@@ -72,6 +72,9 @@ public final class AppBenchmark {
             String mode = raw.isEmpty() ? "startup" : raw.get(0);
             String scenario = raw.size() > 1 ? raw.get(1) : "demo";
             result.put("mode", mode).put("scenario", scenario);
+            // README path: this JVM's own start after the relaunching JVM's (what the relaunch costs before this JVM runs).
+            long ownStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            if (ownStart != Bench.originMs) result.put("relaunchMs", (double) (ownStart - Bench.originMs));
             result.put("startCalledMs", Bench.sinceJvmStart());
             // What DesktopApp.start does (with the scenario chosen before the first-run sandbox starts).
             long b0 = System.nanoTime();
@@ -110,7 +113,7 @@ public final class AppBenchmark {
                     if (!mode.equals("flow")) {
                         // Let the first-run sandbox connect (the user sees the sign-in step meanwhile).
                         background(() -> {
-                            waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+                            timeline();
                             result.put("connectedMs", Bench.sinceJvmStart());
                         });
                     } else {
@@ -120,6 +123,54 @@ public final class AppBenchmark {
                     }
                 }
             }.start();
+        }
+
+        /**
+         * The first-run connection's timeline (ms after JVM start, polled every 2 ms from the first screen on): the
+         * sandbox up (certificate, HTTPS server, estate), the SDK connection made (clients, credential, token and
+         * subscriptions read), a subscription chosen, the Batch accounts read and one chosen, the account's facts in.
+         */
+        private void timeline() throws Exception {
+            String[] names = {"tlSandboxMs", "tlConnectionMs", "tlSubscriptionMs", "tlAccountsMs", "tlAccountMs", "tlFactsMs"};
+            double[] at = new double[names.length];
+            long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (at[names.length - 1] == 0) {
+                if (System.nanoTime() > limit) throw new IllegalStateException("not connected in 90 s");
+                boolean[] now = {context.currentSandbox().isPresent(), context.session().connection() != null,
+                        context.session().subscriptionProperty().get() != null, !context.signIn().accounts().isEmpty(),
+                        context.session().account() != null,
+                        context.session().account() != null && !context.session().vmSizes().isEmpty()};
+                double t = Bench.sinceJvmStart();
+                for (int i = 0; i < names.length; i++) if (now[i] && at[i] == 0) at[i] = t;
+                Thread.sleep(2);
+            }
+            for (int i = 0; i < names.length; i++) result.put(names[i], at[i]);
+            cpuByThreadGroup().forEach((group, ms) -> result.put("connectCpu" + group + "Ms", ms));
+        }
+
+        /**
+         * With {@code -Dbench.nmt=FILE} (and {@code -XX:NativeMemoryTracking=summary}): the JVM's native memory summary at
+         * the end of the measurement, written to FILE (after the figures are printed: JMX costs memory of its own).
+         */
+        private static void nativeMemory() {
+            String file = System.getProperty("bench.nmt");
+            if (file == null) return;
+            try {
+                Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                        new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+                Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                        new Object[] {new String[] {}}, new String[] {String[].class.getName()});
+                out = out + "\n" + String.join("\n", java.util.Arrays.asList(String.valueOf(histogram).split("\n")).subList(0, 40));
+                StringBuilder threads = new StringBuilder("\nThreads alive:\n");
+                Thread.getAllStackTraces().keySet().stream().map(t -> t.getName().replaceAll("[0-9]+", "#")).sorted()
+                        .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                        .forEach((n, c) -> threads.append("  ").append(c).append(" ").append(n).append('\n'));
+                Files.writeString(Path.of(file), out + threads.toString() + "\n" + Files.readString(Path.of("/proc/self/smaps_rollup")));
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
         }
 
         /** CPU time so far of the live threads, by group: Sandbox (its HTTPS server), Http (the JDK client), Sdk (reactor), Tasks, Fx, Render (Prism), Bench (this harness), Other. */
@@ -162,6 +213,7 @@ public final class AppBenchmark {
                         result.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
                         result.put("heapCommittedMb", rt.totalMemory() / 1048576.0);
                         result.print();
+                        nativeMemory();
                         context.close();
                         Platform.exit();
                     });

@@ -187,6 +187,33 @@ class FirstNodeRunTest {
     }
 
     /** The requests on the pool (management and data plane), in order. */
+    /**
+     * PF-20 (second pass): an empty pool (0 dedicated, 0 Spot: Azure accepts it, BatchManagement.json 2025-06-01
+     * ScaleSettings) validates with advice, not an error, and runs without the first-node stage, saying it is skipped:
+     * one create, no node read, no resize.
+     */
+    @Test
+    void anEmptyPoolValidatesAndRunsWithoutAFirstNodeSayingSo() throws Exception {
+        ObjectNode tree = TestPlans.edit(TestPlans.tree(TestPlans.GALLERY), "/pool/targetDedicatedNodes", IntNode.valueOf(0));
+        tree = TestPlans.edit(tree, "/pool/targetLowPriorityNodes", IntNode.valueOf(0));
+        Path plan = home.resolve("empty.json");
+        Files.writeString(plan, tree.toString());
+
+        Result v = run("validate", plan.toString(), "--lang", "en");
+        assertThat(v.code()).as(v.out() + v.err()).isEqualTo(ExitCodes.OK);
+        assertThat(v.out() + v.err()).contains("POOL_NO_NODES").contains("no nodes until you resize it");
+
+        Result r = run("run", plan.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "en", "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("First-node check skipped: pool render-ubuntu2204 is created with no nodes");
+        assertThat(JSON.readTree(r.out()).at("/pool/targetDedicatedNodes").asInt(-1)).isZero();
+        List<String> pool = poolRequests("render-ubuntu2204");
+        assertThat(pool.stream().filter(l -> method(l).equals("PUT") && path(l).endsWith("/pools/render-ubuntu2204")).count())
+                .as(String.join("\n", pool)).isEqualTo(1);
+        assertThat(indexOf(pool, "GET", "/pools/render-ubuntu2204/nodes")).as("no node to read").isEqualTo(-1);
+        assertThat(indexOf(pool, "PATCH", "/pools/render-ubuntu2204")).as("no resize").isEqualTo(-1);
+    }
+
     private List<String> poolRequests(String poolId) {
         return RequestLogs.settled(log).stream().filter(l -> l.contains("/pools/" + poolId)).toList();
     }

@@ -26,17 +26,21 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * Supported images with the generation Compute reported for each (PF-16 second pass: the test data says it, the name
+     * does not decide it).
+     */
     public static List<SupportedImage> supportedImages() {
         return List.of(
-                new SupportedImage("batch.node.ubuntu 22.04", UBUNTU_GEN1, OsType.LINUX, "verified", List.of(), null),
-                new SupportedImage("batch.node.ubuntu 22.04", UBUNTU_GEN2, OsType.LINUX, "verified", List.of(), null),
-                new SupportedImage("batch.node.windows amd64", WINDOWS_GEN2, OsType.WINDOWS, "verified", List.of(), null),
+                new SupportedImage("batch.node.ubuntu 22.04", UBUNTU_GEN1, OsType.LINUX, "verified", List.of(), null, HyperVGeneration.V1),
+                new SupportedImage("batch.node.ubuntu 22.04", UBUNTU_GEN2, OsType.LINUX, "verified", List.of(), null, HyperVGeneration.V2),
+                new SupportedImage("batch.node.windows amd64", WINDOWS_GEN2, OsType.WINDOWS, "verified", List.of(), null, HyperVGeneration.V2),
                 new SupportedImage("batch.node.centos 7",
                         ImageReference.marketplace("OpenLogic", "CentOS", "7_9-gen2", "latest"), OsType.LINUX,
-                        "verified", List.of(), Instant.parse("2024-06-30T00:00:00Z")),
+                        "verified", List.of(), Instant.parse("2024-06-30T00:00:00Z"), HyperVGeneration.V2),
                 new SupportedImage("batch.node.debian 11",
                         ImageReference.marketplace("Debian", "debian-11", "11-gen2", "latest"), OsType.LINUX,
-                        "unverified", List.of(), null));
+                        "unverified", List.of(), null, HyperVGeneration.V2));
     }
 
     public static List<VmSkuInfo> vmSizes() {

@@ -141,6 +141,16 @@ class PlanSchemaTest {
 
     // ---- A validator for the JSON Schema keywords plan.schema.json uses ----
 
+    /** PF-20 (second pass), for other tests: the errors of {@code doc} against docs/plan.schema.json (loaded if needed). */
+    static List<String> validateAgainstSchema(JsonNode doc) {
+        try {
+            if (schema == null) load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return validate(doc);
+    }
+
     static List<String> validate(JsonNode doc) {
         List<String> errors = new ArrayList<>();
         check(schema, doc, "", errors);
@@ -178,6 +188,7 @@ class PlanSchemaTest {
             errors.add(at + ": too short");
         }
         if (s.has("minimum") && doc.isNumber() && doc.asLong() < s.get("minimum").asLong()) errors.add(at + ": too small");
+        if (s.has("maximum") && doc.isNumber() && doc.asLong() > s.get("maximum").asLong()) errors.add(at + ": too large");
         if (s.has("minItems") && doc.isArray() && doc.size() < s.get("minItems").asInt()) errors.add(at + ": too few items");
         if (doc.isArray() && s.has("items")) {
             for (int i = 0; i < doc.size(); i++) check(s.get("items"), doc.get(i), at + "/" + i, errors);

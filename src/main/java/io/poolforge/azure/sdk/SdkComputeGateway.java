@@ -513,6 +513,40 @@ public final class SdkComputeGateway implements ComputeGateway {
         return out;
     }
 
+    /**
+     * PF-16 second pass: "Virtual Machine Images - Get" ({@code GET .../providers/Microsoft.Compute/locations/{location}/publishers/
+     * {publisherName}/artifacttypes/vmimage/offers/{offer}/skus/{skus}/versions/{version}}), whose {@code properties.hyperVGeneration}
+     * is the image's Hyper-V generation (Compute REST, ComputeRP 2025-04-01, VirtualMachineImage_Get_MaximumSet_Gen, read
+     * 2026-12-07). "latest" is not a version Compute gets: the newest is listed first with "Virtual Machine Images - List"
+     * {@code $top=1&$orderby=name desc} (the same parameters the REST reference documents, and how Ansible's
+     * azure_rm_virtualmachineimage_info resolves "latest", read 2026-12-07), then got by name.
+     */
+    @Override
+    public Optional<io.poolforge.domain.MarketplaceImageInfo> marketplaceImage(String subscriptionId, String location,
+                                                                              io.poolforge.domain.ImageReference image) {
+        String what = image.display();
+        var images = client(subscriptionId).getVirtualMachineImages();
+        String version = image.version() == null || image.version().isBlank() ? "latest" : image.version();
+        if ("latest".equalsIgnoreCase(version)) {
+            Optional<String> newest = find(what, () -> {
+                var listed = images.listWithResponse(location, image.publisher(), image.offer(), image.sku(), null, 1, "name desc",
+                        Context.NONE).getValue();
+                return listed == null ? List.<com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageResourceInner>of() : listed;
+            }).flatMap(l -> l.stream().map(r -> r.name()).filter(java.util.Objects::nonNull).findFirst());
+            if (newest.isEmpty()) return Optional.empty();
+            version = newest.get();
+        }
+        String v = version;
+        return find(what, () -> {
+            var inner = images.get(location, image.publisher(), image.offer(), image.sku(), v);
+            String security = inner.features() == null ? null : inner.features().stream()
+                    .filter(f -> "SecurityType".equalsIgnoreCase(f.name())).map(f -> f.value()).findFirst().orElse(null);
+            return new io.poolforge.domain.MarketplaceImageInfo(image, inner.name() == null ? v : inner.name(),
+                    inner.hyperVGeneration() == null ? null : io.poolforge.domain.HyperVGeneration.parse(inner.hyperVGeneration().toString()),
+                    security, inner.architecture() == null ? null : inner.architecture().toString());
+        });
+    }
+
     private static <T> T call(String what, Supplier<T> body) {
         try {
             return body.get();

@@ -64,6 +64,15 @@ public record DiagnosisEvidence(PoolInfo pool, ImageTarget imageKind, Boolean im
                 vmSize, account, supportedImages, missingPermissions, locks, resizeRequestedAt, unusableNodes, l);
     }
 
+    /**
+     * PF-16 second pass: the same evidence with the image's generation and the supported images' generations as Compute
+     * reported them (null generations stay unknown).
+     */
+    public DiagnosisEvidence withGenerations(HyperVGeneration generation, List<SupportedImage> supported) {
+        return new DiagnosisEvidence(pool, imageKind, imageExists, missingSourceIds, imageOsType, generation, sourceImage,
+                vmSize, account, supported, missingPermissions, locks, resizeRequestedAt, unusableNodes, lookups);
+    }
+
     /** Evidence with only the pool known. */
     public static DiagnosisEvidence of(PoolInfo pool) {
         return new DiagnosisEvidence(pool, null, null, List.of(), null, null, null, null, null, List.of(), List.of(),

@@ -26,6 +26,13 @@ public final class PlanShapeRules {
      * (P99999D is 274 years) that would leave a failed allocation waiting.
      */
     public static final Duration MAXIMUM_TIMEOUT = Duration.ofDays(7);
+    /**
+     * PF-20 (second pass): the most dedicated (and, apart, the most Spot) nodes PoolForge accepts in a pool, its own bound
+     * against typos (100000 for 10000). Batch documents no per-pool maximum for gallery and Marketplace pools (the
+     * REST definitions are int32 without a maximum; batch-quota-limit caps only pools "created with a managed image
+     * resource"); the account's core quotas decide below it. Microsoft's custom-image page plans at most 3,000 VMs.
+     */
+    public static final int MAXIMUM_NODES = 10_000;
 
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final String NAME = "[^/]+";
@@ -90,10 +97,23 @@ public final class PlanShapeRules {
             if (managedImage && low > PoolRules.MAX_LOW_PRIORITY_NODES) {
                 out.add(Violation.of(RuleCode.POOL_LOW_PRIORITY_LIMIT, poolId, low, 0, PoolRules.MAX_LOW_PRIORITY_NODES, label));
             }
-            if ((long) dedicated + low == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
+            counts(out, poolId, dedicated, low);
         }
         timeout(out, poolId, pool.resizeTimeout());
         return List.copyOf(out);
+    }
+
+    /**
+     * The node counts' range (also part of {@link PoolRules}), for counts that are not negative: more than
+     * {@link #MAXIMUM_NODES} of either is refused (PoolForge's bound); 0 + 0 is a pool Azure accepts with no nodes until
+     * it is resized (PF-20, BatchManagement.json 2025-06-01 ScaleSettings), said as advice.
+     */
+    static void counts(List<Violation> out, String poolId, int dedicated, int low) {
+        if (dedicated > MAXIMUM_NODES || low > MAXIMUM_NODES) {
+            out.add(Violation.of(RuleCode.POOL_TOO_MANY_NODES, poolId, dedicated, low, MAXIMUM_NODES));
+        } else if ((long) dedicated + low == 0) {
+            out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
+        }
     }
 
     /** The resize timeout's range (also part of {@link PoolRules}). */

@@ -89,7 +89,7 @@ public final class PoolRules {
             out.add(Violation.of(RuleCode.POOL_NEGATIVE_NODES, poolId, dedicated, lowPriority));
             return List.copyOf(out);
         }
-        if (dedicated + lowPriority == 0) out.add(Violation.of(RuleCode.POOL_NO_NODES, poolId));
+        PlanShapeRules.counts(out, poolId, dedicated, lowPriority);
 
         // Which preemptible nodes the account gets (PF-18): Spot on both allocation modes since the low-priority retirement.
         if (lowPriority > 0) {

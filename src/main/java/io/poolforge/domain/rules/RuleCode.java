@@ -84,7 +84,10 @@ public enum RuleCode {
     VM_SIZE_END_OF_LIFE(WARNING, "rule.pool.vmSizeEndOfLife", Sources.MGMT_VM_SIZE_END_OF_LIFE),
     VM_SIZE_NO_LOW_PRIORITY(ERROR, "rule.pool.vmSizeNoLowPriority", Sources.MGMT_LOW_PRIORITY_CAPABLE),
     POOL_NEGATIVE_NODES(ERROR, "rule.pool.negativeNodes", Sources.REST_NODE_COUNTS),
-    POOL_NO_NODES(ERROR, "rule.pool.noNodes", Sources.REST_TARGET_NODES),
+    /** PF-20 (second pass): 0 + 0 is accepted by Azure (create empty, resize later); advice, not an error. */
+    POOL_NO_NODES(INFO, "rule.pool.noNodes", Sources.MGMT_ZERO_NODES),
+    /** PF-20 (second pass): a typed count above PoolForge's own bound (PlanShapeRules.MAXIMUM_NODES). */
+    POOL_TOO_MANY_NODES(ERROR, "rule.pool.tooManyNodes", Sources.OWN_NODE_COUNT_MAX),
     /** Quota doc: 2,000 dedicated (managed-image doc: 2,500); the lower one is the error. */
     POOL_DEDICATED_LIMIT(ERROR, "rule.pool.dedicatedLimit", Sources.QUOTA_MANAGED_IMAGE_NODES),
     POOL_LOW_PRIORITY_LIMIT(ERROR, "rule.pool.lowPriorityLimit", Sources.QUOTA_MANAGED_IMAGE_NODES),

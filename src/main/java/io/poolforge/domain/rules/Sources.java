@@ -170,8 +170,27 @@ public final class Sources {
             "The ID can contain any combination of alphanumeric characters including hyphens and underscores, and cannot contain more than 64 characters.");
     static final Evidence REST_POOL_ID_CASE = e(BATCH_REST_SPEC,
             "The ID is case-preserving and case-insensitive (that is, you may not have two Pool IDs within an Account that differ only by case).");
-    static final Evidence REST_TARGET_NODES = e(BATCH_REST_SPEC,
-            "If enableAutoScale is set to false, then you must set either targetDedicatedNodes, targetLowPriorityNodes, or both.");
+    /**
+     * PF-20 (second pass): a pool of 0 dedicated and 0 Spot nodes is one Azure accepts (create it empty, resize later).
+     * BatchManagement.json 2025-06-01, ScaleSettings (read 2026-12-07); the data plane's "you must set either
+     * targetDedicatedNodes, targetLowPriorityNodes, or both" asks for the property to be set, not for more than zero.
+     */
+    static final Evidence MGMT_ZERO_NODES = e(BATCH_MGMT_SPEC,
+            "If this property is not specified, the pool will have a fixed scale with 0 targetDedicatedNodes.")
+            .note("Microsoft's own example PoolCreate_SharedImageGallery (Microsoft.Batch 2026-08-01) creates a pool without "
+                    + "scaleSettings and reads it back with fixedScale targetDedicatedNodes 0 and targetLowPriorityNodes 0. "
+                    + "PoolForge refused 0 + 0 before PF-20, reading \"you must set either targetDedicatedNodes, targetLowPriorityNodes, "
+                    + "or both\" (BatchService.json) as \"more than zero\", which it does not say; now it is advice: the pool has no "
+                    + "nodes until it is resized, and the first-node check is skipped.");
+    /**
+     * PF-20 (second pass): PoolForge's own bound on a typed node count. Batch documents no per-pool maximum for gallery and
+     * Marketplace pools (batch-quota-limit caps only pools "created with a managed image resource", 2,000 / 1,000); the
+     * account's core quotas decide below it.
+     */
+    static final Evidence OWN_NODE_COUNT_MAX = Evidence.ownAdvice(BATCH_MGMT_SPEC,
+            "The REST definition of targetDedicatedNodes / targetLowPriorityNodes is an int32 with no documented maximum; "
+                    + "PoolForge refuses more than 10,000 of either (PlanShapeRules.MAXIMUM_NODES) as a typo, the largest "
+                    + "figure Microsoft's custom-image pages plan for being 3,000 VMs (batch-sig-images).");
     static final Evidence REST_NODE_COUNTS = e(BATCH_MGMT_SPEC,
             "The desired number of dedicated compute nodes in the pool.")
             .note("A count of nodes is never negative; the REST definition is an int32 without a documented minimum.");

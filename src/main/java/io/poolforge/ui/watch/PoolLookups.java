@@ -122,7 +122,9 @@ public final class PoolLookups {
                                              NodeCounts counts, ImageHealth image, Instant resizeRequestedAt) {
         DiagnosisEvidence ev = evidence(batch, account, pool, counts, image, resizeRequestedAt);
         boolean needed = !pool.resizeErrors().isEmpty() || ev.unusableNodes() > 0;
-        return needed && compute != null ? ev.withLookups(DiagnosisLookups.of(compute, batch, account, pool)) : ev;
+        if (!needed || compute == null) return ev;
+        // PF-16 second pass: the Marketplace generations the checks compare, as Azure reports them.
+        return new io.poolforge.azure.MarketplaceImages(compute).forDiagnosis(ev.withLookups(DiagnosisLookups.of(compute, batch, account, pool)));
     }
 
     /**

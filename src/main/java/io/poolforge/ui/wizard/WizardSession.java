@@ -75,6 +75,23 @@ public final class WizardSession {
 
     public Clock clock() { return clock; }
 
+    private io.poolforge.azure.MarketplaceImages marketplaceImages;
+    private Connection marketplaceImagesOf;
+
+    /**
+     * PF-16 second pass: this connection's reads of Marketplace images (generation as Azure reports it), one per connection so
+     * each image is asked once a session; null when not connected. Thread-safe (background tasks use it).
+     */
+    public synchronized io.poolforge.azure.MarketplaceImages marketplaceImages() {
+        Connection c = connection.get();
+        if (c == null) return null;
+        if (c != marketplaceImagesOf) {
+            marketplaceImagesOf = c;
+            marketplaceImages = new io.poolforge.azure.MarketplaceImages(c.compute());
+        }
+        return marketplaceImages;
+    }
+
     public ObjectProperty<Connection> connectionProperty() { return connection; }
 
     public Connection connection() { return connection.get(); }

@@ -129,6 +129,25 @@ class PoolBodiesMatchTheSpecTest {
         }
     }
 
+    /**
+     * PF-20 (second pass): an empty pool (0 dedicated, 0 Spot) — one Azure accepts: "If this property is not specified, the
+     * pool will have a fixed scale with 0 targetDedicatedNodes." (BatchManagement.json 2025-06-01, ScaleSettings, read
+     * 2026-12-07) — has bodies that match the spec, with both counts written as 0.
+     */
+    @Test
+    void anEmptyPoolsBodiesMatchTheSpec() throws Exception {
+        for (Path example : examples()) {
+            var p = resolved(example).poolPlan();
+            var empty = new io.poolforge.domain.PoolPlan(p.poolId(), p.displayName(), p.vmSize(), p.imageId(), p.nodeAgentSkuId(), 0, 0,
+                    p.resizeTimeout(), p.marketplaceImage(), p.securityProfile());
+            JsonNode body = JSON.valueToTree(PoolBody.management(empty, Map.of("poolforge.run", "r1")));
+            assertThat(mgmt.validate(body, mgmt.bodySchema("Pool_Create"))).as(example.toString()).isEmpty();
+            assertThat(body.at("/properties/scaleSettings/fixedScale/targetDedicatedNodes").asInt(-1)).isZero();
+            assertThat(body.at("/properties/scaleSettings/fixedScale/targetLowPriorityNodes").asInt(-1)).isZero();
+            assertThat(data.validate(JSON.valueToTree(PoolBody.dataPlane(empty)), data.bodySchema("Pool_Add"))).as(example.toString()).isEmpty();
+        }
+    }
+
     /** Records every request the pipeline sends (method, URL, body). */
     record Sent(String method, String url, String body) {
     }

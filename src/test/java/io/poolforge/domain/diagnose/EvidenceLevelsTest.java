@@ -34,7 +34,7 @@ class EvidenceLevelsTest {
     static List<SupportedImage> supportedWithEl8First() {
         List<SupportedImage> out = new ArrayList<>();
         out.add(new SupportedImage("batch.node.el 8", ImageReference.marketplace("almalinux", "almalinux-x86_64", "8-gen2", "latest"),
-                OsType.LINUX, "verified", List.of(), null));
+                OsType.LINUX, "verified", List.of(), null, io.poolforge.domain.HyperVGeneration.V2));
         out.addAll(Fixtures.supportedImages());
         return out;
     }

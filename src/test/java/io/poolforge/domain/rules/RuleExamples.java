@@ -291,8 +291,14 @@ final class RuleExamples {
                         RuleCode.VM_SIZE_NO_LOW_PRIORITY, Severity.ERROR, "Standard_HB120rs_v3"),
                 c("negative dedicated nodes", pool(Fixtures.poolPlan("pool-01", "Standard_D2s_v3", -1, 0, 20)),
                         RuleCode.POOL_NEGATIVE_NODES, Severity.ERROR, "pool-01", "-1"),
+                // PF-20 (second pass): Azure accepts an empty pool (create empty, resize later): advice, not an error.
                 c("no nodes", pool(Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 0, 20)),
-                        RuleCode.POOL_NO_NODES, Severity.ERROR, "pool-01"),
+                        RuleCode.POOL_NO_NODES, Severity.INFO, "pool-01"),
+                c("100,000 dedicated nodes typed for 10,000", pool(Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 100_000, 0, 20),
+                                x -> x.account = withQuota(10_000_000, 10_000_000)),
+                        RuleCode.POOL_TOO_MANY_NODES, Severity.ERROR, "pool-01"),
+                c("20,000 Spot nodes, offline", shape(null, Fixtures.poolPlan("pool-01", "Standard_D2s_v3", 0, 20_000, 30), Fixtures.image()),
+                        RuleCode.POOL_TOO_MANY_NODES, Severity.ERROR, "pool-01"),
                 // PF-18: the node cap is for pools created with a managed image (batch-quota-limit), not gallery pools.
                 c("2,100 dedicated nodes on a managed image", pool(managedPool("pool-big", 2100, 0), x -> {
                             x.kind = ImageTarget.MANAGED;

@@ -168,6 +168,21 @@ public final class FakeAzure {
         public final Set<String> versions = new HashSet<>();
         public final Map<String, List<String>> managedImages = new HashMap<>();
         public final Set<String> snapshots = new HashSet<>();
+        /** PF-16 second pass: Marketplace image (publisher:offer:sku, lower case) → the generation Compute reports (null: none). */
+        public final Map<String, io.poolforge.domain.HyperVGeneration> marketplace = new HashMap<>();
+        /** Every Marketplace image asked about, as publisher:offer:sku:version. */
+        public final List<String> marketplaceAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Marketplace reads fail (as a throttled or refused call would). */
+        public volatile boolean marketplaceFails;
+
+        @Override
+        public Optional<io.poolforge.domain.MarketplaceImageInfo> marketplaceImage(String subscriptionId, String location, ImageReference image) {
+            marketplaceAsked.add(image.display());
+            if (marketplaceFails) throw new io.poolforge.domain.PoolForgeException("azure.error.network", image.display(), "timeout");
+            String key = (image.publisher() + ":" + image.offer() + ":" + image.sku()).toLowerCase(Locale.ROOT);
+            if (!marketplace.containsKey(key)) return Optional.empty();
+            return Optional.of(new io.poolforge.domain.MarketplaceImageInfo(image, "1.0.0", marketplace.get(key), null, "x64"));
+        }
 
         @Override
         public List<io.poolforge.domain.ComputeUsage> regionalUsages(String subscriptionId, String location) {

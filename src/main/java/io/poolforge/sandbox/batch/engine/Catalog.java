@@ -23,8 +23,19 @@ public final class Catalog {
         }
     }
 
-    public record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType, boolean gen2,
-                          String verification, String endOfLife, List<String> capabilities) {
+    /**
+     * A supported image of Batch's list, and what Compute's "Virtual Machine Images" answers for it (PF-16 second pass):
+     * its Hyper-V generation where a source says it (null: no source found, so the sandbox's Compute leaves
+     * {@code hyperVGeneration} out, which the spec allows, and PoolForge shows it as unknown) and its versions, oldest first.
+     * The version names are the sandbox's own demo values in each publisher's format.
+     */
+    public record SupportedImage(String nodeAgentSkuId, String publisher, String offer, String sku, String osType,
+                                 String hyperVGeneration, String verification, String endOfLife, List<String> capabilities,
+                                 List<String> versions) {
+        /** True when the generation Azure reports for the image is V2 (the only case the sandbox's allocation refuses on a Gen1 size). */
+        public boolean gen2() {
+            return "V2".equals(hyperVGeneration);
+        }
     }
 
     public static final List<VmSize> SIZES = List.of(
@@ -45,25 +56,47 @@ public final class Catalog {
             // trusted-launch-faq.md's sample output for Standard_M64 (read 2026-12-07).
             new VmSize("Standard_M64", "standardMSFamily", 64, 1000, true, true, null));
 
+    // Sources of the Hyper-V generations below (read 2026-12-07):
+    // - Canonical (the publisher), "Find Ubuntu images on Azure" (canonical/ubuntu-cloud-docs,
+    //   azure/azure-how-to/instances/find-ubuntu-images.rst and azure/azure-how-to/find-ubuntu-images.rst), whose tables
+    //   list per URN the architecture and "Hyper-V Generation": "AMD64 | Gen2 | Canonical:ubuntu-24_04-lts:server:latest",
+    //   "AMD64 | Gen1 | Canonical:ubuntu-24_04-lts:server-gen1:latest", "AMD64 Gen1 Canonical:0001-com-ubuntu-server-jammy:
+    //   22_04-lts:latest", "AMD64 Gen2 Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest", "AMD64 Gen1
+    //   Canonical:0001-com-ubuntu-server-focal:20_04-lts:latest".
+    // - Microsoft's runner images (actions/runner-images#13939, 2026-04-16): "For Ubuntu 24.04, the SKU changes from
+    //   server-gen1 to server, which is the canonical default Generation 2 SKU for Ubuntu 24.04 LTS."
+    // No source naming the generation Azure reports was found for almalinux-x86_64/9-gen2, microsoft-dsvm/centos-8/8_5 or
+    // the four WindowsServer SKUs: their generation is left unreported (unknown), never taken from the name.
+
     public static final List<SupportedImage> IMAGES = List.of(
-            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "linux", false,
-                    "verified", null, List.of("DockerCompatible")),
-            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "linux", true,
-                    "verified", null, List.of("DockerCompatible")),
-            new SupportedImage("batch.node.ubuntu 24.04", "canonical", "ubuntu-24_04-lts", "server", "linux", true,
-                    "verified", null, List.of()),
-            new SupportedImage("batch.node.ubuntu 20.04", "canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "linux", false,
-                    "verified", "2025-04-30T00:00:00Z", List.of()),
-            new SupportedImage("batch.node.el 9", "almalinux", "almalinux-x86_64", "9-gen2", "linux", true, "verified", null, List.of()),
-            new SupportedImage("batch.node.el 8", "microsoft-dsvm", "centos-8", "8_5", "linux", false, "unverified", null, List.of()),
-            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter", "windows", false,
-                    "verified", null, List.of()),
-            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-g2", "windows", true,
-                    "verified", null, List.of()),
-            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2019-datacenter-smalldisk", "windows", false,
-                    "verified", null, List.of()),
-            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-azure-edition", "windows", true,
-                    "verified", null, List.of()));
+            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "linux", "V1",
+                    "verified", null, List.of("DockerCompatible"), List.of("22.04.202410020", "22.04.202411120")),
+            new SupportedImage("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "linux", "V2",
+                    "verified", null, List.of("DockerCompatible"), List.of("22.04.202410020", "22.04.202411120")),
+            new SupportedImage("batch.node.ubuntu 24.04", "canonical", "ubuntu-24_04-lts", "server", "linux", "V2",
+                    "verified", null, List.of(), List.of("24.04.202410160", "24.04.202411140")),
+            new SupportedImage("batch.node.ubuntu 20.04", "canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "linux", "V1",
+                    "verified", "2025-04-30T00:00:00Z", List.of(), List.of("20.04.202409120", "20.04.202410020")),
+            new SupportedImage("batch.node.el 9", "almalinux", "almalinux-x86_64", "9-gen2", "linux", null, "verified", null, List.of(),
+                    List.of("9.4.2024050902", "9.5.2024111801")),
+            new SupportedImage("batch.node.el 8", "microsoft-dsvm", "centos-8", "8_5", "linux", null, "unverified", null, List.of(),
+                    List.of("22.01.27")),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter", "windows", null,
+                    "verified", null, List.of(), List.of("20348.2762.241006", "20348.2849.241109")),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-g2", "windows", null,
+                    "verified", null, List.of(), List.of("20348.2762.241006", "20348.2849.241109")),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2019-datacenter-smalldisk", "windows", null,
+                    "verified", null, List.of(), List.of("17763.6414.241004", "17763.6532.241101")),
+            new SupportedImage("batch.node.windows amd64", "microsoftwindowsserver", "windowsserver", "2022-datacenter-azure-edition", "windows", null,
+                    "verified", null, List.of(), List.of("20348.2762.241006", "20348.2849.241109")));
+
+    /**
+     * Marketplace images Compute knows that Batch does not list here: {@code server-gen1}, the Generation 1 SKU of
+     * ubuntu-24_04-lts (Canonical's table above: "AMD64 | Gen1 | Canonical:ubuntu-24_04-lts:server-gen1:latest").
+     */
+    public static final List<SupportedImage> COMPUTE_ONLY = List.of(
+            new SupportedImage("", "canonical", "ubuntu-24_04-lts", "server-gen1", "linux", "V1", "", null, List.of(),
+                    List.of("24.04.202410160", "24.04.202411140")));
 
     private Catalog() {
     }

@@ -131,13 +131,46 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         end.visibleProperty().bind(model.finishedProperty());
         end.managedProperty().bind(end.visibleProperty());
 
-        VBox root = new VBox(12, title(i18n, "wizard.step.create"), paragraph(i18n, "wizard.create.about"), firstNode,
+        // PF-20 (second pass): the page's promise, true where it is shown: in the sandbox an interrupted run is offered again
+        // here (below) for as long as the sandbox runs; with Azure, here and at the next sign-in.
+        Label about = new Label();
+        about.setId("create-about");
+        about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.beans.binding.BooleanBinding sandbox = model.sandboxProperty();
+        about.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(sandbox.get() ? "wizard.create.about.sandbox"
+                : "wizard.create.about"), sandbox, i18n.messagesProperty()));
+        about.getProperties().put("pf.sandboxBinding", sandbox); // kept reachable with the label
+
+        // PF-20 (second pass): an interrupted run of this session other than the page's own, with Resume and Delete.
+        Label offerText = new Label();
+        offerText.setId("create-offer-text");
+        offerText.setWrapText(true);
+        offerText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offerText.textProperty().bind(i18n.text(model.offerTextProperty()));
+        Button offerResume = new Button();
+        offerResume.setId("create-offer-resume");
+        offerResume.getStyleClass().add("accent");
+        offerResume.textProperty().bind(i18n.text("wizard.create.offer.resume"));
+        offerResume.setOnAction(e -> model.resumeOffered());
+        Button offerCleanUp = new Button();
+        offerCleanUp.setId("create-offer-cleanup");
+        offerCleanUp.textProperty().bind(i18n.text("wizard.create.offer.cleanUp"));
+        offerCleanUp.setOnAction(e -> model.cleanUpOffered());
+        VBox offer = new VBox(6, offerText, new HBox(8, offerResume, offerCleanUp));
+        offer.setId("create-offer");
+        offer.visibleProperty().bind(model.offeredProperty().isNotNull().and(model.runningProperty().not()));
+        offer.managedProperty().bind(offer.visibleProperty());
+
+        VBox root = new VBox(12, title(i18n, "wizard.step.create"), about, offer, firstNode,
                 new HBox(8, start, cancel), grid, status, error, leftovers, end, watchPane);
         root.setId("step-view-create");
         // PF-19: the option's default and cost follow the plan each time the step is shown again.
         root.sceneProperty().addListener((o, was, now) -> {
             if (now != null && !model.runningProperty().get() && !model.finishedProperty().get()) model.refreshFirstNode();
+            if (now != null) model.refreshOffer();
         });
+        model.refreshOffer();
         return root;
     }
 
@@ -160,6 +193,7 @@ public final class CreateStepView extends StepView<CreateViewModel> {
             case "done" -> "wizard.create.state.done";
             case "reused" -> "wizard.create.state.reused";
             case "failed" -> "wizard.create.state.failed";
+            case "stopped" -> "wizard.create.state.stopped";
             default -> "wizard.create.state.pending";
         };
     }

@@ -61,6 +61,14 @@ public final class CreateViewModel {
     private final ObservableList<String> leftInAzure = FXCollections.observableArrayList();
     /** PF-19: the first-node option, stage and failure choices. */
     private final FirstNodeModel firstNode = new FirstNodeModel();
+    /**
+     * PF-20 (second pass): an interrupted run of this connection's journal folder that is not the one on the page (a
+     * cancelled or failed run before "Create another pool" or a new run), offered again with Resume and Delete. In the
+     * sandbox that folder lives as long as the sandbox (AppContext.runnerFor), so a demo can show a resume; with Azure it
+     * is the PoolForge folder, which the sign-in also offers from.
+     */
+    private final ObjectProperty<Journal> offered = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> offerText = new SimpleObjectProperty<>();
     private TaskHandle handle;
     private volatile Journal journal;
     private volatile Plan resolved;
@@ -86,11 +94,92 @@ public final class CreateViewModel {
             if (finished.get() && b != null && !b.equals(a)) reset();
         });
         session.connectionProperty().addListener((o, a, b) -> {
-            if (a != b) reset();
+            if (a == b) return;
+            // PF-20 (second pass): a run going on the old connection stops (its sandbox is gone, or its sign-in replaced);
+            // when it has stopped the page starts over on the new connection (execute's onFinally), never watching the
+            // run's pool through the new connection.
+            if (running.get()) cancel();
+            else reset();
         });
     }
 
     public ObservableList<StepRow> rows() { return rows; }
+
+    /** PF-20: the interrupted run offered again on the page (null: none). */
+    public ObjectProperty<Journal> offeredProperty() { return offered; }
+
+    /** PF-20: what the offer says (run, pool, where it stopped, what it made). */
+    public ObjectProperty<LocalizedText> offerTextProperty() { return offerText; }
+
+    /** True while the wizard is connected to the sandbox (the page's promise says how resuming works there). */
+    public javafx.beans.binding.BooleanBinding sandboxProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.connection() != null && session.connection().endpoints().isSandbox(), session.connectionProperty());
+    }
+
+    /**
+     * Looks for an interrupted run of this connection other than the one on the page (background; FX thread to call).
+     * Called when the page shows, after "Create another pool" (reset) and when a run ends.
+     */
+    public void refreshOffer() {
+        Connection c = session.connection();
+        if (c == null || running.get()) {
+            clearOffer();
+            return;
+        }
+        JournalStoreAndRunner r = runners.apply(c);
+        Journal current = journal;
+        record Found(Journal journal, String poolId) { }
+        tasks.execute(BackgroundTask.of(i18n.get("wizard.create.offer.task"), ctx -> r.store().unfinished().stream()
+                        .filter(j -> current == null || !j.runId().equals(current.runId()))
+                        .findFirst().map(j -> new Found(j, r.store().plan(j).pool().poolId())).orElse(null))
+                .onSuccess(found -> {
+                    Journal now = journal;
+                    if (found == null || running.get() || session.connection() != c
+                            || (now != null && now.runId().equals(found.journal().runId()))) {
+                        clearOffer();
+                        return;
+                    }
+                    Journal j = found.journal();
+                    offered.set(j);
+                    offerText.set(LocalizedText.of("wizard.create.offer.text", j.runId(), found.poolId(),
+                            j.firstUnfinished().map(StepRecord::name).orElse("?"), j.createdResources().size()));
+                })
+                .onFailure(e -> {
+                    LOG.warn("Could not read the interrupted runs: {}", e.toString());
+                    clearOffer();
+                }));
+    }
+
+    private void clearOffer() {
+        offered.set(null);
+        offerText.set(null);
+    }
+
+    /** Resumes the offered run (it becomes the page's run; its journal is read again in the background). */
+    public void resumeOffered() {
+        Journal j = offered.get();
+        if (j == null || running.get()) return;
+        clearOffer();
+        rows.clear();
+        finished.set(false);
+        status.set(null);
+        pool.set(null);
+        resolved = null;
+        journal = j;
+        Connection c = session.connection();
+        JournalStoreAndRunner r = runners.apply(c);
+        firstNode.reset();
+        execute(c, r, () -> r.store().load(j.runId()), j.runId());
+    }
+
+    /** Deletes what the offered run created (it becomes the page's run, listed with what is left). */
+    public void cleanUpOffered() {
+        Journal j = offered.get();
+        if (j == null || running.get()) return;
+        clearOffer();
+        cleanUp(j);
+    }
 
     public BooleanProperty runningProperty() { return running; }
 
@@ -146,6 +235,8 @@ public final class CreateViewModel {
         resolved = null;
         handle = null;
         firstNode.reset();
+        // PF-20 (second pass): the run just forgotten, if it was interrupted, is offered again (it was lost before).
+        refreshOffer();
     }
 
     /** Whether a run stopped half-way (cancelled or failed) can be continued in this session. */
@@ -253,18 +344,41 @@ public final class CreateViewModel {
             journal = done;
             return c.batch().getPool(PlanRunner.account(plan), plan.pool().poolId()).orElse(null);
         }).onSuccess(created -> {
+            if (session.connection() != c) return; // the connection was replaced meanwhile: onFinally starts over
             finished.set(true);
             pool.set(created);
-            status.set(LocalizedText.of("wizard.create.done", resolved.pool().poolId()));
+            // PF-20 (second pass): an empty pool is created with no nodes; "its nodes are being allocated" would be untrue.
+            var counts = resolved.poolPlan();
+            status.set(LocalizedText.of(counts.targetDedicatedNodes() + counts.targetLowPriorityNodes() == 0
+                    ? "wizard.create.doneEmpty" : "wizard.create.done", resolved.pool().poolId()));
         }).onFailure(e -> {
+            if (session.connection() != c) return; // stopped because the connection was replaced: onFinally says so
+            markStopped();
             // PF-19: a failed first node shows its cause, remedy and choices in the first-node pane instead.
             if (e instanceof io.poolforge.run.FirstNodeFailure f) firstNode.failed(f);
             else error.set(describe.apply(e));
             reportLeftovers(r);
         }).onCancelled(() -> {
+            if (session.connection() != c) return;
+            markStopped();
             status.set(LocalizedText.of("wizard.create.cancelled"));
             reportLeftovers(r);
-        }).onFinally(() -> running.set(false)));
+        }).onFinally(() -> {
+            running.set(false);
+            if (session.connection() != c) {
+                String stopped = resolved != null ? resolved.pool().poolId() : poolName;
+                reset();
+                status.set(LocalizedText.of(c != null && c.endpoints().isSandbox() ? "wizard.create.stoppedBySwitch.sandbox"
+                        : "wizard.create.stoppedBySwitch.azure", stopped));
+                return;
+            }
+            refreshOffer();
+        }));
+    }
+
+    /** PF-20: a row still "Working…" when the run has stopped (cancelled, failed) says it stopped (FX thread). */
+    private void markStopped() {
+        rows.stream().filter(x -> "running".equals(x.statusProperty().get())).forEach(x -> x.statusProperty().set("stopped"));
     }
 
     /**

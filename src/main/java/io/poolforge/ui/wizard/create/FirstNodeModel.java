@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class FirstNodeModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final BooleanProperty applies = new SimpleBooleanProperty();
+    private final BooleanProperty skippedNoNodes = new SimpleBooleanProperty();
     private final ObjectProperty<LocalizedText> cost = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalizedText> stage = new SimpleObjectProperty<>();
     private final ObjectProperty<FirstNode.Stage> stageKind = new SimpleObjectProperty<>();
@@ -36,6 +37,9 @@ public final class FirstNodeModel {
 
     /** Whether the option means anything for this plan (a pool of more than one node). */
     public BooleanProperty appliesProperty() { return applies; }
+
+    /** PF-20 (second pass): the plan's pool has no nodes, so the first-node check is skipped (and the page says so). */
+    public BooleanProperty skippedNoNodesProperty() { return skippedNoNodes; }
 
     /** What the option costs, in minutes (bounded by the resize timeout). */
     public ObjectProperty<LocalizedText> costProperty() { return cost; }
@@ -79,10 +83,12 @@ public final class FirstNodeModel {
     public void refresh(Plan plan) {
         if (plan == null || plan.pool() == null) {
             applies.set(false);
+            skippedNoNodes.set(false);
             return;
         }
         int nodes = nz(plan.pool().targetDedicatedNodes()) + nz(plan.pool().targetLowPriorityNodes());
         applies.set(nodes > 1);
+        skippedNoNodes.set(nodes == 0);
         if (!touched) enabled.set(plan.firstNode());
         boolean dedicated = nz(plan.pool().targetDedicatedNodes()) > 0;
         cost.set(LocalizedText.of("wizard.create.firstNode.cost", FirstNodeSummary.kind(dedicated), plan.resizeTimeout().toMinutes()));

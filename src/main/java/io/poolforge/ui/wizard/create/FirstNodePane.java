@@ -36,6 +36,12 @@ final class FirstNodePane extends VBox {
         optionBox.visibleProperty().bind(fn.appliesProperty());
         optionBox.managedProperty().bind(optionBox.visibleProperty());
 
+        // PF-20 (second pass): an empty pool has no node to prove the image on; the page says the check is skipped.
+        Label skipped = wrapped("create-first-node-skipped", "text-muted");
+        skipped.textProperty().bind(i18n.text("wizard.create.firstNode.skippedNoNodes"));
+        skipped.visibleProperty().bind(fn.skippedNoNodesProperty());
+        skipped.managedProperty().bind(skipped.visibleProperty());
+
         Label stage = wrapped("create-first-node-stage");
         stage.textProperty().bind(i18n.text(fn.stageProperty()));
         stage.visibleProperty().bind(fn.stageProperty().isNotNull());
@@ -92,7 +98,7 @@ final class FirstNodePane extends VBox {
         choice.visibleProperty().bind(fn.choiceProperty().isNotNull());
         choice.managedProperty().bind(choice.visibleProperty());
 
-        getChildren().addAll(optionBox, stage, failure, choice);
+        getChildren().addAll(optionBox, skipped, stage, failure, choice);
     }
 
     private static Label wrapped(String id, String... styles) {

@@ -29,7 +29,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
     }
 
     @Override public javafx.beans.value.ObservableValue<String> blockedKey() {
-        return new javafx.beans.property.ReadOnlyStringWrapper("wizard.blocked.pool");
+        return model.blockedKeyProperty();
     }
 
     @Override public void onEnter() { model.enter(); }
@@ -111,17 +111,9 @@ public final class PoolStepView extends StepView<PoolViewModel> {
                 model.imageTypeProperty(), i18n.messagesProperty()));
         Label facts = wrapped("pool-image-facts", 720);
         facts.getStyleClass().add("text-muted");
-        facts.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = model.chosenImageProperty().get();
-            if (c == null) return i18n.get("wizard.pool.market.none");
-            String verification = i18n.get(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
-            String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
-            String gen = c.generation() == null ? "" : c.generation().name();
-            if (c.batchSupportEndOfLife() == null) return i18n.get("wizard.pool.market.facts", verification, os, gen);
-            boolean ended = !java.time.Instant.now(model.session().clock()).isBefore(c.batchSupportEndOfLife());
-            return i18n.get(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
-                    i18n.formats().date(c.batchSupportEndOfLife()));
-        }, model.chosenImageProperty(), i18n.messagesProperty()));
+        // PF-16 second pass: the generation is the one Azure reports for the image ("not read yet", "unknown" otherwise).
+        facts.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.imageFacts()),
+                model.chosenImageProperty(), model.generationReadsProperty(), i18n.messagesProperty()));
         Label baseNote = wrapped("pool-base-note", 720);
         baseNote.textProperty().bind(Bindings.createStringBinding(() -> model.baseNoteProperty().get() == null ? ""
                 : i18n.get(model.baseNoteProperty().get().key(), model.baseNoteProperty().get().argsArray()),
@@ -171,9 +163,11 @@ public final class PoolStepView extends StepView<PoolViewModel> {
             if (b != null && sizes.getSelectionModel().getSelectedItem() != b) sizes.getSelectionModel().select(b);
         });
 
-        Spinner<Integer> dedicated = spinner("pool-dedicated", 0, 10_000, model.dedicatedProperty());
-        Spinner<Integer> low = spinner("pool-low-priority", 0, 10_000, model.lowPriorityProperty());
-        Spinner<Integer> timeout = spinner("pool-timeout", 5, 24 * 60, model.timeoutMinutesProperty());
+        // PF-20 (second pass): the arrows stay in range; a typed value is kept as typed and, out of range, said under the field.
+        Spinner<Integer> dedicated = spinner("pool-dedicated", 0, PoolViewModel.MAX_NODES, model.dedicatedProperty());
+        Spinner<Integer> low = spinner("pool-low-priority", 0, PoolViewModel.MAX_NODES, model.lowPriorityProperty());
+        Spinner<Integer> timeout = spinner("pool-timeout", PoolViewModel.MIN_TIMEOUT_MINUTES, PoolViewModel.MAX_TIMEOUT_MINUTES,
+                model.timeoutMinutesProperty());
         TextField id = new TextField();
         id.setId("pool-id");
         id.textProperty().bindBidirectional(model.poolIdProperty());
@@ -189,10 +183,19 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         g.add(cascadeBox, 1, 4);
         g.addRow(5, label(i18n, "wizard.pool.nodeAgent"), agent);
         g.add(why, 1, 6);
-        g.addRow(7, label(i18n, "wizard.pool.dedicated"), dedicated);
-        g.addRow(8, label(i18n, "wizard.pool.lowPriority"), low);
-        g.addRow(9, label(i18n, "wizard.pool.timeout"), timeout);
+        g.addRow(7, label(i18n, "wizard.pool.dedicated"), withRange(dedicated, "pool-dedicated-range", model.dedicatedRangeProperty()));
+        g.addRow(8, label(i18n, "wizard.pool.lowPriority"), withRange(low, "pool-low-priority-range", model.lowPriorityRangeProperty()));
+        g.addRow(9, label(i18n, "wizard.pool.timeout"), withRange(timeout, "pool-timeout-range", model.timeoutRangeProperty()));
         g.addRow(10, label(i18n, "wizard.pool.id"), id);
+        // The labels of the fields with a range message stay beside their field, not beside the message under it.
+        for (Node n : g.getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            Integer col = GridPane.getColumnIndex(n);
+            if (row != null && row >= 7 && row <= 9 && (col == null || col == 0) && n instanceof Label l) {
+                GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+                l.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+            }
+        }
 
         // Inline decorations: the field a rule names gets the mark; the list below says why.
         ValidationSupport validation = new ValidationSupport();
@@ -244,14 +247,45 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         return c;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
-        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+    /** The field and, under it, what is wrong with its value (shown only then). */
+    private VBox withRange(Spinner<Integer> field, String id, javafx.beans.property.ObjectProperty<io.poolforge.domain.LocalizedText> range) {
+        Label why = wrapped(id, 520);
+        why.getStyleClass().add("danger");
+        why.textProperty().bind(i18n.text(range));
+        why.visibleProperty().bind(range.isNotNull());
+        why.managedProperty().bind(why.visibleProperty());
+        return new VBox(2, field, why);
+    }
+
+    /**
+     * An editable count (PF-20, second pass): the arrows step within [min, max], but a typed value is kept as typed
+     * — JavaFX's IntegerSpinnerValueFactory clamped 100000 to 10000 and 2 to 5 without a word — and the model says what
+     * is wrong with it. Only digits can be typed (up to 9, so any typed value is an int); an emptied field shows the value
+     * in use again.
+     */
+    static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
+        javafx.scene.control.SpinnerValueFactory<Integer> f = new javafx.scene.control.SpinnerValueFactory<>() {
+            @Override public void decrement(int steps) { step(-steps); }
+
+            @Override public void increment(int steps) { step(steps); }
+
+            private void step(int by) {
+                int v = getValue() == null ? min : getValue();
+                setValue((int) Math.max(min, Math.min(max, (long) v + by)));
+            }
+        };
+        f.setConverter(new javafx.util.converter.IntegerStringConverter());
+        f.setValue(p.get());
+        Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
         s.setEditable(true);
+        s.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<Integer>(
+                c -> c.getControlNewText().matches("\\d{0,9}") ? c : null));
         s.valueProperty().addListener((o, a, b) -> {
             if (b != null) p.set(b);
+            else f.setValue(p.get());
         });
-        p.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        p.addListener((o, a, b) -> f.setValue(b.intValue()));
         return s;
     }
 }

@@ -56,6 +56,21 @@ public final class PoolViewModel {
     private final FilteredList<VmSkuInfo> sizes;
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
     private Object builtFor;
+    /**
+     * PF-20 (second pass): what is wrong with a typed count or timeout, said under its field (null when in range). The
+     * fields keep what was typed (100000 stayed 100000, 2 stayed 2: nothing is clamped without a word); the pool rules
+     * refuse the same values, so Next stays disabled and says why.
+     */
+    private final ObjectProperty<LocalizedText> dedicatedRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> lowPriorityRange = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalizedText> timeoutRange = new SimpleObjectProperty<>();
+    private final StringProperty blockedKey = new SimpleStringProperty("wizard.blocked.pool");
+    /** The shortest resize timeout the field takes: Batch's minimum (ResizePlanner.MINIMUM_TIMEOUT, Batch REST). */
+    public static final int MIN_TIMEOUT_MINUTES = (int) ResizePlanner.MINIMUM_TIMEOUT.toMinutes();
+    /** The longest: PoolForge's own bound (PlanShapeRules.MAXIMUM_TIMEOUT, 7 days; Batch documents none). */
+    public static final int MAX_TIMEOUT_MINUTES = (int) io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_TIMEOUT.toMinutes();
+    /** The most nodes of either kind the fields take: PoolForge's own bound (PlanShapeRules.MAXIMUM_NODES). */
+    public static final int MAX_NODES = io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_NODES;
 
     // PF-15: the image type and the publisher/offer/SKU (of the Marketplace image, or of a custom image's base).
     private final ObjectProperty<PoolImageType> imageType = new SimpleObjectProperty<>(PoolImageType.GALLERY);
@@ -76,8 +91,26 @@ public final class PoolViewModel {
     /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
     private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
 
+    /** Runs the look-ups of the Marketplace images' generations (null: none, the generations stay unknown). */
+    private final io.poolforge.task.TaskExecutor tasks;
+    private final java.util.function.Function<String, String> titles;
+    /** The node agent SKU this model last proposed (a look-up that arrives later does not override a user's own choice). */
+    private String lastProposed;
+    /** Counts the generation look-ups that ended (the facts line listens: "not read yet" becomes V1/V2 or "unknown"). */
+    private final IntegerProperty generationReads = new SimpleIntegerProperty();
+
     public PoolViewModel(WizardSession session) {
+        this(session, null, k -> k);
+    }
+
+    /**
+     * @param tasks  where the look-ups of Marketplace images' generations run (PF-16 second pass: never on the FX thread)
+     * @param titles a task title for a message key (the status line shows it)
+     */
+    public PoolViewModel(WizardSession session, io.poolforge.task.TaskExecutor tasks, java.util.function.Function<String, String> titles) {
         this.session = session;
+        this.tasks = tasks;
+        this.titles = titles;
         this.sizes = new FilteredList<>(session.vmSizes());
         sizeFilter.addListener((o, a, text) -> {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -184,12 +217,113 @@ public final class PoolViewModel {
         return ImageReference.marketplace(r.publisher(), r.offer(), r.sku(), version.get());
     }
 
+    /**
+     * The supported images with the Hyper-V generation Azure reported for each one this session has read (PF-16 second
+     * pass); the others' generation is unknown (null), never guessed from the SKU's name.
+     */
+    List<SupportedImage> supported() {
+        List<SupportedImage> all = List.copyOf(session.supportedImages());
+        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
+        BatchAccountInfo a = session.account();
+        if (images == null || a == null) return all;
+        return all.stream().map(s -> {
+            io.poolforge.azure.MarketplaceImages.Read r = images.known(a.location(), s.imageReference());
+            return r == null ? s : s.withGeneration(r.generation());
+        }).toList();
+    }
+
+    /**
+     * The chosen image's facts as shown under the cascade: verification, OS, the generation Azure reports ("not read yet"
+     * while the look-up runs, "unknown" when it failed or Azure did not report one), and Batch's end of support.
+     */
+    public LocalizedText imageFacts() {
+        SupportedImage c = chosenImage.get();
+        if (c == null) return LocalizedText.of("wizard.pool.market.none");
+        LocalizedText verification = LocalizedText.of(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
+        String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
+        Object gen = generationShown(c);
+        if (c.batchSupportEndOfLife() == null) return LocalizedText.of("wizard.pool.market.facts", verification, os, gen);
+        boolean ended = !java.time.Instant.now(session.clock()).isBefore(c.batchSupportEndOfLife());
+        return LocalizedText.of(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
+                c.batchSupportEndOfLife().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** Changes each time a look-up of generations ends. */
+    public IntegerProperty generationReadsProperty() { return generationReads; }
+
+    /** V1/V2 as Azure reported it; otherwise why it is not known. */
+    private Object generationShown(SupportedImage c) {
+        if (c.generation() != null) return c.generation().name();
+        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
+        BatchAccountInfo a = session.account();
+        io.poolforge.azure.MarketplaceImages.Read r = images == null || a == null ? null : images.known(a.location(), c.imageReference());
+        return LocalizedText.of(r == null && tasks != null ? "wizard.pool.generation.notRead" : "wizard.pool.generation.unknown");
+    }
+
+    /**
+     * PF-16 second pass: asks Azure, in the background, the generation of the images that matter here: the one chosen and
+     * the candidates the node agent proposal compares ({@link NodeAgentMatcher#generationCandidates}), each once a session.
+     * When the answers arrive the proposal and the checks are made again.
+     */
+    private void lookUpGenerations() {
+        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
+        BatchAccountInfo a = session.account();
+        if (tasks == null || images == null || a == null) return;
+        List<SupportedImage> all = List.copyOf(session.supportedImages());
+        VmSummary vm = session.vm();
+        ImagePlan image = session.imageProperty().get();
+        ImageReference base = vm == null ? null : vm.imageReference();
+        var os = vm != null ? vm.osType() : image == null ? null : image.osType();
+        List<SupportedImage> candidates = NodeAgentMatcher.generationCandidates(base, os, all);
+        SupportedImage c = chosenImage.get();
+        List<SupportedImage> which = all.stream()
+                .filter(s -> candidates.contains(s) || (c != null && s.imageReference().sameSku(c.imageReference())))
+                .filter(s -> images.known(a.location(), s.imageReference()) == null).toList();
+        if (which.isEmpty()) return;
+        String sub = a.subscriptionId();
+        String location = a.location();
+        tasks.execute(io.poolforge.task.BackgroundTask.of(titles.apply("wizard.pool.generation.task"), ctx -> {
+            images.withGenerations(sub, location, all, which);
+            return Boolean.TRUE;
+        }).onSuccess(x -> generationsRead(a)).onFailure(e -> generationsRead(a)));
+    }
+
+    /** The look-up is over: the chosen image shows its generation, the proposal follows (unless the user chose a SKU). */
+    private void generationsRead(BatchAccountInfo forAccount) {
+        if (session.account() != forAccount) return;
+        generationReads.set(generationReads.get() + 1);
+        SupportedImage c = chosenImage.get();
+        if (c != null) {
+            SupportedImage now = supported().stream().filter(s -> s.imageReference().sameSku(c.imageReference())).findFirst().orElse(c);
+            if (!now.equals(c)) chosenImage.set(now);
+        }
+        String current = nodeAgentSku.get();
+        boolean userChose = current != null && !current.isBlank() && !current.equals(lastProposed);
+        if (imageType.get() == PoolImageType.GALLERY && prefilled != null
+                && java.util.Arrays.equals(prefilled, new String[] {publisher.get(), offer.get(), sku.get()})) {
+            // The custom image's base was prefilled before the generations were known: prefill it again with them.
+            prefillBase(session.vm(), session.imageProperty().get());
+        } else {
+            followNodeAgent();
+        }
+        if (userChose) nodeAgentSku.set(current);
+        update();
+    }
+
+    /** The publisher/offer/SKU {@link #prefillBase} chose (null: none), to tell it from the user's own choice. */
+    private String[] prefilled;
+
+    private void proposeSku(String skuId) {
+        lastProposed = skuId;
+        nodeAgentSku.set(skuId);
+    }
+
     /** publisher → offer → SKU: each list follows the choice above it; the node agent follows the SKU. */
     private void cascade() {
         if (cascading) return;
         cascading = true;
         try {
-            List<SupportedImage> all = List.copyOf(session.supportedImages());
+            List<SupportedImage> all = supported();
             // Replacing a combo's items may clear its value (and, bound, the property): keep the choices first.
             String p0 = publisher.get();
             String o0 = offer.get();
@@ -210,6 +344,7 @@ public final class PoolViewModel {
         }
         followNodeAgent();
         update();
+        lookUpGenerations();
     }
 
     private static void replace(ObservableList<String> list, List<String> items) {
@@ -218,27 +353,27 @@ public final class PoolViewModel {
 
     /** The node agent SKU from the chosen image (Marketplace) or the custom image's base, with the reason. */
     private void followNodeAgent() {
-        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        List<SupportedImage> supported = supported();
         SupportedImage c = chosenImage.get();
         VmSummary vm = session.vm();
         ImagePlan image = session.imageProperty().get();
         if (imageType.get() == PoolImageType.MARKETPLACE) {
             baseNote.set(null);
             if (c == null) return;
-            nodeAgentSku.set(c.nodeAgentSkuId());
+            proposeSku(c.nodeAgentSkuId());
             proposal.set(LocalizedText.of("wizard.pool.market.agent", c.nodeAgentSkuId(), c.imageReference().display()));
             return;
         }
         ImageReference vmBase = vm == null ? null : vm.imageReference();
         boolean fromVm = c != null && vmBase != null && vmBase.isMarketplace() && c.imageReference().sameSku(vmBase);
         if (c != null && !fromVm) {
-            nodeAgentSku.set(c.nodeAgentSkuId());
+            proposeSku(c.nodeAgentSkuId());
             proposal.set(LocalizedText.of("wizard.pool.base.agent", c.nodeAgentSkuId(), c.imageReference().display()));
         } else {
             NodeAgentProposal p = NodeAgentMatcher.propose(vmBase, vm != null ? vm.osType() : image == null ? null : image.osType(),
                     vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration(), supported);
             proposal.set(p.explanation());
-            if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
+            if (p.found()) proposeSku(p.nodeAgentSkuId());
         }
         baseNote.set(baseUnknown() ? LocalizedText.of("wizard.pool.base.unknown")
                 : LocalizedText.of("wizard.pool.base.prefilled", vmBase.display()));
@@ -246,7 +381,7 @@ public final class PoolViewModel {
 
     /** Prefills publisher/offer/SKU from the VM's Marketplace base when Batch lists it, else from the first supported image of the image's OS. */
     private void prefillBase(VmSummary vm, ImagePlan image) {
-        List<SupportedImage> supported = List.copyOf(session.supportedImages());
+        List<SupportedImage> supported = supported();
         ImageReference base = vm == null ? null : vm.imageReference();
         var os = vm != null ? vm.osType() : image == null ? null : image.osType();
         var gen = vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration();
@@ -264,6 +399,7 @@ public final class PoolViewModel {
         } finally {
             cascading = false;
         }
+        prefilled = new String[] {publisher.get(), offer.get(), sku.get()};
         cascade();
     }
 
@@ -288,6 +424,34 @@ public final class PoolViewModel {
     public ObservableList<VmSkuInfo> sizes() { return sizes; }
 
     public ObservableList<Violation> violations() { return violations; }
+
+    /** PF-20: the dedicated count's range message (null when in range). */
+    public ObjectProperty<LocalizedText> dedicatedRangeProperty() { return dedicatedRange; }
+
+    /** PF-20: the Spot count's range message (null when in range). */
+    public ObjectProperty<LocalizedText> lowPriorityRangeProperty() { return lowPriorityRange; }
+
+    /** PF-20: the resize timeout's range message (null when in range). */
+    public ObjectProperty<LocalizedText> timeoutRangeProperty() { return timeoutRange; }
+
+    /** Why Next is disabled: a typed value out of range (said under its field), or the findings listed on the page. */
+    public StringProperty blockedKeyProperty() { return blockedKey; }
+
+    /** The typed values against their ranges, said under each field (FX thread). */
+    private void ranges() {
+        dedicatedRange.set(countRange(dedicated.get()));
+        lowPriorityRange.set(countRange(lowPriority.get()));
+        int t = timeoutMinutes.get();
+        timeoutRange.set(t < MIN_TIMEOUT_MINUTES ? LocalizedText.of("wizard.pool.range.timeoutShort", t, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES)
+                : t > MAX_TIMEOUT_MINUTES ? LocalizedText.of("wizard.pool.range.timeoutLong", t, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES)
+                : null);
+        boolean out = dedicatedRange.get() != null || lowPriorityRange.get() != null || timeoutRange.get() != null;
+        blockedKey.set(out ? "wizard.blocked.pool.range" : "wizard.blocked.pool");
+    }
+
+    private static LocalizedText countRange(int n) {
+        return n < 0 || n > MAX_NODES ? LocalizedText.of("wizard.pool.range.nodes", n, MAX_NODES) : null;
+    }
 
     public WizardSession session() { return session; }
 
@@ -322,13 +486,13 @@ public final class PoolViewModel {
             builtFor = source;
             String base = vm != null ? vm.name() : image.imageDefinitionName();
             poolId.set(base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-") + "-pool");
-            List<SupportedImage> supported = List.copyOf(session.supportedImages());
+            List<SupportedImage> supported = supported();
             nodeAgentSkus.setAll(supported.stream().map(SupportedImage::nodeAgentSkuId).distinct().sorted().toList());
             NodeAgentProposal p = vm != null
                     ? NodeAgentMatcher.propose(vm.imageReference(), vm.osType(), vm.hyperVGeneration(), supported)
                     : NodeAgentMatcher.propose(null, image.osType(), image.hyperVGeneration(), supported);
             proposal.set(p.explanation());
-            if (p.found()) nodeAgentSku.set(p.nodeAgentSkuId());
+            if (p.found()) proposeSku(p.nodeAgentSkuId());
             latestVersion.set(false);
             cascadeByType.clear();
             prefillBase(vm, image);
@@ -365,6 +529,7 @@ public final class PoolViewModel {
     }
 
     private void update() {
+        ranges();
         ImagePlan image = effectiveImage();
         BatchAccountInfo account = session.accountWithUsage();
         VmSummary vm = session.vm();
@@ -388,7 +553,7 @@ public final class PoolViewModel {
             plan = new PoolPlan(poolId.get(), poolId.get(), size, null, nodeAgentSku.get(), dedicated.get(), lowPriority.get(),
                     timeout, ref);
             ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
-                    List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), null, c.osType(), c.generation(), ref,
+                    List.copyOf(session.vmSizes()), supported(), null, c.osType(), c.generation(), ref,
                     Map.copyOf(session.imageSources()), null, LocalDate.now(session.clock()));
         } else {
             SupportedImage c = chosenImage.get();
@@ -400,7 +565,7 @@ public final class PoolViewModel {
                     lowPriority.get(), timeout).withSecurityProfile(io.poolforge.domain.PoolSecurityProfile.forImage(image.securityType(),
                     vm == null ? null : vm.uefiSettings()));
             ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
-                    List.copyOf(session.vmSizes()), List.copyOf(session.supportedImages()), image.target(), image.osType(),
+                    List.copyOf(session.vmSizes()), supported(), image.target(), image.osType(),
                     image.hyperVGeneration(), base, Map.copyOf(session.imageSources()), image.replicasIn(account.location()),
                     LocalDate.now(session.clock()));
         }

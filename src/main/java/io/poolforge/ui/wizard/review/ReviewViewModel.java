@@ -77,9 +77,11 @@ public final class ReviewViewModel {
         if ((s == null && !session.fromExistingImage()) || i == null || p == null || a == null) return;
         List<LocalizedText> out = new ArrayList<>();
         int n = 1;
-        // PF-15: the image type first; a Marketplace pool builds nothing (what earlier steps chose is not used).
+        // PF-15: the image type first; a Marketplace pool builds nothing (what earlier steps chose is not used). PF-20: the
+        // type is a heading like the gallery's, not a numbered item: a numbered "Pool on the Marketplace image" above the
+        // numbered pool read as two pools.
         if (p.marketplace()) {
-            out.add(LocalizedText.of("wizard.review.item.marketplace", n++, p.marketplaceImage().display(), p.nodeAgentSkuId()));
+            out.add(LocalizedText.of("wizard.review.item.marketplace", p.marketplaceImage().display(), p.nodeAgentSkuId()));
             out.add(LocalizedText.of("wizard.review.item.marketplaceNothingBuilt"));
         } else {
             var base = session.imageBaseProperty().get();
@@ -109,6 +111,10 @@ public final class ReviewViewModel {
         }
         out.add(LocalizedText.of("wizard.review.item.pool", n, p.poolId(), a.name(), p.vmSize(), p.targetDedicatedNodes(),
                 p.targetLowPriorityNodes(), p.resizeTimeout().toMinutes()));
+        // PF-20 (second pass): an empty pool is one Azure accepts (BatchManagement.json 2025-06-01, ScaleSettings: "If this
+        // property is not specified, the pool will have a fixed scale with 0 targetDedicatedNodes.", read 2026-12-07); the
+        // review says what that means: no nodes until resized, and no first-node check.
+        if (p.targetDedicatedNodes() + p.targetLowPriorityNodes() == 0) out.add(LocalizedText.of("wizard.review.item.noNodes"));
         items.setAll(out);
 
         VmSkuInfo size = session.vmSizes().stream().filter(z -> z.name().equalsIgnoreCase(p.vmSize())).findFirst().orElse(null);
