@@ -89,26 +89,44 @@ public final class Tables {
 
     private static <S> void copyableCells(TableColumn<S, S> column, I18n i18n, Function<S, String> shown, Function<S, String> full,
                                           Function<S, String> tooltip, Consumer<String> clipboard) {
+        // PF-21: a Tooltip and a ContextMenu made at every cell update cost the FX thread most of a table's first rows
+        // (two columns of the VM table, ~20 visible rows, and again at each scroll); the cell now keeps the texts and
+        // makes its tooltip when the pointer comes in and its menu when it is asked for.
         column.setCellFactory(c -> new TableCell<>() {
+            private String tip;
+            private String value;
+
+            {
+                addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                    if (tip == null) {
+                        setTooltip(null);
+                        return;
+                    }
+                    if (getTooltip() == null) setTooltip(new Tooltip());
+                    getTooltip().setText(tip);
+                });
+                addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                    if (value == null) {
+                        setContextMenu(null);
+                        return;
+                    }
+                    String copied = value;
+                    MenuItem copy = new MenuItem(i18n.get("ui.copy.id"));
+                    copy.setOnAction(x -> clipboard.accept(copied));
+                    setContextMenu(new ContextMenu(copy));
+                });
+            }
+
             @Override protected void updateItem(S row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setText(null);
-                    setTooltip(null);
-                    setContextMenu(null);
-                    return;
+                String v = empty || row == null ? null : full.apply(row);
+                value = v == null || v.isEmpty() ? null : v;
+                tip = value == null ? null : tooltip.apply(row);
+                setText(empty || row == null ? null : shown.apply(row));
+                if (getTooltip() != null) {
+                    if (tip == null) setTooltip(null);
+                    else getTooltip().setText(tip);
                 }
-                setText(shown.apply(row));
-                String value = full.apply(row);
-                if (value == null || value.isEmpty()) {
-                    setTooltip(null);
-                    setContextMenu(null);
-                    return;
-                }
-                setTooltip(new Tooltip(tooltip.apply(row)));
-                MenuItem copy = new MenuItem(i18n.get("ui.copy.id"));
-                copy.setOnAction(e -> clipboard.accept(value));
-                setContextMenu(new ContextMenu(copy));
             }
         });
         text(column, shown, 0);
@@ -145,7 +163,16 @@ public final class Tables {
                 fitNow(table);
             });
         };
-        table.getItems().addListener((ListChangeListener<S>) c -> fit.run());
+        // Rows added after the measured ones change no width (PF-21: 10,001 VMs came in chunks of 2,000, and each chunk
+        // measured the same first 400 rows again, 2,400 texts on the FX thread).
+        table.getItems().addListener((ListChangeListener<S>) c -> {
+            while (c.next()) {
+                if (!c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasUpdated() || c.getFrom() < MEASURED_ROWS) {
+                    fit.run();
+                    return;
+                }
+            }
+        });
         table.itemsProperty().addListener((o, a, b) -> fit.run());
         table.skinProperty().addListener((o, a, b) -> fit.run());
         for (TableColumn<S, ?> c : table.getColumns()) {

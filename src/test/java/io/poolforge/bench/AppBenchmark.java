@@ -118,6 +118,7 @@ public final class AppBenchmark {
                         });
                     } else {
                         probe.start();
+                        probe.watch(stage.getScene());
                         background(() -> drive(scenario));
                     }
                 }
@@ -226,6 +227,7 @@ public final class AppBenchmark {
             // The start screen's first door: the wizard (built now, as a click on it builds it).
             probe.phase("open-wizard");
             WizardFrame wizard = fx(() -> {
+                if (Boolean.getBoolean("bench.wizardBreakdown")) return wizardBreakdown();
                 window.showWizard();
                 return context.wizard();
             });
@@ -329,6 +331,70 @@ public final class AppBenchmark {
             result.put("flowEndMs", Bench.sinceJvmStart());
         }
 
+        /**
+         * -Dbench.wizardBreakdown=true (a diagnosis, not the flow's figure: it joins the pulse's work to the build): FX-thread
+         * CPU of building the wizard, then of the first CSS pass subtree by subtree (the frame's step list and buttons,
+         * then each child of the step's view), then the layout, and the nodes in the scene.
+         */
+        private WizardFrame wizardBreakdown() {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long c0 = mx.getCurrentThreadCpuTime();
+            window.showWizard();
+            WizardFrame w = context.wizard();
+            long c1 = mx.getCurrentThreadCpuTime();
+            result.put("bdBuildMs", Bench.ms(c1 - c0));
+            result.put("bdNodes", count(stage.getScene().getRoot()));
+            StringBuilder parts = new StringBuilder();
+            // The first CSS pass piece by piece: the frame with the step's view emptied, then the view's parts put back
+            // one at a time (a pane's own parts too, three levels down), each styled as it comes back.
+            javafx.scene.layout.Pane view = (javafx.scene.layout.Pane) w.currentStep().view();
+            java.util.List<javafx.scene.Node> kids = new java.util.ArrayList<>(view.getChildren());
+            view.getChildren().clear();
+            long f0 = mx.getCurrentThreadCpuTime();
+            stage.getScene().getRoot().applyCss();
+            parts.append("frame:").append(String.format(java.util.Locale.ROOT, "%.0f", Bench.ms(mx.getCurrentThreadCpuTime() - f0)));
+            putBack(view, kids, "", 0, parts, mx);
+            long c2 = mx.getCurrentThreadCpuTime();
+            stage.getScene().getRoot().applyCss();
+            long c3 = mx.getCurrentThreadCpuTime();
+            stage.getScene().getRoot().layout();
+            long c4 = mx.getCurrentThreadCpuTime();
+            result.put("bdCssParts", parts.toString());
+            result.put("bdCssMs", Bench.ms(c3 - c1));
+            result.put("bdCssRestMs", Bench.ms(c3 - c2));
+            result.put("bdLayoutMs", Bench.ms(c4 - c3));
+            result.put("bdNodesAfterCss", count(stage.getScene().getRoot()));
+            return w;
+        }
+
+        private static void putBack(javafx.scene.layout.Pane into, java.util.List<javafx.scene.Node> kids, String path, int depth,
+                StringBuilder out, java.lang.management.ThreadMXBean mx) {
+            int i = 0;
+            for (javafx.scene.Node k : kids) {
+                String name = path + i++ + (k.getId() != null ? "#" + k.getId() : "-" + k.getClass().getSimpleName());
+                if (k instanceof javafx.scene.layout.Pane kp && depth < 3 && !kp.getChildren().isEmpty()) {
+                    java.util.List<javafx.scene.Node> grand = new java.util.ArrayList<>(kp.getChildren());
+                    kp.getChildren().clear();
+                    long a = mx.getCurrentThreadCpuTime();
+                    into.getChildren().add(k);
+                    k.applyCss();
+                    out.append(',').append(name).append("(shell):").append(String.format(java.util.Locale.ROOT, "%.0f", Bench.ms(mx.getCurrentThreadCpuTime() - a)));
+                    putBack(kp, grand, name + "/", depth + 1, out, mx);
+                } else {
+                    long a = mx.getCurrentThreadCpuTime();
+                    into.getChildren().add(k);
+                    k.applyCss();
+                    out.append(',').append(name).append(':').append(String.format(java.util.Locale.ROOT, "%.0f", Bench.ms(mx.getCurrentThreadCpuTime() - a)));
+                }
+            }
+        }
+
+        private static int count(javafx.scene.Node n) {
+            int c = 1;
+            if (n instanceof javafx.scene.Parent p) for (javafx.scene.Node k : p.getChildrenUnmodifiable()) c += count(k);
+            return c;
+        }
+
         /** Types "fleet 0042" into the VM search, one character at a time, as the FX thread would see it. */
         private void typeSearch() throws Exception {
             probe.phase("vm-search");
@@ -379,7 +445,22 @@ public final class AppBenchmark {
             });
             waitFor(() -> !stage.getScene().lookup("#wizard-next").isDisabled());
             fx(() -> {
+                // The FX-thread CPU of Next itself (leaving the step, building the next one's view on first visit); its first
+                // CSS pass and layout come in the pulse after.
+                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 wizard.goNext();
+                result.put("nextCpuMs-" + expected, Bench.ms(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0));
+                if (Boolean.getBoolean("bench.stepBreakdown")) { // a diagnosis: the next pulse's CSS and layout, timed apart
+                    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                    int before = count(stage.getScene().getRoot());
+                    long a = mx.getCurrentThreadCpuTime();
+                    stage.getScene().getRoot().applyCss();
+                    long b = mx.getCurrentThreadCpuTime();
+                    stage.getScene().getRoot().layout();
+                    long c = mx.getCurrentThreadCpuTime();
+                    result.put("bdCssMs-" + expected, Bench.ms(b - a)).put("bdLayoutMs-" + expected, Bench.ms(c - b))
+                            .put("bdNodes-" + expected, before).put("bdNodesAfter-" + expected, count(stage.getScene().getRoot()));
+                }
                 return null;
             });
             String at = fx(() -> wizard.currentStep().id());

@@ -15,6 +15,9 @@ import javafx.application.Platform;
  */
 final class FxStallProbe {
     private final Map<String, Double> maxByPhase = new LinkedHashMap<>();
+    private final Map<String, Double> cpuMaxByPhase = new LinkedHashMap<>();
+    private final Map<String, Double> cssLayoutMaxByPhase = new LinkedHashMap<>();
+    private long pulseCpuStart;
     private final List<Double> all = new ArrayList<>();
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private volatile long fxThreadId;
@@ -42,6 +45,20 @@ final class FxStallProbe {
         }
     };
     private Thread thread;
+
+    /**
+     * Also times the main scene's CSS and layout passes in each pulse (between its pre- and post-layout pulse listeners,
+     * FX-thread CPU), by phase: which part of a long piece is the first CSS/layout of new nodes. Call on the FX thread.
+     */
+    void watch(javafx.scene.Scene scene) {
+        scene.addPreLayoutPulseListener(() -> pulseCpuStart = threads.getCurrentThreadCpuTime());
+        scene.addPostLayoutPulseListener(() -> {
+            double ms = Bench.ms(threads.getCurrentThreadCpuTime() - pulseCpuStart);
+            synchronized (this) {
+                cssLayoutMaxByPhase.merge(phase, ms, Math::max);
+            }
+        });
+    }
 
     /** Call on the FX thread. */
     void start() {
@@ -88,6 +105,7 @@ final class FxStallProbe {
             maxCpuPhase = at;
         }
         maxByPhase.merge(at, ms, Math::max);
+        cpuMaxByPhase.merge(at, cpuMs, Math::max);
     }
 
     /** Stops the probe (call on the FX thread) and adds its figures to the result. */
@@ -108,5 +126,14 @@ final class FxStallProbe {
         maxByPhase.forEach((k, x) -> phases.append(phases.length() == 0 ? "" : ",").append(k).append(':')
                 .append(String.format(java.util.Locale.ROOT, "%.0f", x)));
         r.put("stallMaxByPhase", phases.toString());
+        // The FX thread's longest piece of work (CPU) in each phase: which phases are over 50 ms, not only the worst.
+        StringBuilder cpu = new StringBuilder();
+        cpuMaxByPhase.forEach((k, x) -> cpu.append(cpu.length() == 0 ? "" : ",").append(k).append(':')
+                .append(String.format(java.util.Locale.ROOT, "%.0f", x)));
+        r.put("fxBusyMaxByPhase", cpu.toString());
+        StringBuilder css = new StringBuilder();
+        cssLayoutMaxByPhase.forEach((k, x) -> css.append(css.length() == 0 ? "" : ",").append(k).append(':')
+                .append(String.format(java.util.Locale.ROOT, "%.0f", x)));
+        r.put("cssLayoutMaxByPhase", css.toString());
     }
 }

@@ -182,9 +182,11 @@ public final class InspectorView {
         fill.run();
         VBox detailAndNodes = new VBox(detail);
         if (nodesPanel != null) {
-            detailAndNodes.getChildren().add(nodesPanel);
             nodesPanel.visibleProperty().bind(model.selectedProperty().isNotNull());
             nodesPanel.managedProperty().bind(nodesPanel.visibleProperty());
+            // PF-21: the nodes panel (hidden until a pool is chosen) is styled and laid out in a pulse after the page's own:
+            // opening the inspector was one piece of ~50 ms of FX-thread work with it (docs/BENCHMARKS.md).
+            io.poolforge.ui.Pulses.inPulses(detailAndNodes, () -> detailAndNodes.getChildren().add(nodesPanel));
         }
         ScrollPane scroll = new ScrollPane(detailAndNodes);
         scroll.setFitToWidth(true);

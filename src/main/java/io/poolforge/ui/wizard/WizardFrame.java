@@ -155,10 +155,16 @@ public final class WizardFrame extends BorderPane {
     }
 
     private void show(WizardStep step) {
-        content.getChildren().setAll(step.view());
-        // Every step opens at its top (PF-20: the pool step opened at the image step's scroll position, hiding its title).
-        scroll.setVvalue(0);
-        scroll.setHvalue(0);
+        if (getScene() == null && content.getChildren().isEmpty()) {
+            // PF-21: the first step's view is built, styled and laid out in a pulse after the frame's own (opening the
+            // wizard was one ~120 ms piece of FX-thread work: the view models, the frame and the step, then their first
+            // CSS and layout pass). The frame shows at once; the step ~17 ms later, before a person can reach it.
+            io.poolforge.ui.Pulses.inPulses(this, () -> {
+                if (current.get() == step && content.getChildren().isEmpty()) attach(step);
+            });
+        } else {
+            attach(step);
+        }
         List<WizardStep> steps = flow.steps();
         int at = steps.indexOf(step);
         for (int i = 0; i < steps.size(); i++) {
@@ -177,6 +183,13 @@ public final class WizardFrame extends BorderPane {
             return step.invalidProperty().get() && key != null ? i18n.get(key) : "";
         }, why, step.invalidProperty(), i18n.messagesProperty()));
         step.onEnter();
+    }
+
+    private void attach(WizardStep step) {
+        content.getChildren().setAll(step.view());
+        // Every step opens at its top (PF-20: the pool step opened at the image step's scroll position, hiding its title).
+        scroll.setVvalue(0);
+        scroll.setHvalue(0);
         // PF-20: the keyboard stays in the page: focus goes to the step's first control, not back to the header.
         javafx.application.Platform.runLater(() -> {
             javafx.scene.Scene scene = getScene();

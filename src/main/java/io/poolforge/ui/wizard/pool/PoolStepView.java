@@ -215,9 +215,11 @@ public final class PoolStepView extends StepView<PoolViewModel> {
                 model.securityNoteProperty(), i18n.messagesProperty()));
         security.visibleProperty().bind(model.securityNoteProperty().isNotNull());
         security.managedProperty().bind(security.visibleProperty());
-        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, security, new ViolationList(i18n, model.violations()),
-                label(i18n, "wizard.pool.size"), filter, sizes);
+        VBox root = new VBox(10, title(i18n, "wizard.step.pool"), g, security, new ViolationList(i18n, model.violations()));
         root.setId("step-view-pool");
+        // PF-21: the size list (a table of ~12 visible rows of six cells) is styled and laid out in the pulse after the
+        // form's: the step's first pulse was ~55 ms of FX-thread work with both (docs/BENCHMARKS.md).
+        io.poolforge.ui.Pulses.inPulses(root, () -> root.getChildren().addAll(label(i18n, "wizard.pool.size"), filter, sizes));
         return root;
     }
 

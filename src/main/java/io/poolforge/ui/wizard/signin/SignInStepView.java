@@ -66,53 +66,8 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         VBox sandboxCard = card(title(i18n, "wizard.signin.sandbox.title"), paragraph(i18n, "wizard.signin.sandbox.about"),
                 row(label(i18n, "wizard.signin.sandbox.scenario"), scenario), sandbox);
 
-        // Azure card
-        ComboBox<AzureEndpoints.Cloud> cloud = new ComboBox<>();
-        cloud.setId("cloud");
-        cloud.getItems().setAll(AzureEndpoints.Cloud.AZURE_PUBLIC, AzureEndpoints.Cloud.AZURE_US_GOVERNMENT, AzureEndpoints.Cloud.AZURE_CHINA);
-        cloud.valueProperty().bindBidirectional(model.cloudProperty());
-        cloud.setConverter(new StringConverter<>() {
-            @Override public String toString(AzureEndpoints.Cloud c) { return c == null ? "" : i18n.get(cloudKey(c)); }
-            @Override public AzureEndpoints.Cloud fromString(String s) { return null; }
-        });
-        i18n.messagesProperty().addListener((o, a, b) -> {
-            var v = cloud.getValue();
-            cloud.setValue(null);
-            cloud.setValue(v);
-        });
-        TextField tenant = new TextField();
-        tenant.setId("tenant");
-        tenant.textProperty().bindBidirectional(model.tenantProperty());
-        tenant.promptTextProperty().bind(i18n.text("wizard.signin.azure.tenant.prompt"));
-        TextField clientId = new TextField();
-        clientId.setId("client-id");
-        clientId.textProperty().bindBidirectional(model.clientIdProperty());
-        clientId.promptTextProperty().bind(i18n.text("wizard.signin.azure.clientId.prompt"));
-        Button signIn = new Button();
-        signIn.setId("sign-in-azure");
-        signIn.textProperty().bind(i18n.text("wizard.signin.azure.button"));
-        signIn.setOnAction(e -> model.signIn());
-        signIn.disableProperty().bind(model.busyProperty());
-        Button deviceCode = new Button();
-        deviceCode.setId("sign-in-device-code");
-        deviceCode.textProperty().bind(i18n.text("wizard.signin.azure.deviceCode"));
-        deviceCode.setOnAction(e -> model.signInWithDeviceCode());
-        deviceCode.disableProperty().bind(model.busyProperty());
-        Button signOut = new Button();
-        signOut.setId("sign-out");
-        signOut.textProperty().bind(i18n.text("wizard.signin.azure.signOut"));
-        signOut.setOnAction(e -> model.signOut());
-        signOut.disableProperty().bind(model.busyProperty());
-        signOut.visibleProperty().bind(model.signedInToAzureProperty());
-        signOut.managedProperty().bind(signOut.visibleProperty());
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, label(i18n, "wizard.signin.azure.cloud"), cloud);
-        form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
-        form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
-        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"), form,
-                signInButtons(signIn, deviceCode, signOut));
+        // Azure card: its title and text at once; its form and buttons in the pulses after (below).
+        VBox azureCard = card(title(i18n, "wizard.signin.azure.title"), paragraph(i18n, "wizard.signin.azure.about"));
 
         HBox cards = new HBox(16, sandboxCard, azureCard);
         HBox.setHgrow(sandboxCard, Priority.ALWAYS);
@@ -134,7 +89,77 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        // Subscription and account
+        // Subscription and account: hidden until connected.
+        VBox chooser = new VBox(8);
+        chooser.visibleProperty().bind(Bindings.isNotNull(model.session().connectionProperty()));
+        chooser.managedProperty().bind(chooser.visibleProperty());
+
+        VBox root = new VBox(14, title(i18n, "wizard.step.signin"), cards, new HBox(8, spinner, status), error, chooser);
+        root.setId("step-view-signin");
+        // PF-21: the sandbox card (the first run's way in) is styled with the frame; the Azure card's form and buttons and
+        // the hidden account chooser come in the pulses after, each in a pulse of its own (opening the wizard was one
+        // piece of ~120 ms of FX-thread work: docs/BENCHMARKS.md).
+        io.poolforge.ui.Pulses.inPulses(root,
+                () -> azureCard.getChildren().add(azureForm()),
+                () -> azureCard.getChildren().add(azureButtons()),
+                () -> chooser.getChildren().addAll(subscriptionRow(), label(i18n, "wizard.signin.accounts")),
+                () -> chooser.getChildren().add(accountsTable()));
+        return root;
+    }
+
+    private GridPane azureForm() {
+        ComboBox<AzureEndpoints.Cloud> cloud = new ComboBox<>();
+        cloud.setId("cloud");
+        cloud.getItems().setAll(AzureEndpoints.Cloud.AZURE_PUBLIC, AzureEndpoints.Cloud.AZURE_US_GOVERNMENT, AzureEndpoints.Cloud.AZURE_CHINA);
+        cloud.valueProperty().bindBidirectional(model.cloudProperty());
+        cloud.setConverter(new StringConverter<>() {
+            @Override public String toString(AzureEndpoints.Cloud c) { return c == null ? "" : i18n.get(cloudKey(c)); }
+            @Override public AzureEndpoints.Cloud fromString(String s) { return null; }
+        });
+        i18n.messagesProperty().addListener((o, a, b) -> {
+            var v = cloud.getValue();
+            cloud.setValue(null);
+            cloud.setValue(v);
+        });
+        TextField tenant = new TextField();
+        tenant.setId("tenant");
+        tenant.textProperty().bindBidirectional(model.tenantProperty());
+        tenant.promptTextProperty().bind(i18n.text("wizard.signin.azure.tenant.prompt"));
+        TextField clientId = new TextField();
+        clientId.setId("client-id");
+        clientId.textProperty().bindBidirectional(model.clientIdProperty());
+        clientId.promptTextProperty().bind(i18n.text("wizard.signin.azure.clientId.prompt"));
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, label(i18n, "wizard.signin.azure.cloud"), cloud);
+        form.addRow(1, label(i18n, "wizard.signin.azure.tenant"), tenant);
+        form.addRow(2, label(i18n, "wizard.signin.azure.clientId"), clientId);
+        return form;
+    }
+
+    private javafx.scene.layout.FlowPane azureButtons() {
+        Button signIn = new Button();
+        signIn.setId("sign-in-azure");
+        signIn.textProperty().bind(i18n.text("wizard.signin.azure.button"));
+        signIn.setOnAction(e -> model.signIn());
+        signIn.disableProperty().bind(model.busyProperty());
+        Button deviceCode = new Button();
+        deviceCode.setId("sign-in-device-code");
+        deviceCode.textProperty().bind(i18n.text("wizard.signin.azure.deviceCode"));
+        deviceCode.setOnAction(e -> model.signInWithDeviceCode());
+        deviceCode.disableProperty().bind(model.busyProperty());
+        Button signOut = new Button();
+        signOut.setId("sign-out");
+        signOut.textProperty().bind(i18n.text("wizard.signin.azure.signOut"));
+        signOut.setOnAction(e -> model.signOut());
+        signOut.disableProperty().bind(model.busyProperty());
+        signOut.visibleProperty().bind(model.signedInToAzureProperty());
+        signOut.managedProperty().bind(signOut.visibleProperty());
+        return signInButtons(signIn, deviceCode, signOut);
+    }
+
+    private HBox subscriptionRow() {
         ComboBox<SubscriptionRef> subscription = new ComboBox<>(model.subscriptions());
         subscription.setId("subscription");
         subscription.valueProperty().bindBidirectional(model.session().subscriptionProperty());
@@ -146,7 +171,10 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         });
         subscription.setButtonCell(subscription.getCellFactory().call(null));
         subscription.setMaxWidth(Double.MAX_VALUE);
+        return row(label(i18n, "wizard.signin.subscription"), subscription);
+    }
 
+    private TableView<BatchAccountInfo> accountsTable() {
         TableView<BatchAccountInfo> accounts = new TableView<>(model.accounts());
         accounts.setId("batch-accounts");
         accounts.setPrefHeight(150);
@@ -159,20 +187,15 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         column(accounts, i18n, "wizard.signin.account.pools", BatchAccountInfo::poolQuota, 80);
         io.poolforge.ui.Tables.fitToContent(accounts, i18n);
         io.poolforge.ui.Tables.keepRows(accounts, 3);
+        // An account chosen before the table was built (a fast connection) shows as selected.
+        if (model.session().account() != null) accounts.getSelectionModel().select(model.session().account());
         accounts.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) model.session().accountProperty().set(b);
         });
         model.session().accountProperty().addListener((o, a, b) -> {
             if (b != accounts.getSelectionModel().getSelectedItem()) accounts.getSelectionModel().select(b);
         });
-        VBox chooser = new VBox(8, row(label(i18n, "wizard.signin.subscription"), subscription),
-                label(i18n, "wizard.signin.accounts"), accounts);
-        chooser.visibleProperty().bind(Bindings.isNotNull(model.session().connectionProperty()));
-        chooser.managedProperty().bind(chooser.visibleProperty());
-
-        VBox root = new VBox(14, title(i18n, "wizard.step.signin"), cards, new HBox(8, spinner, status), error, chooser);
-        root.setId("step-view-signin");
-        return root;
+        return accounts;
     }
 
     /** The sign-in buttons keep their whole text and wrap onto a second line in a narrow card (PF-20, 1024x700). */

@@ -73,6 +73,15 @@ public final class VmStepView extends StepView<VmViewModel> {
         // At a glance: can it be the source (and what needs attention), which VM, where, how big, from what, in what state.
         TableColumn<VmRow, VmRow> badge = column(table, i18n, "wizard.vm.col.eligible", r -> r, 150);
         badge.setCellFactory(c -> new TableCell<>() {
+            // One badge a cell, its text and colour changed with the row (PF-21: a new label at every update was FX-thread
+            // work at each page of rows and each scroll).
+            private final Label l = new Label();
+
+            {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                l.getStyleClass().add("badge");
+            }
+
             @Override protected void updateItem(VmRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(null);
@@ -81,9 +90,12 @@ public final class VmStepView extends StepView<VmViewModel> {
                     return;
                 }
                 VmRow.Eligibility e = r.eligibility();
-                Label l = new Label(i18n.get(r.badge()));
-                l.setMinWidth(Region.USE_PREF_SIZE);
-                l.getStyleClass().addAll("badge", e == VmRow.Eligibility.ELIGIBLE ? "ok" : e == VmRow.Eligibility.WARNINGS ? "warn" : "blocked");
+                l.setText(i18n.get(r.badge()));
+                String kind = e == VmRow.Eligibility.ELIGIBLE ? "ok" : e == VmRow.Eligibility.WARNINGS ? "warn" : "blocked";
+                if (!l.getStyleClass().contains(kind)) {
+                    l.getStyleClass().removeAll("ok", "warn", "blocked");
+                    l.getStyleClass().add(kind);
+                }
                 setGraphic(l);
             }
         });
