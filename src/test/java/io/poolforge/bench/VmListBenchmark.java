@@ -45,10 +45,12 @@ public final class VmListBenchmark {
         Path home = Files.createTempDirectory("poolforge-bench");
         System.setProperty("sun.net.httpserver.nodelay", "true");
         long c0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicReference<Sandbox> sandbox = new java.util.concurrent.atomic.AtomicReference<>();
         SdkConnector connector = new SdkConnector(scenario -> {
             Sandbox.Builder b = Sandbox.builder().scenario(scenario).timeScale(0).certificateDirectory(home.resolve("sandbox"));
             if (latencyMs > 0) b.fault("latency=" + latencyMs + ":GET:/virtualMachines");
             Sandbox s = b.start();
+            sandbox.set(s);
             return new SdkConnector.RunningSandbox(s.armUrl(), s.authorityUrl(), s.tokenUrl(), s.tenantId(), s.certificatePath(), s);
         }, Sandbox.SCENARIOS, home);
         Bench.Result list = new Bench.Result("vm-list");
@@ -69,10 +71,13 @@ public final class VmListBenchmark {
             double[] listOnly = new double[iterations];
             List<VmRow> rows = new ArrayList<>();
             int pages = 0;
+            List<java.util.Map<String, Double>> cpu = new ArrayList<>();
             for (int it = 0; it < iterations; it++) {
                 rows = new ArrayList<>(10_050);
                 pages = 0;
                 long listNanos = 0;
+                java.util.Map<String, Double> cpu0 = cpuByThreadGroup();
+                java.util.Map<String, Double> cpu1;
                 long t0 = System.nanoTime();
                 try (VmFleetReader reader = new VmFleetReader(c.compute(), sub, 6)) {
                     while (!reader.done()) {
@@ -82,9 +87,13 @@ public final class VmListBenchmark {
                         for (VmSummary vm : got) rows.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
                         if (pages++ == 0) firstPage[it] = Bench.ms(System.nanoTime() - t0);
                     }
+                    cpu1 = cpuByThreadGroup(); // before close: the reader's threads end with it
                 }
                 all[it] = Bench.ms(System.nanoTime() - t0);
                 listOnly[it] = Bench.ms(listNanos);
+                java.util.Map<String, Double> d = new java.util.TreeMap<>();
+                cpu1.forEach((g, ms) -> d.put(g, ms - cpu0.getOrDefault(g, 0.0)));
+                cpu.add(d);
             }
             // As before PF-21: the subscription-wide list, page after page (once; warm).
             long s0 = System.nanoTime();
@@ -113,14 +122,101 @@ public final class VmListBenchmark {
                         .put("warmAllMinMs", Bench.min(wa)).put("warmAllMaxMs", Bench.max(wa))
                         .put("warmListOnlyMedianMs", Bench.median(wl));
             }
+            // Where each listing's CPU went, by thread group: the cold listing's, and the median of the warm ones.
+            cpu.get(0).forEach((g, ms) -> list.put("coldCpu" + g + "Ms", ms));
+            if (iterations > 1) {
+                for (String g : cpu.get(0).keySet()) {
+                    list.put("warmCpu" + g + "MedianMs", Bench.median(cpu.subList(1, iterations).stream()
+                            .mapToDouble(m -> m.getOrDefault(g, 0.0)).toArray()));
+                }
+            }
             // The rules alone over the 10,000 (warm).
             List<VmSummary> vms = rows.stream().map(VmRow::vm).toList();
             long r0 = System.nanoTime();
             for (VmSummary vm : vms) VmRules.check(vm, account, supported, ImageTarget.GALLERY, today);
             list.put("rulesAllWarmMs", Bench.ms(System.nanoTime() - r0));
+            parseAndMap(sandbox.get(), sub, list);
             list.print();
             filter(rows);
         }
+    }
+
+    /**
+     * The client's share of a page apart from TLS and HTTP (warm, this thread's CPU): one resource group's page of 50 VMs
+     * as the sandbox sends it, parsed by the SDK's own {@code VirtualMachineListResult.fromJson} (what its REST proxy
+     * calls), then mapped by PoolForge's {@code ComputeMapper.vm} (reached by reflection: it is package-private).
+     */
+    private static void parseAndMap(Sandbox s, String sub, Bench.Result out) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("sandbox", s.certificate());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(ctx).build();
+        String form = "grant_type=client_credentials&client_id=bench&client_secret=" + Sandbox.CLIENT_SECRET
+                + "&scope=" + java.net.URLEncoder.encode("https://management.core.windows.net/.default", java.nio.charset.StandardCharsets.UTF_8);
+        String tokenJson = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tokenJson).path("access_token").asText();
+        byte[] page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.armUrl() + "subscriptions/" + sub
+                        + "/resourceGroups/rg-fleet-01/providers/Microsoft.Compute/virtualMachines?api-version=2024-07-01"))
+                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        java.lang.reflect.Method map = Class.forName("io.poolforge.azure.sdk.ComputeMapper").getDeclaredMethod("vm",
+                com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner.class,
+                com.azure.resourcemanager.compute.fluent.models.DiskInner.class);
+        map.setAccessible(true);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        int reps = 200;
+        long parse = 0;
+        long mapping = 0;
+        int sink = 0;
+        for (int r = 0; r < reps * 2; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            var result = com.azure.resourcemanager.compute.models.VirtualMachineListResult.fromJson(
+                    com.azure.json.JsonProviders.createReader(page));
+            long c1 = mx.getCurrentThreadCpuTime();
+            for (var vm : result.value()) sink += map.invoke(null, vm, null).hashCode() & 1;
+            long c2 = mx.getCurrentThreadCpuTime();
+            if (r >= reps) { // the first half warms up
+                parse += c1 - c0;
+                mapping += c2 - c1;
+            }
+        }
+        out.put("pageBytes", page.length).put("sdkParsePerPageWarmMs", Bench.ms(parse / reps))
+                .put("mapPerPageWarmMs", Bench.ms(mapping / reps)).put("parseMapSink", sink);
+    }
+
+    /**
+     * CPU time so far, by group: Sandbox (the in-process HTTPS server: what Azure's side costs here), Http (the JDK
+     * HTTP client: TLS, HTTP/1.1), Sdk (reactor: the SDK's JSON), Reader (VmFleetReader's threads: the SDK's paging
+     * and our mapping), Main (this harness: the rules), Other (live threads only), and Process (the whole process,
+     * JIT compiler and GC threads included).
+     */
+    static java.util.Map<String, Double> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti == null) continue;
+            long ns = mx.getThreadCpuTime(ti.getThreadId());
+            if (ns < 0) continue;
+            String n = ti.getThreadName();
+            String group = n.startsWith("poolforge-sandbox") ? "Sandbox" : n.startsWith("HttpClient") ? "Http"
+                    : n.startsWith("boundedElastic") || n.startsWith("reactor") ? "Sdk" : n.startsWith("poolforge-vm-list") ? "Reader"
+                    : n.equals("main") ? "Main" : "Other";
+            out.merge(group, ns / 1e6, Double::sum);
+        }
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            out.put("Process", os.getProcessCpuTime() / 1e6);
+        }
+        // Wall time (not CPU) the JIT compiler and the collector spent.
+        out.put("JitWall", (double) java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+        double gc = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) gc += b.getCollectionTime();
+        out.put("GcWall", gc);
+        return out;
     }
 
     /** One keystroke = a new query over all rows. Typing "vm-fleet-0042" then deleting it, 26 keystrokes. */

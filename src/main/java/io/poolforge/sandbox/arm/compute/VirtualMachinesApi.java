@@ -62,7 +62,10 @@ public final class VirtualMachinesApi {
                     : new ApiError(404, "ResourceGroupNotFound", "Resource group '" + Ids.rgOf(scope) + "' could not be found.");
         }
         boolean status = "true".equalsIgnoreCase(q.query("statusOnly"));
-        return Response.ok(Paging.arm(q, p.store.list(scope, TYPE), p.vmPageSize, vm -> status ? withInstanceView(vm) : vm.deepCopy()));
+        // The page is written out in this handler, under the sandbox's lock, and nothing changes a VM in between: the
+        // stored VMs go in as they are (a deep copy of each of the 50 VMs of a page was a fifth of the sandbox's CPU and
+        // most of its garbage while listing 10,001 VMs, PF-21).
+        return Response.ok(Paging.arm(q, p.store.list(scope, TYPE), p.vmPageSize, vm -> status ? withInstanceView(vm) : vm));
     }
 
     private ObjectNode find(Request q) {
@@ -86,9 +89,14 @@ public final class VirtualMachinesApi {
         return Response.ok(out);
     }
 
+    /** The VM with its instance view as the last of its properties; the stored VM is left as it is (only the two levels changed are copied). */
     private ObjectNode withInstanceView(ObjectNode vm) {
-        ObjectNode out = vm.deepCopy();
-        Json.props(out).set("instanceView", instanceView(vm));
+        ObjectNode out = vm.objectNode();
+        out.setAll(vm);
+        ObjectNode props = vm.objectNode();
+        if (vm.get("properties") instanceof ObjectNode stored) props.setAll(stored);
+        props.set("instanceView", instanceView(vm));
+        out.set("properties", props);
         return out;
     }
 
