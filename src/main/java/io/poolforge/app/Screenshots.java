@@ -67,7 +67,8 @@ public final class Screenshots {
             AppContext.Options options = firstNode != null ? new AppContext.Options(1, false, true)
                     : AppContext.Options.tests().withStartScreen(true);
             context = new AppContext(AppPaths.fromEnvironment(), Locale.ENGLISH, options);
-            window = DesktopApp.show(context, stage);
+            // The desktop's way (PF-20): under a window manager a stage shown without placement opens at 200x200.
+            window = DesktopApp.showPlaced(context, stage);
             Thread driver = new Thread(() -> {
                 try {
                     if (firstNode != null) driveFirstNode(outDir, "bad".equals(firstNode));

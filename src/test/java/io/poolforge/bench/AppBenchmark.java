@@ -168,6 +168,14 @@ public final class AppBenchmark {
                         .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
                         .forEach((n, c) -> threads.append("  ").append(c).append(" ").append(n).append('\n'));
                 Files.writeString(Path.of(file), out + threads.toString() + "\n" + Files.readString(Path.of("/proc/self/smaps_rollup")));
+                // The mappings over 1 MB resident (heap, metaspace, arenas, frame buffers), for where the RSS goes.
+                StringBuilder maps = new StringBuilder();
+                String head = null;
+                for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+                    if (!line.contains(":") || line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) head = line;
+                    else if (line.startsWith("Rss:") && Long.parseLong(line.replaceAll("[^0-9]", "")) >= 1024) maps.append(line).append("  ").append(head).append('\n');
+                }
+                Files.writeString(Path.of(file + ".maps"), maps.toString());
             } catch (Exception e) {
                 e.printStackTrace();
             }

@@ -41,6 +41,10 @@ import javax.net.ssl.TrustManagerFactory;
  * sandbox's certificate (plus nothing else) and the credential is a {@link SandboxCredential}.
  */
 public final class SdkClients {
+    static {
+        SdkThreads.install(); // azure-core's shared executor: threads reused, none capped (PF-21)
+    }
+
     /** The Batch data plane's token scope in AzureCloud (other clouds: {@link CloudProfile#batchScope()}). */
     public static final String BATCH_SCOPE = "https://batch.core.windows.net//.default";
     /** Azure Resource Manager's token scope in AzureCloud (other clouds: {@link CloudProfile#armScope()}). */

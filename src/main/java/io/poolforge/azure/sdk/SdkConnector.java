@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * per subscription.
  */
 public final class SdkConnector implements AzureConnector {
+    static {
+        SdkThreads.install(); // azure-core's shared executor: threads reused, none capped (PF-21)
+    }
+
 
     /** A sandbox the app started, as the SDK needs to reach it. */
     public record RunningSandbox(String armUrl, String authorityUrl, String tokenUrl, String tenantId, Path certificate,

@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * no token) is kept in the PoolForge folder, so the next start signs in silently.
  */
 public final class SdkIdentity implements Identity {
+    static {
+        SdkThreads.install(); // azure-core's shared executor: threads reused, none capped (PF-21)
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SdkIdentity.class);
     private static final String CACHE_NAME = "poolforge";
 

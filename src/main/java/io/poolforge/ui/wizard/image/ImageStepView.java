@@ -90,20 +90,16 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         ident.addRow(2, label(i18n, "wizard.image.sku"), field("image-def-sku", model.definitionSkuProperty()));
         ident.addRow(3, label(i18n, "wizard.image.osState"), osState);
         g.add(new javafx.scene.layout.VBox(6, label(i18n, "wizard.image.identifier", "text-bold"), ident, existing), 1, 5);
-        Spinner<Integer> nodes = new Spinner<>(1, 10_000, model.plannedNodesProperty().get());
-        nodes.setEditable(true);
-        nodes.setId("image-planned-nodes");
-        nodes.valueProperty().addListener((o, a, b) -> model.plannedNodesProperty().set(b));
-        Spinner<Integer> replicas = new Spinner<>(1, 100, model.replicasProperty().get());
-        replicas.setEditable(true);
-        replicas.setId("image-replicas");
-        model.replicasProperty().addListener((o, a, b) -> replicas.getValueFactory().setValue(b.intValue()));
-        replicas.valueProperty().addListener((o, a, b) -> model.replicasProperty().set(b));
-        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), nodes);
+        // PF-20 (second pass): typed counts are kept as typed; out of range the field says the range and why.
+        Spinner<Integer> nodes = io.poolforge.ui.wizard.CountSpinner.of("image-planned-nodes", 0, ImageViewModel.MAX_PLANNED_NODES,
+                model.plannedNodesProperty());
+        Spinner<Integer> replicas = io.poolforge.ui.wizard.CountSpinner.of("image-replicas", 1, ImageViewModel.MAX_REPLICAS,
+                model.replicasProperty());
+        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), withRange(nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
         Label region = new Label();
         region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
                 i18n.messagesProperty(), model.replicasProperty()));
-        g.addRow(4, region, replicas);
+        g.addRow(4, region, withRange(replicas, "image-replicas-range", model.replicasRangeProperty()));
         VBox galleryBox = new VBox(8, g, paragraph(i18n, "wizard.image.replicaRule", "text-muted"));
         galleryBox.visibleProperty().bind(gallery.selectedProperty());
         galleryBox.managedProperty().bind(galleryBox.visibleProperty());
@@ -167,5 +163,19 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         t.setPrefColumnCount(28);
         t.textProperty().bindBidirectional(p);
         return t;
+    }
+
+    /** The field and, under it, what is wrong with its value (shown only then). */
+    private javafx.scene.layout.VBox withRange(Spinner<Integer> field, String id,
+                                               javafx.beans.property.ObjectProperty<io.poolforge.domain.LocalizedText> range) {
+        Label why = new Label();
+        why.setId(id);
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        why.getStyleClass().add("danger");
+        why.textProperty().bind(i18n.text(range));
+        why.visibleProperty().bind(range.isNotNull());
+        why.managedProperty().bind(why.visibleProperty());
+        return new javafx.scene.layout.VBox(2, field, why);
     }
 }

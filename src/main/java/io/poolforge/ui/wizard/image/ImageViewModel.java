@@ -41,6 +41,19 @@ public final class ImageViewModel {
     private final StringProperty managedName = new SimpleStringProperty("");
     private final IntegerProperty plannedNodes = new SimpleIntegerProperty(2);
     private final IntegerProperty replicas = new SimpleIntegerProperty(1);
+    /**
+     * PF-20 (second pass): what is wrong with a typed planned-node or replica count, said under its field (null when in
+     * range). A typed value is never clamped: out of range, no image plan is made and Next says why.
+     */
+    private final ObjectProperty<io.poolforge.domain.LocalizedText> plannedNodesRange = new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<io.poolforge.domain.LocalizedText> replicasRange = new javafx.beans.property.SimpleObjectProperty<>();
+    /** The planned pool size has the pool step's bound (PoolForge's own, against typos). */
+    public static final int MAX_PLANNED_NODES = io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_NODES;
+    /**
+     * PoolForge's own bound on replicas in the account's region: no published Azure maximum was found (2026-12-07), and
+     * at one replica per {@value ImageRules#NODES_PER_REPLICA} nodes, 10,000 nodes need 34.
+     */
+    public static final int MAX_REPLICAS = 100;
     private final ObservableList<Violation> violations = FXCollections.observableArrayList();
     private VmSummary builtFor;
     // PF-15: the definition's identifier and OS state, visible and editable; the gallery's existing definitions.
@@ -70,7 +83,9 @@ public final class ImageViewModel {
         target.addListener((o, a, b) -> update());
         for (StringProperty p : List.of(gallery, definition, version, managedName)) p.addListener((o, a, b) -> update());
         plannedNodes.addListener((o, a, b) -> {
-            replicas.set(Math.max(replicas.get(), ImageRules.replicasNeeded(b.intValue())));
+            // A typed count out of range raises nothing: it is said under its field and changes nothing else.
+            if (b.intValue() >= 0 && b.intValue() <= MAX_PLANNED_NODES)
+                replicas.set(Math.max(replicas.get(), ImageRules.replicasNeeded(b.intValue())));
             update();
         });
         replicas.addListener((o, a, b) -> update());
@@ -93,6 +108,12 @@ public final class ImageViewModel {
     public IntegerProperty replicasProperty() { return replicas; }
 
     public ObservableList<Violation> violations() { return violations; }
+
+    /** PF-20: the planned node count's range message (null when in range). */
+    public ObjectProperty<io.poolforge.domain.LocalizedText> plannedNodesRangeProperty() { return plannedNodesRange; }
+
+    /** PF-20: the replica count's range message (null when in range). */
+    public ObjectProperty<io.poolforge.domain.LocalizedText> replicasRangeProperty() { return replicasRange; }
 
     public StringProperty definitionPublisherProperty() { return definitionPublisher; }
 
@@ -189,10 +210,12 @@ public final class ImageViewModel {
     public javafx.beans.value.ObservableValue<String> blockedKey() {
         BooleanBinding temp = tempDriveCheckNeeded();
         BooleanBinding data = dataDisksCheckNeeded();
-        return Bindings.createStringBinding(() -> session.imageProperty().get() == null ? "wizard.blocked.image.plan"
+        return Bindings.createStringBinding(() -> plannedNodesRange.get() != null || replicasRange.get() != null
+                        ? "wizard.blocked.image.range"
+                        : session.imageProperty().get() == null ? "wizard.blocked.image.plan"
                         : (temp.get() && !tempDriveConfirmed.get()) || (data.get() && !dataDisksConfirmed.get())
                         ? "wizard.blocked.image.confirm" : null,
-                session.imageProperty(), temp, data, tempDriveConfirmed, dataDisksConfirmed);
+                session.imageProperty(), temp, data, tempDriveConfirmed, dataDisksConfirmed, plannedNodesRange, replicasRange);
     }
 
     /** The Batch account's region (always a target region). */
@@ -218,6 +241,16 @@ public final class ImageViewModel {
 
     private void update() {
         if (session.fromExistingImage()) return; // the VM step chose an existing image: nothing to build
+        int n = plannedNodes.get();
+        int r = replicas.get();
+        plannedNodesRange.set(n < 0 || n > MAX_PLANNED_NODES
+                ? io.poolforge.domain.LocalizedText.of("wizard.image.range.plannedNodes", n, MAX_PLANNED_NODES) : null);
+        replicasRange.set(r < 1 || r > MAX_REPLICAS
+                ? io.poolforge.domain.LocalizedText.of("wizard.image.range.replicas", r, MAX_REPLICAS) : null);
+        if (plannedNodesRange.get() != null || replicasRange.get() != null) {
+            session.imageProperty().set(null); // nothing is planned from a value out of range
+            return;
+        }
         VmSummary vm = session.vmForPlan();
         BatchAccountInfo account = session.account();
         SnapshotPlan snaps = session.snapshotsProperty().get();
@@ -226,7 +259,7 @@ public final class ImageViewModel {
             return;
         }
         List<RegionReplica> regions = new ArrayList<>();
-        regions.add(new RegionReplica(account.location(), Math.max(1, replicas.get()), null));
+        regions.add(new RegionReplica(account.location(), r, null));
         if (!Regions.same(vm.location(), account.location())) regions.add(new RegionReplica(vm.location(), 1, null));
         ImagePlan plan = new ImagePlan(target.get(), snaps.subscriptionId(), snaps.resourceGroup(), vm.location(),
                 gallery.get(), definition.get(), version.get(), managedName.get(),

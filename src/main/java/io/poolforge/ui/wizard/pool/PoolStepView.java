@@ -257,35 +257,8 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         return new VBox(2, field, why);
     }
 
-    /**
-     * An editable count (PF-20, second pass): the arrows step within [min, max], but a typed value is kept as typed
-     * — JavaFX's IntegerSpinnerValueFactory clamped 100000 to 10000 and 2 to 5 without a word — and the model says what
-     * is wrong with it. Only digits can be typed (up to 9, so any typed value is an int); an emptied field shows the value
-     * in use again.
-     */
+    /** An editable count that keeps what is typed (PF-20, second pass): see {@link io.poolforge.ui.wizard.CountSpinner}. */
     static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
-        javafx.scene.control.SpinnerValueFactory<Integer> f = new javafx.scene.control.SpinnerValueFactory<>() {
-            @Override public void decrement(int steps) { step(-steps); }
-
-            @Override public void increment(int steps) { step(steps); }
-
-            private void step(int by) {
-                int v = getValue() == null ? min : getValue();
-                setValue((int) Math.max(min, Math.min(max, (long) v + by)));
-            }
-        };
-        f.setConverter(new javafx.util.converter.IntegerStringConverter());
-        f.setValue(p.get());
-        Spinner<Integer> s = new Spinner<>(f);
-        s.setId(id);
-        s.setEditable(true);
-        s.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<Integer>(
-                c -> c.getControlNewText().matches("\\d{0,9}") ? c : null));
-        s.valueProperty().addListener((o, a, b) -> {
-            if (b != null) p.set(b);
-            else f.setValue(p.get());
-        });
-        p.addListener((o, a, b) -> f.setValue(b.intValue()));
-        return s;
+        return io.poolforge.ui.wizard.CountSpinner.of(id, min, max, p);
     }
 }
