@@ -63,8 +63,8 @@ public final class VirtualMachinesApi {
         }
         boolean status = "true".equalsIgnoreCase(q.query("statusOnly"));
         // The page is written out in this handler, under the sandbox's lock, and nothing changes a VM in between: the
-        // stored VMs go in as they are (a deep copy of each of the 50 VMs of a page was a fifth of the sandbox's CPU and
-        // most of its garbage while listing 10,001 VMs, PF-21).
+        // stored VMs go in as they are (the deep copy of each of the 50 VMs of a page was ~45 MB of the sandbox's ~230 MB
+        // of garbage while listing 10,001 VMs, and part of its CPU; PF-21, docs/BENCHMARKS.md).
         return Response.ok(Paging.arm(q, p.store.list(scope, TYPE), p.vmPageSize, vm -> status ? withInstanceView(vm) : vm));
     }
 
