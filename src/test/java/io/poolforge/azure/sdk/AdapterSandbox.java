@@ -109,7 +109,9 @@ final class AdapterSandbox implements AutoCloseable {
         return RequestLogs.settled(log);
     }
 
+    /** Clears the log once it has settled: a request answered just before may log its line after the answer. */
     void clearLog() {
+        RequestLogs.settled(log);
         log.clear();
     }
 

@@ -110,7 +110,9 @@ class BatchGatewayContractTest {
         assertThat(paged).hasSize(onePage.size());
         assertThat(paged).extracting(SupportedImage::imageReference).containsExactlyElementsOf(
                 onePage.stream().map(SupportedImage::imageReference).toList());
-        assertThat(sb.log()).filteredOn(l -> l.contains("/supportedimages")).hasSize((onePage.size() + 1) / 2);
+        // Only the paged requests: the sandbox logs a request after its answer is sent, so the unpaged read above can land
+        // in the log after clearLog() (seen in CI once the SDK's reads moved to PoolForge's own pool).
+        assertThat(sb.log()).filteredOn(l -> l.contains("/supportedimages") && l.contains("maxresults=2")).hasSize((onePage.size() + 1) / 2);
         assertThat(new BatchDataPlane(pipeline).nodes(endpoint, "render-gallery")).hasSize(2);
     }
 
