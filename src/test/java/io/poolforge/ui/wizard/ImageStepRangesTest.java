@@ -1,6 +1,10 @@
 package io.poolforge.ui.wizard;
 
 import static io.poolforge.ui.wizard.WizardDriver.fx;
+import static io.poolforge.ui.wizard.WizardDriver.label;
+import static io.poolforge.ui.wizard.WizardDriver.shown;
+import static io.poolforge.ui.wizard.WizardDriver.spinnerValue;
+import static io.poolforge.ui.wizard.WizardDriver.typeIntoSpinner;
 import static io.poolforge.ui.wizard.WizardDriver.nextTo;
 import static io.poolforge.ui.wizard.WizardDriver.selectVm;
 import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
@@ -12,11 +16,6 @@ import io.poolforge.app.AppPaths;
 import io.poolforge.app.DesktopApp;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,34 +48,6 @@ class ImageStepRangesTest {
         context.close();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static boolean shown(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        if (n == null || !n.isManaged()) return false;
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return n.getScene() != null;
-    }
-
-    private static void typeInto(FxRobot robot, String id, String typed) {
-        @SuppressWarnings("unchecked")
-        Spinner<Integer> s = robot.lookup(id).queryAs(Spinner.class);
-        TextField editor = s.getEditor();
-        robot.interact(() -> {
-            s.requestFocus();
-            editor.selectAll();
-        });
-        robot.write(typed);
-        robot.type(KeyCode.TAB);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Integer value(FxRobot robot, String id) {
-        return (Integer) robot.lookup(id).queryAs(Spinner.class).getValue();
-    }
-
     @Test
     void typedCountsOutOfRangeStayAsTypedAndSayTheRangeAndWhy(FxRobot robot) throws Exception {
         signInToSandbox(robot, context);
@@ -88,41 +59,41 @@ class ImageStepRangesTest {
                 .forEach(c -> c.setSelected(true)));
         waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
         assertThat(shown(robot, "#image-planned-nodes-range")).isFalse();
-        int replicasBefore = value(robot, "#image-replicas");
+        int replicasBefore = spinnerValue(robot, "#image-replicas");
 
-        typeInto(robot, "#image-planned-nodes", "100000");
+        typeIntoSpinner(robot, "#image-planned-nodes", "100000");
         waitFor(() -> shown(robot, "#image-planned-nodes-range"));
-        assertThat(value(robot, "#image-planned-nodes")).as("not clamped to 10,000").isEqualTo(100_000);
-        assertThat(value(robot, "#image-replicas")).as("a planned size out of range raises no replica").isEqualTo(replicasBefore);
-        assertThat(text(robot, "#image-planned-nodes-range")).contains("100,000 is out of range: type 0 to 10,000")
+        assertThat(spinnerValue(robot, "#image-planned-nodes")).as("not clamped to 10,000").isEqualTo(100_000);
+        assertThat(spinnerValue(robot, "#image-replicas")).as("a planned size out of range raises no replica").isEqualTo(replicasBefore);
+        assertThat(label(robot, "#image-planned-nodes-range")).contains("100,000 is out of range: type 0 to 10,000")
                 .contains("PoolForge's own limit").contains("Nothing was changed");
         assertThat(fx(() -> context.session().imageProperty().get())).as("no image plan from a value out of range").isNull();
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
-        assertThat(text(robot, "#wizard-blocked")).contains("out of range").contains("under the field");
+        assertThat(label(robot, "#wizard-blocked")).contains("out of range").contains("under the field");
 
-        typeInto(robot, "#image-planned-nodes", "600");
+        typeIntoSpinner(robot, "#image-planned-nodes", "600");
         waitFor(() -> !shown(robot, "#image-planned-nodes-range"));
-        assertThat(value(robot, "#image-replicas")).as("600 nodes need 2 replicas (one per 300)").isEqualTo(Math.max(2, replicasBefore));
+        assertThat(spinnerValue(robot, "#image-replicas")).as("600 nodes need 2 replicas (one per 300)").isEqualTo(Math.max(2, replicasBefore));
         waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
 
-        typeInto(robot, "#image-replicas", "0");
+        typeIntoSpinner(robot, "#image-replicas", "0");
         waitFor(() -> shown(robot, "#image-replicas-range"));
-        assertThat(value(robot, "#image-replicas")).as("not clamped to 1").isZero();
-        assertThat(text(robot, "#image-replicas-range")).contains("0 is out of range: type 1 to 100")
+        assertThat(spinnerValue(robot, "#image-replicas")).as("not clamped to 1").isZero();
+        assertThat(label(robot, "#image-replicas-range")).contains("0 is out of range: type 1 to 100")
                 .contains("needs a replica in the Batch account's region");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
 
-        typeInto(robot, "#image-replicas", "250");
-        waitFor(() -> text(robot, "#image-replicas-range").startsWith("250"));
-        assertThat(value(robot, "#image-replicas")).as("not clamped to 100").isEqualTo(250);
-        assertThat(text(robot, "#image-replicas-range")).contains("PoolForge's own limit");
+        typeIntoSpinner(robot, "#image-replicas", "250");
+        waitFor(() -> label(robot, "#image-replicas-range").startsWith("250"));
+        assertThat(spinnerValue(robot, "#image-replicas")).as("not clamped to 100").isEqualTo(250);
+        assertThat(label(robot, "#image-replicas-range")).contains("PoolForge's own limit");
 
         robot.interact(() -> context.i18n().setLocale(new Locale("es")));
-        assertThat(text(robot, "#image-replicas-range")).contains("250 está fuera del intervalo: escriba de 1 a 100")
+        assertThat(label(robot, "#image-replicas-range")).contains("250 está fuera del intervalo: escriba de 1 a 100")
                 .contains("límite propio de PoolForge");
-        assertThat(text(robot, "#wizard-blocked")).contains("fuera del intervalo");
+        assertThat(label(robot, "#wizard-blocked")).contains("fuera del intervalo");
 
-        typeInto(robot, "#image-replicas", "3");
+        typeIntoSpinner(robot, "#image-replicas", "3");
         waitFor(() -> !shown(robot, "#image-replicas-range"));
         waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
         assertThat(fx(() -> context.session().imageProperty().get().targetRegions().get(0).replicaCount())).isEqualTo(3);

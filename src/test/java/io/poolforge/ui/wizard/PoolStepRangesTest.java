@@ -1,6 +1,10 @@
 package io.poolforge.ui.wizard;
 
 import static io.poolforge.ui.wizard.WizardDriver.fx;
+import static io.poolforge.ui.wizard.WizardDriver.label;
+import static io.poolforge.ui.wizard.WizardDriver.shown;
+import static io.poolforge.ui.wizard.WizardDriver.spinnerValue;
+import static io.poolforge.ui.wizard.WizardDriver.typeIntoSpinner;
 import static io.poolforge.ui.wizard.WizardDriver.nextTo;
 import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
 import static io.poolforge.ui.wizard.WizardDriver.texts;
@@ -14,11 +18,7 @@ import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.PoolInfo;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,39 +55,6 @@ class PoolStepRangesTest {
         context.close();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    /** Shown on the page: the node and every parent visible (a hidden pane hides what is in it), and laid out. */
-    private static boolean shown(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        if (n == null || !n.isManaged()) return false;
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return n.getScene() != null;
-    }
-
-    /**
-     * Types into a spinner's editor as a user does (select all, type, Tab commits). Enter commits too, but also presses
-     * the wizard's default button (Next) when the committed value is valid, leaving the page.
-     */
-    private static void typeInto(FxRobot robot, String id, String typed) {
-        @SuppressWarnings("unchecked")
-        Spinner<Integer> s = robot.lookup(id).queryAs(Spinner.class);
-        TextField editor = s.getEditor();
-        robot.interact(() -> {
-            s.requestFocus();
-            editor.selectAll();
-        });
-        robot.write(typed);
-        robot.type(KeyCode.TAB);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Integer value(FxRobot robot, String id) {
-        return (Integer) robot.lookup(id).queryAs(Spinner.class).getValue();
-    }
-
     private void toPoolStep(FxRobot robot, String id) throws Exception {
         signInToSandbox(robot, context);
         robot.clickOn("#wizard-next");
@@ -105,47 +72,47 @@ class PoolStepRangesTest {
         toPoolStep(robot, "typed-pool");
         assertThat(shown(robot, "#pool-dedicated-range")).isFalse();
 
-        typeInto(robot, "#pool-dedicated", "100000");
+        typeIntoSpinner(robot, "#pool-dedicated", "100000");
         waitFor(() -> shown(robot, "#pool-dedicated-range"));
-        assertThat(value(robot, "#pool-dedicated")).as("not clamped to 10,000").isEqualTo(100_000);
+        assertThat(spinnerValue(robot, "#pool-dedicated")).as("not clamped to 10,000").isEqualTo(100_000);
         assertThat(fx(() -> context.session().poolProperty().get())).isNull();
-        assertThat(text(robot, "#pool-dedicated-range")).contains("100,000 is out of range: type 0 to 10,000")
+        assertThat(label(robot, "#pool-dedicated-range")).contains("100,000 is out of range: type 0 to 10,000")
                 .contains("PoolForge's own limit").contains("Nothing was changed");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
-        assertThat(text(robot, "#wizard-blocked")).contains("out of range").contains("under the field");
+        assertThat(label(robot, "#wizard-blocked")).contains("out of range").contains("under the field");
 
         // Back in range: the message goes, Next comes back.
-        typeInto(robot, "#pool-dedicated", "3");
+        typeIntoSpinner(robot, "#pool-dedicated", "3");
         waitFor(() -> !shown(robot, "#pool-dedicated-range"));
         waitFor(() -> !robot.lookup("#wizard-next").queryButton().isDisabled());
 
-        typeInto(robot, "#pool-timeout", "2");
+        typeIntoSpinner(robot, "#pool-timeout", "2");
         waitFor(() -> shown(robot, "#pool-timeout-range"));
-        assertThat(value(robot, "#pool-timeout")).as("not clamped to 5").isEqualTo(2);
-        assertThat(text(robot, "#pool-timeout-range")).contains("2 minutes is too short: type 5 to 10,080 minutes")
+        assertThat(spinnerValue(robot, "#pool-timeout")).as("not clamped to 5").isEqualTo(2);
+        assertThat(label(robot, "#pool-timeout-range")).contains("2 minutes is too short: type 5 to 10,080 minutes")
                 .contains("Batch requires at least 5 minutes").contains("The minimum value is 5 minutes");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
 
-        typeInto(robot, "#pool-timeout", "20000");
-        waitFor(() -> text(robot, "#pool-timeout-range").contains("too long"));
-        assertThat(value(robot, "#pool-timeout")).isEqualTo(20_000);
-        assertThat(text(robot, "#pool-timeout-range")).contains("PoolForge's own limit");
+        typeIntoSpinner(robot, "#pool-timeout", "20000");
+        waitFor(() -> label(robot, "#pool-timeout-range").contains("too long"));
+        assertThat(spinnerValue(robot, "#pool-timeout")).isEqualTo(20_000);
+        assertThat(label(robot, "#pool-timeout-range")).contains("PoolForge's own limit");
 
         // Letters cannot be typed into a count (only digits); the value in use stays and is shown.
-        typeInto(robot, "#pool-low-priority", "abc");
-        assertThat(value(robot, "#pool-low-priority")).isEqualTo(0);
+        typeIntoSpinner(robot, "#pool-low-priority", "abc");
+        assertThat(spinnerValue(robot, "#pool-low-priority")).isEqualTo(0);
 
         // In Spanish, the same field message in Spanish.
         robot.interact(() -> context.i18n().setLocale(new Locale("es")));
-        assertThat(text(robot, "#pool-timeout-range")).contains("20.000 minutos es demasiado: escriba de 5 a 10.080 minutos").contains("límite propio de PoolForge");
-        assertThat(text(robot, "#wizard-blocked")).contains("fuera del intervalo");
+        assertThat(label(robot, "#pool-timeout-range")).contains("20.000 minutos es demasiado: escriba de 5 a 10.080 minutos").contains("límite propio de PoolForge");
+        assertThat(label(robot, "#wizard-blocked")).contains("fuera del intervalo");
     }
 
     @Test
     void anEmptyPoolGoesOnSaysWhatItMeansAndIsCreated(FxRobot robot) throws Exception {
         toPoolStep(robot, "empty-pool");
-        typeInto(robot, "#pool-dedicated", "0");
-        typeInto(robot, "#pool-low-priority", "0");
+        typeIntoSpinner(robot, "#pool-dedicated", "0");
+        typeIntoSpinner(robot, "#pool-low-priority", "0");
         waitFor(() -> fx(() -> context.session().poolProperty().get() != null
                 && context.session().poolProperty().get().targetDedicatedNodes() == 0));
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
@@ -154,13 +121,13 @@ class PoolStepRangesTest {
                 .contains("first-node check is skipped");
         nextTo(robot, context, "create");
         waitFor(() -> shown(robot, "#create-first-node-skipped"));
-        assertThat(text(robot, "#create-first-node-skipped")).contains("First-node check skipped");
+        assertThat(label(robot, "#create-first-node-skipped")).contains("First-node check skipped");
         assertThat(robot.lookup("#create-first-node-option").query().getParent().isVisible())
                 .as("no option to prove the image on a node that will not exist").isFalse();
         robot.clickOn("#create-start");
-        waitFor(() -> !text(robot, "#create-status").isEmpty() || !text(robot, "#create-error").isEmpty());
-        assertThat(text(robot, "#create-error")).isEmpty();
-        assertThat(text(robot, "#create-status")).contains("empty-pool").contains("no nodes").doesNotContain("being allocated");
+        waitFor(() -> !label(robot, "#create-status").isEmpty() || !label(robot, "#create-error").isEmpty());
+        assertThat(label(robot, "#create-error")).isEmpty();
+        assertThat(label(robot, "#create-status")).contains("empty-pool").contains("no nodes").doesNotContain("being allocated");
         var account = fx(() -> context.session().account());
         PoolInfo pool = fx(() -> context.session().connection()).batch().getPool(account, "empty-pool").orElseThrow();
         assertThat(pool.targetDedicatedNodes()).isZero();

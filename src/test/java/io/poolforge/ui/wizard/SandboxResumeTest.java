@@ -1,5 +1,7 @@
 package io.poolforge.ui.wizard;
 
+import static io.poolforge.ui.wizard.WizardDriver.label;
+import static io.poolforge.ui.wizard.WizardDriver.shown;
 import static io.poolforge.ui.wizard.WizardDriver.diff;
 import static io.poolforge.ui.wizard.WizardDriver.fx;
 import static io.poolforge.ui.wizard.WizardDriver.nextTo;
@@ -16,8 +18,6 @@ import io.poolforge.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,18 +54,6 @@ class SandboxResumeTest {
         context.close();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    /** Shown on the page: the node and every parent visible (a hidden pane hides what is in it), and laid out. */
-    private static boolean shown(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        if (n == null || !n.isManaged()) return false;
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return n.getScene() != null;
-    }
-
     private static void poolId(FxRobot robot, String id) {
         TextField f = robot.lookup("#pool-id").queryAs(TextField.class);
         robot.interact(() -> f.setText(id));
@@ -99,21 +87,21 @@ class SandboxResumeTest {
         nextTo(robot, context, "review");
         nextTo(robot, context, "create");
         // The page's promise is the sandbox's: offered again on this page while PoolForge stays open.
-        assertThat(text(robot, "#create-about")).contains("In the sandbox").contains("for as long as PoolForge stays open");
+        assertThat(label(robot, "#create-about")).contains("In the sandbox").contains("for as long as PoolForge stays open");
         assertThat(shown(robot, "#create-offer")).as("nothing interrupted yet").isFalse();
         sandbox.faults().add("fail=OperationPreempted:PUT:/versions/:1");
         robot.clickOn("#create-start");
-        waitFor(() -> !text(robot, "#create-error").isEmpty());
-        assertThat(text(robot, "#create-state-image-version")).isEqualTo("Failed");
+        waitFor(() -> !label(robot, "#create-error").isEmpty());
+        assertThat(label(robot, "#create-state-image-version")).isEqualTo("Failed");
 
         // A second pool, from an existing image (the user went back and chose another way): it is created.
         robot.interact(() -> context.wizard().goTo(context.wizard().stepsInOrder().get(1)));
         existingImageToCreate(robot, "resume-b");
         robot.clickOn("#create-start");
-        waitFor(() -> text(robot, "#create-status").contains("resume-b"));
+        waitFor(() -> label(robot, "#create-status").contains("resume-b"));
         // When that run ends, the interrupted one is offered on the page.
         waitFor(() -> shown(robot, "#create-offer"));
-        assertThat(text(robot, "#create-offer-text")).contains("resume-a").contains("stopped before");
+        assertThat(label(robot, "#create-offer-text")).contains("resume-a").contains("stopped before");
 
         // "Create another pool" starts over; the interrupted run is still offered (it was lost before PF-20).
         robot.clickOn("#create-another");
@@ -123,13 +111,13 @@ class SandboxResumeTest {
         nextTo(robot, context, "review");
         nextTo(robot, context, "create");
         waitFor(() -> shown(robot, "#create-offer"));
-        assertThat(text(robot, "#create-offer-text")).contains("resume-a");
+        assertThat(label(robot, "#create-offer-text")).contains("resume-a");
 
         // Resume it: run A finishes from its first unfinished step.
         robot.clickOn("#create-offer-resume");
-        waitFor(() -> text(robot, "#create-status").contains("resume-a"));
-        assertThat(text(robot, "#create-error")).isEmpty();
-        assertThat(text(robot, "#create-state-snapshot-os")).isIn("Created", "Already there, reused");
+        waitFor(() -> label(robot, "#create-status").contains("resume-a"));
+        assertThat(label(robot, "#create-error")).isEmpty();
+        assertThat(label(robot, "#create-state-snapshot-os")).isIn("Created", "Already there, reused");
         var account = fx(() -> context.session().account());
         var batch = fx(() -> context.session().connection()).batch();
         assertThat(batch.getPool(account, "resume-a")).isPresent();

@@ -19,6 +19,39 @@ final class WizardDriver {
     private WizardDriver() {
     }
 
+    /** A label's text. */
+    static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Shown on the page: the node and every parent visible (a hidden pane hides what is in it), and laid out. */
+    static boolean shown(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        if (n == null || !n.isManaged()) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
+    /**
+     * Types into a spinner's editor as a user does (select all, type, Tab commits). Enter commits too, but also presses
+     * the wizard's default button (Next) when the committed value is valid, leaving the page.
+     */
+    static void typeIntoSpinner(FxRobot robot, String id, String typed) {
+        javafx.scene.control.Spinner<?> s = robot.lookup(id).queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.control.TextField editor = s.getEditor();
+        robot.interact(() -> {
+            s.requestFocus();
+            editor.selectAll();
+        });
+        robot.write(typed);
+        robot.type(javafx.scene.input.KeyCode.TAB);
+    }
+
+    /** A spinner's value. */
+    static Integer spinnerValue(FxRobot robot, String id) {
+        return (Integer) robot.lookup(id).queryAs(javafx.scene.control.Spinner.class).getValue();
+    }
+
     static void signInToSandbox(FxRobot robot, AppContext context) throws Exception {
         robot.clickOn("#try-sandbox");
         waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty()
