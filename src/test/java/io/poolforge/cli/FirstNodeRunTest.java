@@ -9,18 +9,13 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.plan.TestPlans;
 import io.poolforge.sandbox.RequestLogs;
-import io.poolforge.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -28,29 +23,10 @@ import picocli.CommandLine;
  * in this JVM with its request log, so the test sees every pool request: the create (one node), the node reads, and
  * the resize (a management-plane PATCH of the pool) that only comes after the node is idle.
  */
-class FirstNodeRunTest {
+class FirstNodeRunTest extends SandboxCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path home;
-
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Sandbox sandbox;
-    private Path endpoints;
-
     record Result(int code, String out, String err) {
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().timeScale(0).certificateDirectory(home.resolve("certs")).requestLog(log::add).start();
-        endpoints = home.resolve("endpoints.json");
-        Files.writeString(endpoints, sandbox.endpointsJson());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.plan.TestPlans;
 import io.poolforge.sandbox.RequestLogs;
-import io.poolforge.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -25,29 +20,10 @@ import picocli.CommandLine;
  * account itself before anything is created. The sandbox runs in this JVM with a request log, and the command talks
  * to it through {@code --sandbox-endpoints}, so the test sees every request the run made and the sandbox's state.
  */
-class PreflightRunCommandTest {
+class PreflightRunCommandTest extends SandboxCliTest {
     private static final String SUB = "5a4db0c0-0000-4000-8000-0000000000a1";
 
-    @TempDir
-    Path home;
-
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Sandbox sandbox;
-    private Path endpoints;
-
     record Result(int code, String out, String err) {
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().timeScale(0).certificateDirectory(home.resolve("certs")).requestLog(log::add).start();
-        endpoints = home.resolve("endpoints.json");
-        Files.writeString(endpoints, sandbox.endpointsJson());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private Result run(String... args) {

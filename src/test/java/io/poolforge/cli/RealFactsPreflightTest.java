@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.cli.Cli.Result;
 import io.poolforge.plan.TestPlans;
 import io.poolforge.sandbox.RequestLogs;
-import io.poolforge.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,29 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from its state as Azure does: the account list, "Providers - Get" (Microsoft.Batch is not registered in the demo's
  * development subscription ...b2), subscriptions, VMs.
  */
-class RealFactsPreflightTest {
+class RealFactsPreflightTest extends SandboxCliTest {
     static final String SUB = "5a4db0c0-0000-4000-8000-0000000000a1";
     static final String SUB_DEV = "5a4db0c0-0000-4000-8000-0000000000b2";
     static final String STRANGER = "0f0f0f0f-1111-4222-8333-444444444444";
-
-    @org.junit.jupiter.api.io.TempDir
-    Path home;
-
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Sandbox sandbox;
-    private Path endpoints;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().timeScale(0).certificateDirectory(home.resolve("certs")).requestLog(log::add).start();
-        endpoints = home.resolve("endpoints.json");
-        Files.writeString(endpoints, sandbox.endpointsJson());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private List<String> writes() {
         return RequestLogs.settled(log).stream().filter(l -> !l.split(" ")[1].equals("GET") && !l.contains("/oauth2/")).toList();

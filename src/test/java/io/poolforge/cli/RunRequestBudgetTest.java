@@ -3,18 +3,10 @@ package io.poolforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolforge.sandbox.RequestLogs;
-import io.poolforge.sandbox.Sandbox;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The request budget of a whole sandbox run (DESIGN.md, "Performance budgets": at most 40 requests) kept after PF-16's
@@ -24,40 +16,12 @@ import picocli.CommandLine;
  * ("latest": the list with $top=1, then the version). And the generation it reads decides the size check on the
  * command line as it does in the wizard.
  */
-class RunRequestBudgetTest {
+class RunRequestBudgetTest extends SandboxCliTest {
     static final int BUDGET = 40;
 
-    @TempDir
-    Path home;
-
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Sandbox sandbox;
-    private Path endpoints;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().timeScale(0).certificateDirectory(home.resolve("certs")).requestLog(log::add).start();
-        endpoints = home.resolve("endpoints.json");
-        Files.writeString(endpoints, sandbox.endpointsJson());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private record Out(int code, String out, String err) {
-    }
-
-    private Out cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand(() -> {
-            throw new AssertionError("the desktop must not open");
-        }, home));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Out(cli.execute(args), out.toString(), err.toString());
+    /** Through {@link Cli#run}, so {@code UserWordsTest} scans these outputs too. */
+    private Cli.Result cli(String... args) {
+        return Cli.run(home, args);
     }
 
     /**
@@ -74,26 +38,19 @@ class RunRequestBudgetTest {
         tree = io.poolforge.plan.TestPlans.edit(tree, "/pool/vmSize", "Standard_A2_v2");
         Path plan = home.resolve("noble-on-a2.json");
         Files.writeString(plan, tree.toString());
-        Out online = cli("validate", plan.toString(), "--online", "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
+        Cli.Result online = cli("validate", plan.toString(), "--online", "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
         assertThat(online.code()).as(online.out() + online.err()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
         assertThat(online.out()).contains("VM_SIZE_GENERATION").contains("Standard_A2_v2");
-        Out run = cli("run", plan.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "es");
+        Cli.Result run = cli("run", plan.toString(), "--sandbox-endpoints", endpoints.toString(), "--lang", "es");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.RULE_VIOLATIONS);
         assertThat(run.err()).contains("VM_SIZE_GENERATION");
         assertThat(RequestLogs.settled(log)).noneMatch(l -> l.contains("/pools/market-ubuntu2204") && !l.contains(" GET "));
     }
 
     private int run(String plan) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RootCommand(() -> {
-            throw new AssertionError("the desktop must not open");
-        }, home));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("run", plan, "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        return code;
+        Cli.Result r = cli("run", plan, "--sandbox-endpoints", endpoints.toString(), "--lang", "en");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        return r.code();
     }
 
     @Test

@@ -8,17 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poolforge.cli.Cli.Result;
 import io.poolforge.plan.TestPlans;
 import io.poolforge.sandbox.RequestLogs;
-import io.poolforge.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,27 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 0); {@code --resume} of a complete run says only that; the clean-up preview lists exactly what it then deletes.
  * The sandbox runs in this JVM with a request log, so the test sees that a refused plan sent no write to Azure.
  */
-class StrictPlanAndRerunTest {
+class StrictPlanAndRerunTest extends SandboxCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path home;
-
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Sandbox sandbox;
-    private Path endpoints;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().timeScale(0).certificateDirectory(home.resolve("certs")).requestLog(log::add).start();
-        endpoints = home.resolve("endpoints.json");
-        Files.writeString(endpoints, sandbox.endpointsJson());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private Result cli(String... args) {
         return Cli.run(home, args);
