@@ -40,4 +40,22 @@ public final class CountSpinner {
         p.addListener((o, a, b) -> f.setValue(b.intValue()));
         return s;
     }
+
+    /**
+     * The field and, under it, what is wrong with its value (shown only then), wrapped to {@code maxWidth} and never cut:
+     * the message keeps the height its lines need.
+     */
+    public static javafx.scene.layout.VBox withRange(io.poolforge.ui.I18n i18n, Spinner<Integer> field, String id,
+                                                     javafx.beans.property.ObjectProperty<io.poolforge.domain.LocalizedText> range) {
+        javafx.scene.control.Label why = new javafx.scene.control.Label();
+        why.setId(id);
+        why.setWrapText(true);
+        why.setMaxWidth(520);
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        why.getStyleClass().add("danger");
+        why.textProperty().bind(i18n.text(range));
+        why.visibleProperty().bind(range.isNotNull());
+        why.managedProperty().bind(why.visibleProperty());
+        return new javafx.scene.layout.VBox(2, field, why);
+    }
 }

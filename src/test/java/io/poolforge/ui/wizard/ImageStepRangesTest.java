@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * PF-20 (second pass), the image step as typed into: "typed counts ... are clamped without a word". Its planned-node and
@@ -91,6 +92,11 @@ class ImageStepRangesTest {
         robot.interact(() -> context.i18n().setLocale(new Locale("es")));
         assertThat(label(robot, "#image-replicas-range")).contains("250 está fuera del intervalo: escriba de 1 a 100")
                 .contains("límite propio de PoolForge");
+        // Seen in the window: the Spanish message was cut to one line ("… Al menos 1: la imagen ...").
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ((javafx.scene.text.Text) robot.lookup("#image-replicas-range").query().lookup(".text")).getText()))
+                .as("the message is drawn whole, not cut").doesNotContain("…").doesNotContain("...")
+                .endsWith("No se ha cambiado nada.");
         assertThat(label(robot, "#wizard-blocked")).contains("fuera del intervalo");
 
         typeIntoSpinner(robot, "#image-replicas", "3");

@@ -95,11 +95,11 @@ public final class ImageStepView extends StepView<ImageViewModel> {
                 model.plannedNodesProperty());
         Spinner<Integer> replicas = io.poolforge.ui.wizard.CountSpinner.of("image-replicas", 1, ImageViewModel.MAX_REPLICAS,
                 model.replicasProperty());
-        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), withRange(nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
+        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), io.poolforge.ui.wizard.CountSpinner.withRange(i18n, nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
         Label region = new Label();
         region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
                 i18n.messagesProperty(), model.replicasProperty()));
-        g.addRow(4, region, withRange(replicas, "image-replicas-range", model.replicasRangeProperty()));
+        g.addRow(4, region, io.poolforge.ui.wizard.CountSpinner.withRange(i18n, replicas, "image-replicas-range", model.replicasRangeProperty()));
         VBox galleryBox = new VBox(8, g, paragraph(i18n, "wizard.image.replicaRule", "text-muted"));
         galleryBox.visibleProperty().bind(gallery.selectedProperty());
         galleryBox.managedProperty().bind(galleryBox.visibleProperty());
@@ -163,19 +163,5 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         t.setPrefColumnCount(28);
         t.textProperty().bindBidirectional(p);
         return t;
-    }
-
-    /** The field and, under it, what is wrong with its value (shown only then). */
-    private javafx.scene.layout.VBox withRange(Spinner<Integer> field, String id,
-                                               javafx.beans.property.ObjectProperty<io.poolforge.domain.LocalizedText> range) {
-        Label why = new Label();
-        why.setId(id);
-        why.setWrapText(true);
-        why.setMaxWidth(520);
-        why.getStyleClass().add("danger");
-        why.textProperty().bind(i18n.text(range));
-        why.visibleProperty().bind(range.isNotNull());
-        why.managedProperty().bind(why.visibleProperty());
-        return new javafx.scene.layout.VBox(2, field, why);
     }
 }

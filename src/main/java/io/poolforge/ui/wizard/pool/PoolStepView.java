@@ -247,14 +247,9 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         return c;
     }
 
-    /** The field and, under it, what is wrong with its value (shown only then). */
+    /** The field and, under it, what is wrong with its value (see {@link io.poolforge.ui.wizard.CountSpinner#withRange}). */
     private VBox withRange(Spinner<Integer> field, String id, javafx.beans.property.ObjectProperty<io.poolforge.domain.LocalizedText> range) {
-        Label why = wrapped(id, 520);
-        why.getStyleClass().add("danger");
-        why.textProperty().bind(i18n.text(range));
-        why.visibleProperty().bind(range.isNotNull());
-        why.managedProperty().bind(why.visibleProperty());
-        return new VBox(2, field, why);
+        return io.poolforge.ui.wizard.CountSpinner.withRange(i18n, field, id, range);
     }
 
     /** An editable count that keeps what is typed (PF-20, second pass): see {@link io.poolforge.ui.wizard.CountSpinner}. */
