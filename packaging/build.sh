@@ -34,15 +34,9 @@ for j in "$BUILD"/lib/*.jar; do
 done
 # Signed jars (azure-core, azure-identity, the resource managers, ...) make the JVM hash every class it reads from
 # them at start-up (SHA-256 of each entry against the manifest): ~10 % of a cold `poolforge run`'s CPU (PF-13,
-# docs/BENCHMARKS.md). Inside the installer the signatures check nothing the package's own signature does not:
-# the copies in the app image go without them. The jars in target/lib (the `java -jar` path) keep theirs.
-if command -v zip >/dev/null 2>&1; then
-  for j in "$IN"/lib/*.jar; do
-    zip -q -d "$j" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.EC' 'META-INF/*.DSA' >/dev/null 2>&1 || true
-  done
-else
-  echo "zip not found: the app image keeps the jars' signatures (slower start-up; apt-get install zip)"
-fi
+# docs/BENCHMARKS.md), and a class-data archive leaves their classes out. `mvn package` already wrote target/lib
+# without them (PF-21, io.poolforge.app.JarSignatures); this strips any signed jar that is still there.
+"$JH/bin/java" -cp "$BUILD/classes" io.poolforge.app.JarSignatures "$IN/lib"
 
 # 1. jdeps: the JDK modules the app and its libraries use. Some are used only through ServiceLoader or
 #    reflection, which jdeps cannot see: TLS elliptic curves (jdk.crypto.ec), Spanish locale data
