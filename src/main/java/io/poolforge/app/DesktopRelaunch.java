@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * path, so a new build or JDK gets a new archive (the old ones are deleted when it is made). A start uses it only once
  * it has been written whole and checked; and always with {@code -Xshare:auto}, so an archive the JVM refuses is
  * ignored and the desktop starts without it.
+ *
+ * <p>The build makes the same archive ({@code mvn package}, pom.xml) in {@code cds/} beside the jar, keyed the same
+ * way, so the README's very first start maps one too (PF-21 fourth pass); a {@code java -jar} with JVM options, another
+ * JDK or moved jars has another key and makes its own after its first start, as before.
  */
 public final class DesktopRelaunch {
     /** The launcher's JVM options and the class list, packed from {@code packaging/} by the build (pom.xml). */
@@ -247,6 +251,28 @@ public final class DesktopRelaunch {
         return new Archive(paths.cache().resolve("cds"), archiveKey(jvm, launcherOptions));
     }
 
+    /** The system property naming the folder the archive maker ({@link #main}) writes to instead of the user's cache. */
+    static final String ARCHIVE_FOLDER = "poolforge.archiveFolder";
+
+    /**
+     * The folder of the archive the build makes ({@code mvn package}, pom.xml): {@code cds/} beside poolforge.jar, so
+     * that the README's first start already maps one (PF-21 fourth pass). Same key, same dump, as the user's own.
+     */
+    static Optional<Path> buildFolder(Jvm jvm) {
+        if (jvm.classPath().isEmpty()) return Optional.empty();
+        Path parent = jvm.classPath().get(0).getParent();
+        return parent == null ? Optional.empty() : Optional.of(parent.resolve("cds"));
+    }
+
+    /** The archive this start maps: the user's (made after an earlier start), else the build's, if either is whole. */
+    static Optional<Path> ready(Archive a, Jvm jvm) {
+        if (a.ready()) return Optional.of(a.file());
+        Optional<Path> folder = buildFolder(jvm);
+        if (folder.isEmpty()) return Optional.empty();
+        Archive built = new Archive(folder.get(), a.key());
+        return built.ready() ? Optional.of(built.file()) : Optional.empty();
+    }
+
     /** The dump: a static archive of the committed class list for exactly the relaunched JVM's paths and options. */
     static List<String> dumpCommand(Jvm jvm, List<String> launcherOptions, Archive a) {
         List<String> cmd = new ArrayList<>();
@@ -285,7 +311,7 @@ public final class DesktopRelaunch {
         } catch (RuntimeException e) {
             archive = null;
         }
-        Optional<Path> use = archive != null && archive.ready() ? Optional.of(archive.file()) : Optional.empty();
+        Optional<Path> use = archive == null ? Optional.empty() : ready(archive, jvm.get());
         Process child;
         try {
             child = new ProcessBuilder(command(jvm.get(), options, use, mainClass, args)).inheritIO().start();
@@ -336,7 +362,9 @@ public final class DesktopRelaunch {
     /**
      * Makes this installation's archive for the desktop that {@code java -jar} relaunches (started by {@link #run});
      * at low priority where {@code nice} exists; one at a time. Its arguments are the JVM options {@code java -jar}
-     * was given. Exit 0 made or already there, 1 not made.
+     * was given. Exit 0 made or already there, 1 not made. With {@code -Dpoolforge.archiveFolder=F} the archive goes to
+     * F instead of the user's cache: {@code mvn package} makes the build's archive so, in {@code target/cds} beside the
+     * jar ({@link #buildFolder}), for a {@code java -jar} with no JVM options.
      */
     public static void main(String[] args) {
         Optional<Jvm> self = current();
@@ -346,6 +374,8 @@ public final class DesktopRelaunch {
         AppPaths paths = AppPaths.fromEnvironment();
         List<String> options = launcherOptions();
         Archive a = archive(paths, jvm.get(), options);
+        String folder = System.getProperty(ARCHIVE_FOLDER);
+        if (folder != null && !folder.isBlank()) a = new Archive(Path.of(folder), a.key());
         System.exit(make(a, jvm.get(), options, () -> DesktopRelaunch.class.getResourceAsStream(CLASS_LIST_RESOURCE)) ? 0 : 1);
     }
 
