@@ -9,10 +9,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -21,7 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Callback;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -33,8 +30,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
-    private final ComboBox<Locale> language = new ComboBox<>();
-    private final ComboBox<Theme.Choice> theme = new ComboBox<>();
+    // ChoiceBoxes, not ComboBoxes: a ComboBox's skin builds a ListView with its cells for the first frame (~25 ms of
+    // the FX thread before the window could show, PF-21 fourth pass); a ChoiceBox's menu is built when opened.
+    private final ChoiceBox<Locale> language = new ChoiceBox<>();
+    private final ChoiceBox<Theme.Choice> theme = new ChoiceBox<>();
     private final ToggleGroup pages = new ToggleGroup();
     private final ToggleButton startPage = new ToggleButton();
     private final ToggleButton wizardPage = new ToggleButton();
@@ -46,6 +45,14 @@ public final class MainWindow {
      * @param onLanguageChosen called (FX thread) when the user picks a language; saves the choice
      * @param onThemeChosen    called (FX thread) when the user picks a theme; saves the choice
      */
+    /** A converter that names each item (never parsed back: the boxes only choose). */
+    private static <T> javafx.util.StringConverter<T> named(java.util.function.Function<T, String> name) {
+        return new javafx.util.StringConverter<>() {
+            @Override public String toString(T item) { return item == null ? "" : name.apply(item); }
+            @Override public T fromString(String text) { throw new UnsupportedOperationException(); }
+        };
+    }
+
     public MainWindow(I18n i18n, Supplier<Node> wizard, Supplier<Node> inspector, Node start, Node statusBar,
                       ObservableBooleanValue sandbox, Theme themes, Consumer<Locale> onLanguageChosen,
                       Consumer<Theme.Choice> onThemeChosen) {
@@ -64,14 +71,8 @@ public final class MainWindow {
         languageLabel.setMnemonicParsing(true);
         language.setId("language");
         language.getItems().setAll(Messages.SUPPORTED);
-        Callback<ListView<Locale>, ListCell<Locale>> cells = lv -> new ListCell<>() {
-            @Override protected void updateItem(Locale item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.get(languageKey(item)));
-            }
-        };
-        language.setCellFactory(cells);
-        language.setButtonCell(cells.call(null));
+        java.util.function.Function<Locale, String> languageName = item -> i18n.get(languageKey(item));
+        language.setConverter(named(languageName));
         language.setValue(i18n.locale());
         language.accessibleTextProperty().bind(i18n.text("app.language.name"));
         languageLabel.setLabelFor(language);
@@ -89,18 +90,12 @@ public final class MainWindow {
         themeLabel.setMnemonicParsing(true);
         theme.setId("theme");
         theme.getItems().setAll(Theme.Choice.values());
-        Callback<ListView<Theme.Choice>, ListCell<Theme.Choice>> themeCells = lv -> new ListCell<>() {
-            @Override protected void updateItem(Theme.Choice item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.get(switch (item) {
-                    case SYSTEM -> "app.theme.system";
-                    case LIGHT -> "app.theme.light";
-                    case DARK -> "app.theme.dark";
-                }));
-            }
-        };
-        theme.setCellFactory(themeCells);
-        theme.setButtonCell(themeCells.call(null));
+        java.util.function.Function<Theme.Choice, String> themeName = item -> i18n.get(switch (item) {
+            case SYSTEM -> "app.theme.system";
+            case LIGHT -> "app.theme.light";
+            case DARK -> "app.theme.dark";
+        });
+        theme.setConverter(named(themeName));
         theme.setValue(themes.choiceProperty().get());
         theme.accessibleTextProperty().bind(i18n.text("app.theme.name"));
         themeLabel.setLabelFor(theme);
@@ -110,10 +105,10 @@ public final class MainWindow {
                 onThemeChosen.accept(now);
             }
         });
-        // Re-render the cells' texts on a language switch.
+        // Re-render the choices' texts on a language switch (a new converter makes a ChoiceBox relabel its value and menu).
         i18n.messagesProperty().addListener((obs, old, now) -> {
-            theme.setButtonCell(themeCells.call(null));
-            language.setButtonCell(cells.call(null));
+            theme.setConverter(named(themeName));
+            language.setConverter(named(languageName));
         });
 
         // Start, wizard or pool inspector: pages of one window, each built when first shown.

@@ -248,7 +248,7 @@ public final class DesktopAcceptance {
         @SuppressWarnings("unchecked")
         private void chooseTheme(io.poolforge.ui.Theme.Choice choice) throws Exception {
             fx(() -> {
-                ((javafx.scene.control.ComboBox<io.poolforge.ui.Theme.Choice>) lookup("#theme")).setValue(choice);
+                ((javafx.scene.control.ChoiceBox<io.poolforge.ui.Theme.Choice>) lookup("#theme")).setValue(choice);
                 return null;
             });
             if (fx(() -> context.theme().choiceProperty().get()) != choice) fail("theme", "the Theme list did not switch to " + choice);

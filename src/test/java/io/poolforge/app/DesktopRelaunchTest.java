@@ -101,6 +101,33 @@ class DesktopRelaunchTest {
         assertThat(DesktopRelaunch.archiveKey(a, options)).isNotEqualTo(key);
     }
 
+    /** PF-21: `mvn package` makes the archive in cds/ beside the jar, so the very first start maps one too. */
+    @Test
+    void theBuildsArchiveServesTheFirstStartAndTheUsersOwnComesFirst(@TempDir Path dir) throws IOException {
+        Path jar = emptyJar(dir.resolve("target/poolforge.jar"));
+        DesktopRelaunch.Jvm jvm = new DesktopRelaunch.Jvm("/jdk/bin/java", List.of(), List.of(jar), List.of(), "17.0.15+6");
+        List<String> options = DesktopRelaunch.launcherOptions();
+        DesktopRelaunch.Archive user = DesktopRelaunch.archive(new AppPaths(dir.resolve("home")), jvm, options);
+        assertThat(DesktopRelaunch.buildFolder(jvm)).contains(dir.resolve("target/cds"));
+        assertThat(DesktopRelaunch.ready(user, jvm)).isEmpty();
+
+        DesktopRelaunch.Archive built = new DesktopRelaunch.Archive(dir.resolve("target/cds"), user.key());
+        Files.createDirectories(built.folder());
+        Files.write(built.partial(), new byte[] {1});
+        assertThat(DesktopRelaunch.ready(user, jvm)).as("a dump under way is not used").isEmpty();
+        // Another key (another JDK or JVM options) is not used either.
+        Files.write(built.folder().resolve("poolforge-0000000000000000.jsa"), new byte[] {1});
+        assertThat(DesktopRelaunch.ready(user, jvm)).isEmpty();
+        Files.write(built.file(), new byte[] {1});
+        assertThat(DesktopRelaunch.ready(user, jvm)).contains(built.file());
+        assertThat(DesktopRelaunch.command(jvm, options, DesktopRelaunch.ready(user, jvm), "M", List.of()))
+                .contains("-XX:SharedArchiveFile=" + built.file(), "-Xshare:auto").doesNotContain("-Dpoolforge.sdkWarmUp=true");
+
+        Files.createDirectories(user.folder());
+        Files.write(user.file(), new byte[] {1});
+        assertThat(DesktopRelaunch.ready(user, jvm)).contains(user.file());
+    }
+
     /**
      * A real JDK dump (a small class list, so it takes a second): made and checked, then the jar is rebuilt and the
      * next archive replaces the stale one; and a corrupt archive is ignored by {@code -Xshare:auto}.

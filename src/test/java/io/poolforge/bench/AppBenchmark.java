@@ -49,6 +49,7 @@ public final class AppBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("poolforge.sandbox.timeScale", "0");
         io.poolforge.app.Main.initLoggingInBackground(); // as Main does
+        io.poolforge.app.StartWarmUp.classes(); // as Main does
         if (Boolean.getBoolean("bench.viaPicocli")) {
             // As Main did before its no-argument fast path: the root command decides to open the desktop.
             new CommandLine(new RootCommand(() -> Application.launch(App.class, args))).execute();
@@ -66,6 +67,11 @@ public final class AppBenchmark {
         private final Bench.Result result = new Bench.Result("app");
 
         @Override
+        public void init() {
+            io.poolforge.app.StartWarmUp.iconFonts(); // as DesktopApp.init does
+        }
+
+        @Override
         public void start(Stage stage) {
             this.stage = stage;
             List<String> raw = getParameters().getRaw();
@@ -76,6 +82,12 @@ public final class AppBenchmark {
             long ownStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             if (ownStart != Bench.originMs) result.put("relaunchMs", (double) (ownStart - Bench.originMs));
             result.put("startCalledMs", Bench.sinceJvmStart());
+            String sampled = System.getProperty("bench.sample", "");
+            FxSampler sampler = sampled.isEmpty() || sampled.equals("false") ? null
+                    : new FxSampler(sampled.equals("render") ? FxSampler.thread("QuantumRenderer") : Thread.currentThread());
+            // The FX thread's CPU from start() to the first interactive frame, and the whole process's since JVM start
+            // (less noisy than wall time on a shared machine, for comparing two builds of the first frame).
+            long fxCpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             // What DesktopApp.start does (with the scenario chosen before the first-run sandbox starts).
             long b0 = System.nanoTime();
             context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
@@ -107,6 +119,10 @@ public final class AppBenchmark {
                     if (++pulses < 2) return;
                     stop();
                     result.put("interactiveMs", Bench.sinceJvmStart());
+                    result.put("startFxCpuMs", Bench.ms(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpu0));
+                    result.put("startProcessCpuMs", Bench.ms(((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
+                    if (sampler != null) sampler.stopAndPrint(80);
                     result.put("startupPeakRssMb", Bench.procStatusMb("VmHWM"));
                     result.put("startupThreads", Bench.procStatusMb("Threads") * 1024);
                     result.put("startupClasses", java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());

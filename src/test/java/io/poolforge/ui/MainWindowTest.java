@@ -9,7 +9,7 @@ import io.poolforge.ui.wizard.WizardFrame;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +43,12 @@ class MainWindowTest {
     }
 
     @Test
-    void opensWithTitleIconAndTheStepList(FxRobot robot) {
+    void opensWithTitleIconAndTheStepList(FxRobot robot) throws java.util.concurrent.TimeoutException {
         assertThat(stage.getTitle()).isEqualTo("PoolForge");
+        // The icon is decoded beside the first frame and set a moment later (DesktopApp.loadIconBeside).
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !stage.getIcons().isEmpty());
         assertThat(stage.getIcons()).hasSize(1);
+        assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(256);
         WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
         assertThat(wizard.stepTitles()).containsExactly(
                 "1.  Sign in", "2.  Virtual machine", "3.  Snapshots", "4.  Image", "5.  Pool",
@@ -66,7 +69,7 @@ class MainWindowTest {
     @Test
     void switchingLanguageRelabelsTheWindowAtOnce(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        ComboBox<Locale> language = robot.lookup("#language").queryAs(ComboBox.class);
+        ChoiceBox<Locale> language = robot.lookup("#language").queryAs(ChoiceBox.class);
         robot.interact(() -> language.setValue(new Locale("es")));
         WaitForAsyncUtils.waitForFxEvents();
         WizardFrame wizard = robot.lookup(".wizard-frame").queryAs(WizardFrame.class);
@@ -75,5 +78,14 @@ class MainWindowTest {
                 "6.  Revisión", "7.  Crear y supervisar");
         assertThat(robot.lookup("#wizard-next").queryButton().getText()).isEqualTo("Siguiente >");
         assertThat(robot.lookup("#try-sandbox").queryButton().getText()).isEqualTo("Probar el espacio aislado");
+        // The title bar's boxes name their choice in the new language too (their labels, as drawn).
+        assertThat(((Label) robot.lookup("#language").lookup(".label").query()).getText()).isEqualTo("Español");
+        javafx.scene.control.ChoiceBox<?> theme = robot.lookup("#theme").queryAs(ChoiceBox.class);
+        String expected = switch ((io.poolforge.ui.Theme.Choice) theme.getValue()) {
+            case SYSTEM -> "Según el sistema";
+            case LIGHT -> "Claro";
+            case DARK -> "Oscuro";
+        };
+        assertThat(((Label) robot.lookup("#theme").lookup(".label").query()).getText()).isEqualTo(expected);
     }
 }
