@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
@@ -118,10 +117,9 @@ class WizardEndToEndTest {
         waitFor(() -> !robot.lookup("#create-error").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#create-state-image-version").queryAs(Label.class).getText()).isEqualTo("Failed");
         // What the run made is listed with Resume and Delete (shown once laid out).
-        waitFor(() -> {
-            Node resume = robot.lookup("#create-resume").query();
-            return org.testfx.util.NodeQueryUtils.isVisible().test(resume) && resume.getLayoutBounds().getWidth() > 0;
-        });
+        // (The list is built when it is first to be shown: CreateStepView, Lazily.shownWhen.)
+        waitFor(() -> robot.lookup("#create-resume").tryQuery().filter(resume ->
+                org.testfx.util.NodeQueryUtils.isVisible().test(resume) && resume.getLayoutBounds().getWidth() > 0).isPresent());
         robot.clickOn("#create-resume");
         waitFor(() -> !robot.lookup("#create-status").queryAs(Label.class).getText().isEmpty()
                 && robot.lookup("#create-state-pool").queryAs(Label.class).getText().equals("Created"));

@@ -86,21 +86,24 @@ public final class CreateStepView extends StepView<CreateViewModel> {
         error.getStyleClass().add("danger");
         error.textProperty().bind(i18n.text(model.errorProperty()));
 
-        ListView<String> left = new ListView<>(model.leftInAzure());
-        left.setPrefHeight(100);
-        Button delete = new Button();
-        delete.setId("create-delete-leftovers");
-        delete.textProperty().bind(i18n.text("wizard.create.cleanup"));
-        delete.setOnAction(e -> model.deleteLeftovers());
-        Button resume = new Button();
-        resume.setId("create-resume");
-        resume.getStyleClass().add("accent");
-        resume.textProperty().bind(i18n.text("wizard.create.resume"));
-        resume.setOnAction(e -> model.resume());
-        resume.disableProperty().bind(model.runningProperty());
-        VBox leftovers = new VBox(6, paragraph(i18n, "wizard.create.left"), left, new HBox(8, resume, delete));
-        leftovers.visibleProperty().bind(Bindings.isNotEmpty(model.leftInAzure()));
-        leftovers.managedProperty().bind(leftovers.visibleProperty());
+        // What a failed run left in Azure: a list most runs never show, so it is built when first needed (PF-21: a
+        // ListView's skin was a good part of the step's first CSS and layout pass).
+        javafx.scene.layout.StackPane leftovers = io.poolforge.ui.Lazily.shownWhen(Bindings.isNotEmpty(model.leftInAzure()), () -> {
+            ListView<String> left = new ListView<>(model.leftInAzure());
+            left.setPrefHeight(100);
+            Button delete = new Button();
+            delete.setId("create-delete-leftovers");
+            delete.textProperty().bind(i18n.text("wizard.create.cleanup"));
+            delete.setOnAction(e -> model.deleteLeftovers());
+            Button resume = new Button();
+            resume.setId("create-resume");
+            resume.getStyleClass().add("accent");
+            resume.textProperty().bind(i18n.text("wizard.create.resume"));
+            resume.setOnAction(e -> model.resume());
+            resume.disableProperty().bind(model.runningProperty());
+            return new VBox(6, paragraph(i18n, "wizard.create.left"), left, new HBox(8, resume, delete));
+        });
+        leftovers.setAlignment(javafx.geometry.Pos.TOP_LEFT);
 
         StackPane watchPane = new StackPane(watch.get());
         watchPane.visibleProperty().bind(model.poolProperty().isNotNull());
