@@ -70,6 +70,7 @@ public final class MainWindow {
         languageLabel.textProperty().bind(i18n.text("app.language"));
         languageLabel.setMnemonicParsing(true);
         language.setId("language");
+        language.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         language.getItems().setAll(Messages.SUPPORTED);
         java.util.function.Function<Locale, String> languageName = item -> i18n.get(languageKey(item));
         language.setConverter(named(languageName));
@@ -89,6 +90,7 @@ public final class MainWindow {
         themeLabel.textProperty().bind(i18n.text("app.theme"));
         themeLabel.setMnemonicParsing(true);
         theme.setId("theme");
+        theme.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         theme.getItems().setAll(Theme.Choice.values());
         java.util.function.Function<Theme.Choice, String> themeName = item -> i18n.get(switch (item) {
             case SYSTEM -> "app.theme.system";
