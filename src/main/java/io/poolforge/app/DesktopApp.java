@@ -20,7 +20,6 @@ public final class DesktopApp extends Application {
     /** Off the FX thread (the launcher thread): settings are read from disk here, not in start(). */
     @Override
     public void init() {
-        StartWarmUp.iconFonts(); // beside the context's construction (PF-21)
         context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
         startInSandbox = context.shouldStartInSandbox();
     }

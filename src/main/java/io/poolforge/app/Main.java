@@ -38,7 +38,6 @@ public final class Main {
             if (code.isPresent()) System.exit(code.get());
         }
         initLoggingInBackground();
-        StartWarmUp.classes(); // beside the toolkit's start (PF-21)
         Application.launch(DesktopApp.class);
     }
 

@@ -49,7 +49,6 @@ public final class AppBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("poolforge.sandbox.timeScale", "0");
         io.poolforge.app.Main.initLoggingInBackground(); // as Main does
-        io.poolforge.app.StartWarmUp.classes(); // as Main does
         if (Boolean.getBoolean("bench.viaPicocli")) {
             // As Main did before its no-argument fast path: the root command decides to open the desktop.
             new CommandLine(new RootCommand(() -> Application.launch(App.class, args))).execute();
@@ -65,11 +64,6 @@ public final class AppBenchmark {
         private MainWindow window;
         private final FxStallProbe probe = new FxStallProbe();
         private final Bench.Result result = new Bench.Result("app");
-
-        @Override
-        public void init() {
-            io.poolforge.app.StartWarmUp.iconFonts(); // as DesktopApp.init does
-        }
 
         @Override
         public void start(Stage stage) {
