@@ -378,7 +378,7 @@ public final class AppContext implements AutoCloseable {
     public Stage openWatchWindow(String poolId) {
         PoolWatchViewModel model = new PoolWatchViewModel(tasks, scheduler, i18n, dialogs::text, dialogs::confirm, this::openUri,
                 remedies(), clock);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(watchWithNodes(model));
+        javafx.scene.control.ScrollPane scroll = io.poolforge.ui.Scrolls.uncached(new javafx.scene.control.ScrollPane(watchWithNodes(model)));
         scroll.setFitToWidth(true);
         scroll.setPadding(new javafx.geometry.Insets(16));
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);

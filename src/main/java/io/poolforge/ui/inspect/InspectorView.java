@@ -188,7 +188,7 @@ public final class InspectorView {
             // opening the inspector was one piece of ~50 ms of FX-thread work with it (docs/BENCHMARKS.md).
             io.poolforge.ui.Pulses.inPulses(detailAndNodes, () -> detailAndNodes.getChildren().add(nodesPanel));
         }
-        ScrollPane scroll = new ScrollPane(detailAndNodes);
+        ScrollPane scroll = io.poolforge.ui.Scrolls.uncached(new ScrollPane(detailAndNodes));
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, scroll);

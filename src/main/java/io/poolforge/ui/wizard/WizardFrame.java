@@ -68,7 +68,7 @@ public final class WizardFrame extends BorderPane {
         content.setPadding(new Insets(20, 24, 12, 24));
         content.getStyleClass().add("step-content");
         // Long steps scroll; tables inside a step still take the height that is left.
-        scroll = new ScrollPane(content);
+        scroll = io.poolforge.ui.Scrolls.uncached(new ScrollPane(content));
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
