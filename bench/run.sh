@@ -88,10 +88,13 @@ case $WHAT in
     "$JAVA" -XX:DumpLoadedClassList="$BUILD/cl-flow.lst" $DESK -cp "$APP_CP" io.poolforge.bench.AppBenchmark flow demo | grep '^BENCH' | cut -c1-120
     "$JAVA" -XX:DumpLoadedClassList="$BUILD/cl-run.lst" $DESK -Dpoolforge.home="$BUILD/cl-home" -Duser.home="$BUILD/cl-home" \
       -cp "$APP_CP" io.poolforge.app.Main run --sandbox --yes docs/examples/vm-render-ubuntu2204-gallery.json >/dev/null 2>&1 || true
-    # Named classes only: no benchmark classes (not in the installed app), no lambda proxies (the JDK 17 dump crashes on
-    # them), no classes of other class loaders (lines with "source:").
+    # Named classes and the lambda proxies of their call sites (@lambda-proxy; JDK 17's static dump archives them, PF-21
+    # fourth pass: ~1,300 of the first screen's lambdas then come from the archive instead of being spun on the FX
+    # thread); no benchmark classes or their lambdas (not in the installed app), no classes of other class loaders
+    # (lines with "source:"). (JDK 17.0.15's *dynamic* archive is the one that crashes on lambdas, see above.)
     { echo "# PoolForge's class list for its class-data archive (packaging/make-cds.sh). Made by: bench/run.sh classlist"
-      cat "$BUILD/cl-flow.lst" "$BUILD/cl-run.lst" | grep -v -e '^#' -e '^@lambda-proxy' -e 'source:' -e '^io/poolforge/bench/' | awk '!seen[$0]++'
+      cat "$BUILD/cl-flow.lst" "$BUILD/cl-run.lst" | grep -v -e '^#' -e 'source:' -e '^io/poolforge/bench/' -e '^@lambda-proxy io/poolforge/bench/' \
+        | awk '!seen[$0]++'
     } >packaging/classes.lst
     wc -l packaging/classes.lst; exit 0 ;;
 esac

@@ -101,6 +101,22 @@ class DesktopRelaunchTest {
         assertThat(DesktopRelaunch.archiveKey(a, options)).isNotEqualTo(key);
     }
 
+    /**
+     * PF-21 fourth pass: the packed class list keeps the lambda proxies of PoolForge's own call sites (JDK 17's static
+     * dump archives them, so the FX thread does not spin them), and nothing of the benchmarks.
+     */
+    @Test
+    void thePackedClassListKeepsTheLambdaProxiesOfTheUiAndNoBenchmark() throws IOException {
+        List<String> lines;
+        try (var in = DesktopRelaunch.class.getResourceAsStream(DesktopRelaunch.CLASS_LIST_RESOURCE)) {
+            assertThat(in).isNotNull();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertThat(lines).filteredOn(l -> l.startsWith("@lambda-proxy io/poolforge/ui/")).hasSizeGreaterThan(100);
+        assertThat(lines).contains("io/poolforge/ui/MainWindow").noneMatch(l -> l.contains("io/poolforge/bench/"))
+                .noneMatch(l -> l.contains("source:"));
+    }
+
     /** PF-21: `mvn package` makes the archive in cds/ beside the jar, so the very first start maps one too. */
     @Test
     void theBuildsArchiveServesTheFirstStartAndTheUsersOwnComesFirst(@TempDir Path dir) throws IOException {

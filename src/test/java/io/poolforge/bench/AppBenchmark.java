@@ -79,7 +79,7 @@ public final class AppBenchmark {
             result.put("startCalledMs", Bench.sinceJvmStart());
             String sampled = System.getProperty("bench.sample", "");
             fxThread = Thread.currentThread();
-            FxSampler sampler = sampled.isEmpty() || sampled.equals("false") || sampled.startsWith("vmlist") ? null
+            FxSampler sampler = sampled.isEmpty() || sampled.equals("false") || sampled.startsWith("vmlist") || sampled.equals("connect") ? null
                     : new FxSampler(sampled.equals("render") ? FxSampler.thread("QuantumRenderer") : Thread.currentThread());
             // The FX thread's CPU from start() to the first interactive frame, and the whole process's since JVM start
             // (less noisy than wall time on a shared machine, for comparing two builds of the first frame).
@@ -252,7 +252,9 @@ public final class AppBenchmark {
                 return context.wizard();
             });
             probe.phase("connect");
+            FxSampler connectSampler = System.getProperty("bench.sample", "").equals("connect") ? new FxSampler(fxThread) : null;
             waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+            if (connectSampler != null) connectSampler.stopAndPrint(110);
             result.put("connectedMs", Bench.sinceJvmStart());
 
             probe.phase("vm-list");
