@@ -2,45 +2,17 @@ package io.poolforge.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.ui.wizard.WizardFrame;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The first window, headless (Monocle): title, icon, step list, navigation, language switch. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    @TempDir
-    Path home;
-
-    private AppContext context;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class MainWindowTest extends WindowTest {
 
     @Test
     void opensWithTitleIconAndTheStepList(FxRobot robot) throws java.util.concurrent.TimeoutException {

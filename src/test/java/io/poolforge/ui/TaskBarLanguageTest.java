@@ -2,24 +2,14 @@ package io.poolforge.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.task.BackgroundTask;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,22 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * switch. In the real app (its executor, its language switch), a task running across a switch reads in the new language —
  * title and message — and back.
  */
-@ExtendWith(ApplicationExtension.class)
-class TaskBarLanguageTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class TaskBarLanguageTest extends io.poolforge.ui.WindowTest {
 
     private static String taskBar(FxRobot robot) {
         return robot.lookup("#task-bar-text").queryAs(Label.class).getText();

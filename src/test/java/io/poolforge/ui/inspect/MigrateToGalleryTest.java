@@ -2,25 +2,14 @@ package io.poolforge.ui.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.domain.PoolInfo;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,22 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * managed-image pool → confirm → the image is published to a gallery → the wizard opens at the
  * pool step pre-filled for a replacement pool on that gallery image version → it is created.
  */
-@ExtendWith(ApplicationExtension.class)
-class MigrateToGalleryTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class MigrateToGalleryTest extends io.poolforge.ui.WindowTest {
 
     @Test
     @SuppressWarnings("unchecked")

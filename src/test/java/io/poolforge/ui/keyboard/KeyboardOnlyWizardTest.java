@@ -3,13 +3,9 @@ package io.poolforge.ui.keyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.ui.wizard.vm.VmRow;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -17,14 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,25 +23,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * arrow keys in the VM table, Enter for the default button (Next), Esc for the cancel button (Back).
  * No mouse event and no direct call into the view models drives it; the FX thread is only read.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardOnlyWizardTest {
+class KeyboardOnlyWizardTest extends io.poolforge.ui.WindowTest {
     private static final String VM = "vm-render-datadisks";
 
-    @TempDir
-    Path home;
-    private AppContext context;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests().withStartScreen(true));
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
+    @Override
+    protected AppContext.Options options() {
+        return AppContext.Options.tests().withStartScreen(true);
     }
 
     @Test

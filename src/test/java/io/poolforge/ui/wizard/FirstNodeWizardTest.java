@@ -6,47 +6,21 @@ import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
 import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * PF-19 on the create step, clicked headless against the sandbox: the option is on for a custom image with its cost;
  * a pool on the image that cannot boot (the demo gallery's win2022-build 1.0.0) stops after one node with the cause,
  * the remedy and three choices; "Keep" keeps the one-node pool; "Delete" deletes it as clean-up does.
  */
-@ExtendWith(ApplicationExtension.class)
-class FirstNodeWizardTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class FirstNodeWizardTest extends io.poolforge.ui.WindowTest {
 
     @Test
     void aFailedFirstNodeShowsTheCauseTheRemedyAndTheThreeChoices(FxRobot robot) throws Exception {

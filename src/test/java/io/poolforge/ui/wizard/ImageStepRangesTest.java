@@ -11,19 +11,9 @@ import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
 import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
-import java.nio.file.Path;
 import java.util.Locale;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,22 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * silently. Now a typed value stays as typed, the field says the range and whose limit it is, no image plan is made and
  * Next says why; a planned size out of range does not raise the replicas; English and Spanish.
  */
-@ExtendWith(ApplicationExtension.class)
-class ImageStepRangesTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class ImageStepRangesTest extends io.poolforge.ui.WindowTest {
 
     @Test
     void typedCountsOutOfRangeStayAsTypedAndSayTheRangeAndWhy(FxRobot robot) throws Exception {

@@ -12,14 +12,9 @@ import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +25,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,22 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * reason, managed images are listed but cannot be chosen, the review says what the pool is made from; a Marketplace
  * pool and a pool on an existing definition's latest version are created in the sandbox from the wizard.
  */
-@ExtendWith(ApplicationExtension.class)
-class PoolImageTypeTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class PoolImageTypeTest extends io.poolforge.ui.WindowTest {
 
     @Test
     void switchingImageTypesChangesTheFieldsTheNodeAgentAndTheReviewThenMakesAMarketplacePool(FxRobot robot) throws Exception {

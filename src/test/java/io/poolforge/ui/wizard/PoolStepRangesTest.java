@@ -11,22 +11,12 @@ import static io.poolforge.ui.wizard.WizardDriver.texts;
 import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.PoolInfo;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * PF-20 (second pass), the pool step as typed into, against the sandbox:
@@ -38,22 +28,7 @@ import org.testfx.framework.junit5.Start;
  *   no nodes until resized, the create page says the first-node check is skipped, and the sandbox makes the empty pool.</li>
  * </ul>
  */
-@ExtendWith(ApplicationExtension.class)
-class PoolStepRangesTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class PoolStepRangesTest extends io.poolforge.ui.WindowTest {
 
     private void toPoolStep(FxRobot robot, String id) throws Exception {
         signInToSandbox(robot, context);

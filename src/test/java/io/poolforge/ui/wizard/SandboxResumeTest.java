@@ -11,22 +11,11 @@ import static io.poolforge.ui.wizard.WizardDriver.type;
 import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * PF-20 (second pass): "the create page promises that an interrupted run resumes, but a sandbox run is never offered
@@ -35,24 +24,10 @@ import org.testfx.framework.junit5.Start;
  * within the same sandbox session, and resuming it finishes it without creating anything twice. The page's promise says
  * how resuming works in the sandbox.
  */
-@ExtendWith(ApplicationExtension.class)
-class SandboxResumeTest {
+class SandboxResumeTest extends io.poolforge.ui.WindowTest {
     private static final String VM = "vm-render-datadisks";
 
-    @TempDir
-    Path home;
-    private AppContext context;
 
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     private static void poolId(FxRobot robot, String id) {
         TextField f = robot.lookup("#pool-id").queryAs(TextField.class);

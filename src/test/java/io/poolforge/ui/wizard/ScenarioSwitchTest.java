@@ -7,26 +7,16 @@ import static io.poolforge.ui.wizard.WizardDriver.signInToSandbox;
 import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * PF-20 (second pass): "After a sandbox scenario switch the old watch polls a dead sandbox and says 'Could not reach
@@ -34,24 +24,7 @@ import org.testfx.framework.junit5.Start;
  * watch and the watch windows after a finished run, and a run still going (which before went on against the stopped
  * sandbox, failed with connection errors and then watched its pool through the new connection).
  */
-@ExtendWith(ApplicationExtension.class)
-class ScenarioSwitchTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class ScenarioSwitchTest extends io.poolforge.ui.WindowTest {
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");

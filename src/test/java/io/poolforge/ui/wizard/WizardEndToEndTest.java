@@ -12,13 +12,9 @@ import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,14 +23,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -42,25 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * sign-in to a steady pool, then the sandbox's own counts prove exactly one snapshot per chosen
  * disk, one image version and one pool with the chosen settings were created.
  */
-@ExtendWith(ApplicationExtension.class)
-class WizardEndToEndTest {
+class WizardEndToEndTest extends io.poolforge.ui.WindowTest {
     private static final String VM = "vm-render-datadisks";
 
-    @TempDir
-    Path home;
-    private AppContext context;
-    private Locale locale = Locale.ENGLISH;
 
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), locale, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void clicksThroughTheWholeFlowInEnglish(FxRobot robot) throws Exception {

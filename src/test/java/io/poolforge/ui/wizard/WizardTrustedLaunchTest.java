@@ -8,51 +8,25 @@ import static io.poolforge.ui.wizard.WizardDriver.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.poolforge.app.AppContext;
-import io.poolforge.app.AppPaths;
-import io.poolforge.app.DesktopApp;
 import io.poolforge.azure.sdk.SdkClients;
 import io.poolforge.domain.AllocationState;
 import io.poolforge.domain.PoolInfo;
 import io.poolforge.domain.VmSkuInfo;
 import io.poolforge.domain.rules.RuleCode;
 import io.poolforge.sandbox.Sandbox;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * PF-16 through the real wizard (headless) against the sandbox: for vm-trusted-launch the pool step shows the security profile
  * and each size's Trusted Launch capability, refuses Standard_M64 (TrustedLaunchDisabled) before anything is created, and the
  * demo run creates a pool whose body carries securityProfile trustedLaunch with the VM's secure boot and vTPM, nodes idle.
  */
-@ExtendWith(ApplicationExtension.class)
-class WizardTrustedLaunchTest {
-    @TempDir
-    Path home;
-    private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
-        DesktopApp.show(context, stage);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class WizardTrustedLaunchTest extends io.poolforge.ui.WindowTest {
 
     @SuppressWarnings("unchecked")
     private void selectSize(FxRobot robot, String name) {
