@@ -62,24 +62,9 @@ public final class VmFleetReader implements AutoCloseable {
      * Throws the first failure of any list.
      */
     public List<VmSummary> next(int min) throws InterruptedException {
-        return next(min, Long.MAX_VALUE);
-    }
-
-    /**
-     * As {@link #next(int)}, but once {@code maxWaitMillis} have passed it returns what it has (at least one VM): rows
-     * reach the table at least that often however slowly the lists come, and in few large batches when they come fast.
-     */
-    public List<VmSummary> next(int min, long maxWaitMillis) throws InterruptedException {
         List<VmSummary> out = new ArrayList<>();
-        long deadline = maxWaitMillis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + maxWaitMillis * 1_000_000L;
         while (!done && out.size() < Math.max(1, min)) {
-            List<VmSummary> page;
-            if (out.isEmpty() || deadline == Long.MAX_VALUE) {
-                page = pages.take();
-            } else {
-                page = pages.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                if (page == null) break; // the time is up: what there is goes to the table now
-            }
+            List<VmSummary> page = pages.take();
             if (page == END) {
                 done = true;
                 break;

@@ -45,14 +45,6 @@ public final class MainWindow {
      * @param onLanguageChosen called (FX thread) when the user picks a language; saves the choice
      * @param onThemeChosen    called (FX thread) when the user picks a theme; saves the choice
      */
-    /** A converter that names each item (never parsed back: the boxes only choose). */
-    private static <T> javafx.util.StringConverter<T> named(java.util.function.Function<T, String> name) {
-        return new javafx.util.StringConverter<>() {
-            @Override public String toString(T item) { return item == null ? "" : name.apply(item); }
-            @Override public T fromString(String text) { throw new UnsupportedOperationException(); }
-        };
-    }
-
     public MainWindow(I18n i18n, Supplier<Node> wizard, Supplier<Node> inspector, Node start, Node statusBar,
                       ObservableBooleanValue sandbox, Theme themes, Consumer<Locale> onLanguageChosen,
                       Consumer<Theme.Choice> onThemeChosen) {
@@ -72,8 +64,8 @@ public final class MainWindow {
         language.setId("language");
         language.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         language.getItems().setAll(Messages.SUPPORTED);
-        java.util.function.Function<Locale, String> languageName = item -> i18n.get(languageKey(item));
-        language.setConverter(named(languageName));
+        java.util.function.Function<Locale, String> languageName = item -> item == null ? "" : i18n.get(languageKey(item));
+        language.setConverter(Named.by(languageName));
         language.setValue(i18n.locale());
         language.accessibleTextProperty().bind(i18n.text("app.language.name"));
         languageLabel.setLabelFor(language);
@@ -92,12 +84,12 @@ public final class MainWindow {
         theme.setId("theme");
         theme.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         theme.getItems().setAll(Theme.Choice.values());
-        java.util.function.Function<Theme.Choice, String> themeName = item -> i18n.get(switch (item) {
+        java.util.function.Function<Theme.Choice, String> themeName = item -> item == null ? "" : i18n.get(switch (item) {
             case SYSTEM -> "app.theme.system";
             case LIGHT -> "app.theme.light";
             case DARK -> "app.theme.dark";
         });
-        theme.setConverter(named(themeName));
+        theme.setConverter(Named.by(themeName));
         theme.setValue(themes.choiceProperty().get());
         theme.accessibleTextProperty().bind(i18n.text("app.theme.name"));
         themeLabel.setLabelFor(theme);
@@ -109,8 +101,8 @@ public final class MainWindow {
         });
         // Re-render the choices' texts on a language switch (a new converter makes a ChoiceBox relabel its value and menu).
         i18n.messagesProperty().addListener((obs, old, now) -> {
-            theme.setConverter(named(themeName));
-            language.setConverter(named(languageName));
+            theme.setConverter(Named.by(themeName));
+            language.setConverter(Named.by(languageName));
         });
 
         // Start, wizard or pool inspector: pages of one window, each built when first shown.

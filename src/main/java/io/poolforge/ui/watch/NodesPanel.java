@@ -32,7 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * A pool's nodes on screen (watch and inspector): filters by state and error code, the grouped errors with their
@@ -158,7 +157,7 @@ public final class NodesPanel {
         dealloc.setId("nodes-dealloc");
         dealloc.getItems().setAll(NodesViewModel.DEALLOCATION_OPTIONS);
         dealloc.valueProperty().bindBidirectional(model.deallocationProperty());
-        dealloc.setConverter(converter(v -> v == null ? "" : i18n.get(NodesViewModel.deallocationKey(v))));
+        dealloc.setConverter(io.poolforge.ui.Named.by(v -> v == null ? "" : i18n.get(NodesViewModel.deallocationKey(v))));
         Label deallocLabel = new Label();
         deallocLabel.textProperty().bind(i18n.text("ui.nodes.dealloc.label"));
         deallocLabel.setLabelFor(dealloc);
@@ -259,9 +258,9 @@ public final class NodesPanel {
                 }
             }
             stderrTitle.setText(i18n.get("ui.nodes.detail.stderr", NodesViewModel.STDERR_LINES));
-            stateFilter.setConverter(converter(v -> v == null ? i18n.get("ui.nodes.filter.all") : PoolWatchView.stateLabel(i18n, v)));
-            codeFilter.setConverter(converter(v -> v == null ? i18n.get("ui.nodes.filter.all") : v));
-            dealloc.setConverter(converter(v -> v == null ? "" : i18n.get(NodesViewModel.deallocationKey(v))));
+            stateFilter.setConverter(io.poolforge.ui.Named.by(v -> v == null ? i18n.get("ui.nodes.filter.all") : PoolWatchView.stateLabel(i18n, v)));
+            codeFilter.setConverter(io.poolforge.ui.Named.by(v -> v == null ? i18n.get("ui.nodes.filter.all") : v));
+            dealloc.setConverter(io.poolforge.ui.Named.by(v -> v == null ? "" : i18n.get(NodesViewModel.deallocationKey(v))));
             // a converter change does not redraw the shown value: new button cells do
             for (ComboBox<String> box : List.of(stateFilter, codeFilter, dealloc)) box.setButtonCell(buttonCell(box));
             table.refresh();
@@ -389,20 +388,6 @@ public final class NodesPanel {
         c.setMinWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return c;
-    }
-
-    private static StringConverter<String> converter(Function<String, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(String v) {
-                return show.apply(v);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        };
     }
 
 }

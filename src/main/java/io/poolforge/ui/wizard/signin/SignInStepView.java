@@ -24,7 +24,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** Step 1 on screen: two ways in (sandbox, Azure), then subscription and Batch account. */
 public final class SignInStepView extends StepView<SignInViewModel> {
@@ -112,10 +111,7 @@ public final class SignInStepView extends StepView<SignInViewModel> {
         cloud.setId("cloud");
         cloud.getItems().setAll(AzureEndpoints.Cloud.AZURE_PUBLIC, AzureEndpoints.Cloud.AZURE_US_GOVERNMENT, AzureEndpoints.Cloud.AZURE_CHINA);
         cloud.valueProperty().bindBidirectional(model.cloudProperty());
-        cloud.setConverter(new StringConverter<>() {
-            @Override public String toString(AzureEndpoints.Cloud c) { return c == null ? "" : i18n.get(cloudKey(c)); }
-            @Override public AzureEndpoints.Cloud fromString(String s) { return null; }
-        });
+        cloud.setConverter(io.poolforge.ui.Named.by(c -> c == null ? "" : i18n.get(cloudKey(c))));
         i18n.messagesProperty().addListener((o, a, b) -> {
             var v = cloud.getValue();
             cloud.setValue(null);

@@ -168,9 +168,7 @@ public final class VmViewModel {
     }
 
     /** Rows read before the table gets them, after the first page. */
-    static final int CHUNK_ROWS = Integer.getInteger("poolforge.vmChunkRows", 2_000);
-    /** ... or what has come once this long has passed (rows reach the table at least this often). */
-    static final long CHUNK_MILLIS = Long.getLong("poolforge.vmChunkMillis", Long.MAX_VALUE);
+    static final int CHUNK_ROWS = 2_000;
     /** Resource groups listed at once (PF-21): the lists are chains of round trips, not CPU. */
     static final int LIST_PARALLELISM = 6;
 
@@ -189,7 +187,7 @@ public final class VmViewModel {
         // several resource groups at once (PF-21, VmFleetReader).
         current = tasks.execute(BackgroundTask.of(title, ctx -> {
             List<VmRow> out = new ArrayList<>();
-            for (VmSummary listed : from.next(first ? 1 : CHUNK_ROWS, CHUNK_MILLIS)) {
+            for (VmSummary listed : from.next(first ? 1 : CHUNK_ROWS)) {
                 VmSummary vm = withSizeFacts(listed, sizes);
                 out.add(new VmRow(vm, VmRules.check(vm, account, supported, ImageTarget.GALLERY, today)));
             }
