@@ -4,7 +4,7 @@
 #   bench/run.sh [startup|cli|flow|flow-large|vmlist|sandbox|all|cds|aot|classlist|readme] [runs]
 #   (all: every benchmark with the launcher's flags and the class-data archive, as installed; NOCDS=1: without them;
 #   then, in the same loop, the README path's first and second start, see readme)
-#   (readme: `java -jar poolforge.jar` as the README runs it, the desktop relaunched by Main's own code: a first start
+#   (readme: the README's command target/poolforge (one JVM, PF-21 fifth pass), and `java -jar poolforge.jar`, the desktop relaunched by Main's own code: a first start
 #   in a fresh PoolForge folder, the class-data archive it makes afterwards, and a second start that maps it)
 #   (cli: cold `poolforge run --sandbox` of the demo plan, whole process; cds: JDK 17 AppCDS archive vs none, start-up
 #   and cli; aot: JAVA=<jdk25>/bin/java, JDK 25 AOT cache vs none; classlist: regenerate packaging/classes.lst)
@@ -140,6 +140,17 @@ readme_pair() {
   fi
   LABEL=readme-second run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
   LABEL=readme-second run readme -Dpoolforge.home="$home" -cp "$cp" io.poolforge.bench.ReadmePathBenchmark startup
+  # The README's command since PF-21's fifth pass, target/poolforge: one JVM from the argument file `mvn package` writes
+  # (io.poolforge.app.LauncherScript), here written the same way for this class path with the benchmark as main class,
+  # after the build's archive above. Timed from its JVM's start, as the bare window and the installed app (one JVM
+  # each); the shell in front of it adds ~2 ms (no -Dpoolforge.home in the script: the same exec, with it).
+  "$JAVA" -cp "$cp" io.poolforge.app.LauncherScript "$BUILD/bench-launcher" io.poolforge.bench.AppBenchmark >/dev/null
+  LABEL=readme-script run bare-window -cp "$FX_CP" io.poolforge.bench.BareWindowBenchmark
+  rm -rf "$home"
+  sh -c 'exec "$0" -Dpoolforge.home="$1" @"$2" startup demo' "$JAVA" "$home" "$BUILD/bench-launcher/poolforge.args" \
+    2>>"$BUILD/bench-stderr.txt" | grep '^BENCH' \
+    | sed "s/^BENCH \([^ ]*\)/BENCH \1 label=readme-script load=$(cut -d" " -f1 /proc/loadavg)/" | tee -a "$OUT" \
+    || echo "# readme-script failed (see $BUILD/bench-stderr.txt)" | tee -a "$OUT"
 }
 echo "# $(date -Iseconds) $WHAT runs=$RUNS label=$LABEL JAVA_OPTS='$JAVA_OPTS' APP_OPTS='$APP_OPTS' load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 for i in $(seq "$RUNS"); do

@@ -104,7 +104,7 @@ GOALS = [  # (goal, group prefix, figure, limit, unit)
     ("FX thread's longest piece of work, demo flow", "app", "fxBusyMaxMs@flow-demo", 50, "ms"),
     ("FX thread's longest piece of work, large flow", "app", "fxBusyMaxMs@flow-large", 50, "ms"),
 ]
-readme = [lb for lb in ("readme-first", "readme-second") if any(g.split(" ")[1] == lb for g in groups)]
+readme = [lb for lb in ("readme-script", "readme-first", "readme-second") if any(g.split(" ")[1] == lb for g in groups)]
 installed = [lb for lb in labels if not lb.startswith("readme")]
 if readme or installed:
     cols = installed + readme
@@ -139,4 +139,5 @@ if readme or installed:
     parent = [v for g, f in groups.items() if g.startswith("readme-parent") for v in f.get("peakRssMb", [])]
     if parent:
         print(f"  (README path: the relaunching `java -jar` JVM itself, peak RSS median {statistics.median(parent):.1f} MB, beside the desktop's)")
-    print("  (installed app: label " + ", ".join(installed) + "; README path: `java -jar poolforge.jar` relaunching the desktop, timed from the first JVM's start)")
+    print("  (installed app: label " + ", ".join(installed) + "; readme-script: the README's command, target/poolforge, one JVM, timed from its start;"
+          " readme-first/-second: `java -jar poolforge.jar` relaunching the desktop, timed from the first JVM's start)")
