@@ -78,6 +78,12 @@ class LauncherScriptTest {
         assertThat(r.out).contains("fx=true", "archiveMapped=true", "relaunched=null",
                 "arg=[plain]", "arg=[two words]", "arg=[it's \"quoted\"]", "arg=[$HOME]");
         for (String o : options) assertThat(r.out).contains(o);
+        // The argument file alone, with an option of one's own in front: the same JVM.
+        Process direct = new ProcessBuilder(java, "-Dprobe.own=yes", "@" + out.resolve("poolforge.args"), "x y")
+                .redirectErrorStream(true).start();
+        String directOut = new String(direct.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(direct.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(directOut).contains("-Dprobe.own=yes", "fx=true", "archiveMapped=true", "arg=[x y]");
         // One JVM: the probe is the script's own process (exec), not a child of another JVM.
         assertThat(Files.readString(out.resolve("poolforge"))).contains("exec \"$java\" @");
     }
