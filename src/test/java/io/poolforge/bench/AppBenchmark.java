@@ -311,6 +311,8 @@ public final class AppBenchmark {
                 Thread.sleep(150);
             }
             probe.phase("create");
+            // -Dbench.sample=create: where the FX thread's time goes from Start to the watch (PF-21 fifth pass).
+            FxSampler createSampler = System.getProperty("bench.sample", "").equals("create") ? new FxSampler(fxThread) : null;
             long c0 = System.nanoTime();
             fx(() -> {
                 ((Button) stage.getScene().lookup("#create-start")).fire();
@@ -327,6 +329,7 @@ public final class AppBenchmark {
                 result.put("createError", createError);
             }
             Thread.sleep(500);
+            if (createSampler != null) createSampler.stopAndPrint(110);
             for (Locale locale : List.of(new Locale("es"), Locale.ENGLISH)) {
                 probe.phase("language-" + locale.getLanguage());
                 fx(() -> {

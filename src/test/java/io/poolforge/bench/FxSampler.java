@@ -10,7 +10,8 @@ import java.util.Set;
  * A crude sampling profiler of one thread (the FX thread), for finding what a stretch of FX work spends its time on
  * when JFR cannot help (JFR with the class-data archive crashed JDK 17.0.15; JFR sees the GTK-attached FX thread
  * rarely). {@code -Dbench.sample=true}: AppBenchmark samples the FX thread's stack every ~1 ms from start() to the
- * first interactive frame ({@code =render}: Prism's render thread instead) and prints the frames seen most (inclusive), as {@code # sample} lines.
+ * first interactive frame ({@code =render}: Prism's render thread instead; {@code =create}: the FX thread from the create step's
+ * Start to the pool's watch) and prints the frames seen most (inclusive), as {@code # sample} lines.
  */
 final class FxSampler {
     private final Thread target;
