@@ -22,6 +22,7 @@ import java.util.Optional;
  * <li>{@code poolforge}, a POSIX shell script that runs that file with the JDK that made the build (the archive holds
  * for that JDK only), passing its own arguments on ({@code target/poolforge run ...}).
  * </ul>
+ * Where there is no {@code /bin/sh} (Windows), only the argument file is written, and the build checks it instead.
  * Paths are absolute, as the archive was dumped with them: a moved or rebuilt-elsewhere tree needs {@code mvn package}
  * again, and the script says so instead of starting a JVM that cannot find its jars. {@code java -jar poolforge.jar}
  * still works everywhere (two JVMs).
@@ -31,6 +32,8 @@ import java.util.Optional;
 public final class LauncherScript {
     static final String ARGS_FILE = "poolforge.args";
     static final String SCRIPT = "poolforge";
+    /** The shell the script is for; without it (Windows) only the argument file is written. */
+    static final Path SH = Path.of("/bin/sh");
 
     private LauncherScript() {
     }
@@ -64,22 +67,26 @@ public final class LauncherScript {
      */
     static boolean check(Path out, String javaCommand, boolean archived) {
         try {
-            String version = run(List.of("/bin/sh", out.resolve(SCRIPT).toString(), "--version"));
+            // Where there is no POSIX shell (Windows), only the argument file is written: it is checked instead.
+            boolean script = Files.isRegularFile(out.resolve(SCRIPT)) && Files.isExecutable(SH);
+            String what = script ? out.resolve(SCRIPT) + " --version" : "java @" + out.resolve(ARGS_FILE) + " --version";
+            String version = run(script ? List.of(SH.toString(), out.resolve(SCRIPT).toString(), "--version")
+                    : List.of(javaCommand, "@" + out.resolve(ARGS_FILE), "--version"));
             if (!version.startsWith("PoolForge ")) {
-                System.err.println("LauncherScript: " + out.resolve(SCRIPT) + " --version printed: " + version);
+                System.err.println("LauncherScript: " + what + " printed: " + version);
                 return false;
             }
             if (archived) {
                 String log = run(List.of(javaCommand, "-Xlog:class+load=info", "@" + out.resolve(ARGS_FILE), "--version"));
                 boolean mapped = log.contains(" " + Main.class.getName() + " source: shared objects file");
-                System.out.println("Checked: " + SCRIPT + " --version ran" + (mapped ? ", Main from the class-data archive"
+                System.out.println("Checked: " + what + " ran" + (mapped ? ", Main from the class-data archive"
                         : "; WARNING: the class-data archive was not mapped (the desktop starts without it)"));
             } else {
-                System.out.println("Checked: " + SCRIPT + " --version ran");
+                System.out.println("Checked: " + what + " ran");
             }
             return true;
         } catch (IOException e) {
-            System.err.println("LauncherScript: could not run " + out.resolve(SCRIPT) + ": " + e);
+            System.err.println("LauncherScript: could not check " + out + ": " + e);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,11 +120,20 @@ public final class LauncherScript {
     /** Writes both files into {@code out}, each through a temporary file, the script executable. */
     static void write(Path out, DesktopRelaunch.Jvm jvm, List<String> options, Optional<Path> archive, String mainClass)
             throws IOException {
+        write(out, jvm, options, archive, mainClass, Files.isExecutable(SH));
+    }
+
+    static void write(Path out, DesktopRelaunch.Jvm jvm, List<String> options, Optional<Path> archive, String mainClass,
+                      boolean withScript) throws IOException {
         Files.createDirectories(out);
         Path argFile = out.resolve(ARGS_FILE);
         replace(argFile, argFile(javaArguments(jvm, options, archive, mainClass)), false);
         Path jar = jvm.classPath().isEmpty() ? out : jvm.classPath().get(0);
-        replace(out.resolve(SCRIPT), script(jvm.javaCommand(), argFile, jar), true);
+        if (withScript) {
+            replace(out.resolve(SCRIPT), script(jvm.javaCommand(), argFile, jar), true);
+        } else {
+            System.out.println("No " + SH + " here: only " + argFile + " is written; `java @" + argFile + "` starts PoolForge in one JVM");
+        }
     }
 
     /**

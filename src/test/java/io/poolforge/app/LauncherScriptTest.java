@@ -34,6 +34,10 @@ class LauncherScriptTest {
             package probe;
             public class Probe {
                 public static void main(String[] args) throws Exception {
+                    if (args.length == 1 && args[0].equals("--version")) {
+                        System.out.println("PoolForge probe");
+                        return;
+                    }
                     System.out.println("fx=" + ModuleLayer.boot().findModule("javafx.graphics").isPresent());
                     System.out.println("options=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
                     for (String a : args) System.out.println("arg=[" + a + "]");
@@ -107,6 +111,22 @@ class LauncherScriptTest {
         Result es = sh(Map.of("LANG", "es_ES.UTF-8"), out.resolve("poolforge").toString());
         assertThat(es.code).isEqualTo(1);
         assertThat(es.out).contains("este lanzador se hizo para " + jar, "Vuelva a compilar").doesNotContain("fx=");
+    }
+
+    @Test
+    void withoutAShellOnlyTheArgumentFileIsWrittenAndTheBuildChecksThatItStarts(@TempDir Path dir) throws Exception {
+        Path jar = probeJar(dir.resolve("build/poolforge.jar"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        DesktopRelaunch.Jvm jvm = new DesktopRelaunch.Jvm(java, List.of(), List.of(jar), javafxJars(), System.getProperty("java.vm.version"));
+        Path out = dir.resolve("build");
+        LauncherScript.write(out, jvm, DesktopRelaunch.launcherOptions(), Optional.empty(), "probe.Probe", false);
+        assertThat(out.resolve("poolforge.args")).exists();
+        assertThat(out.resolve("poolforge")).doesNotExist();
+        assertThat(LauncherScript.check(out, java, false)).isTrue();
+
+        // What the build refuses: an argument file that does not start PoolForge.
+        Files.delete(jar);
+        assertThat(LauncherScript.check(out, java, false)).isFalse();
     }
 
     @Test
