@@ -91,13 +91,10 @@ public final class PoolViewModel {
     /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
     private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
 
-    /** Runs the look-ups of the Marketplace images' generations (null: none, the generations stay unknown). */
-    private final io.poolforge.task.TaskExecutor tasks;
-    private final java.util.function.Function<String, String> titles;
     /** The node agent SKU this model last proposed (a look-up that arrives later does not override a user's own choice). */
     private String lastProposed;
-    /** Counts the generation look-ups that ended (the facts line listens: "not read yet" becomes V1/V2 or "unknown"). */
-    private final IntegerProperty generationReads = new SimpleIntegerProperty();
+    /** The Marketplace images' generations: what is known, the look-ups (the facts line listens to their count). */
+    private final ImageGenerations generations;
 
     public PoolViewModel(WizardSession session) {
         this(session, null, k -> k);
@@ -109,8 +106,7 @@ public final class PoolViewModel {
      */
     public PoolViewModel(WizardSession session, io.poolforge.task.TaskExecutor tasks, java.util.function.Function<String, String> titles) {
         this.session = session;
-        this.tasks = tasks;
-        this.titles = titles;
+        this.generations = new ImageGenerations(session, tasks, titles);
         this.sizes = new FilteredList<>(session.vmSizes());
         sizeFilter.addListener((o, a, text) -> {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -222,14 +218,7 @@ public final class PoolViewModel {
      * pass); the others' generation is unknown (null), never guessed from the SKU's name.
      */
     List<SupportedImage> supported() {
-        List<SupportedImage> all = List.copyOf(session.supportedImages());
-        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
-        BatchAccountInfo a = session.account();
-        if (images == null || a == null) return all;
-        return all.stream().map(s -> {
-            io.poolforge.azure.MarketplaceImages.Read r = images.known(a.location(), s.imageReference());
-            return r == null ? s : s.withGeneration(r.generation());
-        }).toList();
+        return generations.supported();
     }
 
     /**
@@ -241,7 +230,7 @@ public final class PoolViewModel {
         if (c == null) return LocalizedText.of("wizard.pool.market.none");
         LocalizedText verification = LocalizedText.of(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
         String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
-        Object gen = generationShown(c);
+        Object gen = generations.shown(c);
         if (c.batchSupportEndOfLife() == null) return LocalizedText.of("wizard.pool.market.facts", verification, os, gen);
         boolean ended = !java.time.Instant.now(session.clock()).isBefore(c.batchSupportEndOfLife());
         return LocalizedText.of(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
@@ -249,49 +238,10 @@ public final class PoolViewModel {
     }
 
     /** Changes each time a look-up of generations ends. */
-    public IntegerProperty generationReadsProperty() { return generationReads; }
-
-    /** V1/V2 as Azure reported it; otherwise why it is not known. */
-    private Object generationShown(SupportedImage c) {
-        if (c.generation() != null) return c.generation().name();
-        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
-        BatchAccountInfo a = session.account();
-        io.poolforge.azure.MarketplaceImages.Read r = images == null || a == null ? null : images.known(a.location(), c.imageReference());
-        return LocalizedText.of(r == null && tasks != null ? "wizard.pool.generation.notRead" : "wizard.pool.generation.unknown");
-    }
-
-    /**
-     * PF-16 second pass: asks Azure, in the background, the generation of the images that matter here: the one chosen and
-     * the candidates the node agent proposal compares ({@link NodeAgentMatcher#generationCandidates}), each once a session.
-     * When the answers arrive the proposal and the checks are made again.
-     */
-    private void lookUpGenerations() {
-        io.poolforge.azure.MarketplaceImages images = session.marketplaceImages();
-        BatchAccountInfo a = session.account();
-        if (tasks == null || images == null || a == null) return;
-        List<SupportedImage> all = List.copyOf(session.supportedImages());
-        VmSummary vm = session.vm();
-        ImagePlan image = session.imageProperty().get();
-        ImageReference base = vm == null ? null : vm.imageReference();
-        var os = vm != null ? vm.osType() : image == null ? null : image.osType();
-        List<SupportedImage> candidates = NodeAgentMatcher.generationCandidates(base, os, all);
-        SupportedImage c = chosenImage.get();
-        List<SupportedImage> which = all.stream()
-                .filter(s -> candidates.contains(s) || (c != null && s.imageReference().sameSku(c.imageReference())))
-                .filter(s -> images.known(a.location(), s.imageReference()) == null).toList();
-        if (which.isEmpty()) return;
-        String sub = a.subscriptionId();
-        String location = a.location();
-        tasks.execute(io.poolforge.task.BackgroundTask.of(titles.apply("wizard.pool.generation.task"), ctx -> {
-            images.withGenerations(sub, location, all, which);
-            return Boolean.TRUE;
-        }).onSuccess(x -> generationsRead(a)).onFailure(e -> generationsRead(a)));
-    }
+    public IntegerProperty generationReadsProperty() { return generations.readsProperty(); }
 
     /** The look-up is over: the chosen image shows its generation, the proposal follows (unless the user chose a SKU). */
-    private void generationsRead(BatchAccountInfo forAccount) {
-        if (session.account() != forAccount) return;
-        generationReads.set(generationReads.get() + 1);
+    private void generationsRead() {
         SupportedImage c = chosenImage.get();
         if (c != null) {
             SupportedImage now = supported().stream().filter(s -> s.imageReference().sameSku(c.imageReference())).findFirst().orElse(c);
@@ -344,7 +294,7 @@ public final class PoolViewModel {
         }
         followNodeAgent();
         update();
-        lookUpGenerations();
+        generations.lookUp(chosenImage.get(), this::generationsRead);
     }
 
     private static void replace(ObservableList<String> list, List<String> items) {
