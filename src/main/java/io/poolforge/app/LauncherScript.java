@@ -55,7 +55,8 @@ public final class LauncherScript {
         Path out = Path.of(args[0]).toAbsolutePath();
         Optional<Path> archive = buildArchive(jvm, DesktopRelaunch.launcherOptions());
         write(out, jvm, DesktopRelaunch.launcherOptions(), archive, mainClass);
-        System.out.println("PoolForge launcher written: " + out.resolve(SCRIPT) + " (one JVM"
+        Path written = Files.isRegularFile(out.resolve(SCRIPT)) && Files.isExecutable(SH) ? out.resolve(SCRIPT) : out.resolve(ARGS_FILE);
+        System.out.println("PoolForge launcher written: " + written + " (one JVM"
                 + (archive.isPresent() ? ", class-data archive " + archive.get().getFileName() : ", no class-data archive") + ")");
         if (mainClass.equals(Main.class.getName())) System.exit(check(out, jvm.javaCommand(), archive.isPresent()) ? 0 : 1);
     }
