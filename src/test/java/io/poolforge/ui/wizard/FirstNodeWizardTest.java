@@ -60,6 +60,22 @@ class FirstNodeWizardTest extends io.poolforge.ui.WindowTest {
                 .anyMatch(l -> "unusable, no error code reported".equals(l.getText())));
         assertThat(robot.lookup("#create-steps .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .noneMatch(t -> t.contains("(unusable)") || t.startsWith("first node "));
+        // PF-21 fifth pass (seen in the Screenshots walk): after a switch to Spanish the row's detail was still English,
+        // worded once when the step ended. It follows the language now; Azure's own word ("unusable") stays as it is.
+        fx(() -> {
+            context.i18n().setLocale(new java.util.Locale("es"));
+            return null;
+        });
+        waitFor(() -> robot.lookup("#create-steps .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "unusable, sin código de error notificado".equals(l.getText())));
+        assertThat(robot.lookup("#create-steps .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .noneMatch(t -> t.contains("no error code reported"));
+        fx(() -> {
+            context.i18n().setLocale(java.util.Locale.ENGLISH);
+            return null;
+        });
+        waitFor(() -> robot.lookup("#create-steps .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "unusable, no error code reported".equals(l.getText())));
         // Since PF-17 the sandbox's node reports no (invented) error code and the node diagnoser gives no node-agent verdict
         // without one: an unusable node without errors is Microsoft's "Batch is unable to communicate with the VM".
         assertThat(text(robot, "#create-first-node-cause")).contains("unusable").contains("Batch cannot communicate with the VM");

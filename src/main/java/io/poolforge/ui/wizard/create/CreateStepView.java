@@ -68,7 +68,7 @@ public final class CreateStepView extends StepView<CreateViewModel> {
                 kind.textProperty().bind(i18n.text(kindKey(row.kind())));
                 Label name = new Label(row.name());
                 Label detail = new Label();
-                detail.textProperty().bind(row.detailProperty());
+                detail.textProperty().bind(i18n.text(row.detailProperty()));
                 detail.getStyleClass().add("text-muted");
                 grid.addRow(r++, state, kind, name, detail);
             }

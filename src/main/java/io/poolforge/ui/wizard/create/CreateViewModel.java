@@ -322,17 +322,17 @@ public final class CreateViewModel {
                 @Override public void stepStarted(StepRecord step, int index, int total) {
                     ctx.updateMessage(() -> i18n.get("wizard.create.step.running", step.name()));
                     ctx.updateProgress(index, total);
-                    row(step, "running", "");
+                    row(step, "running", raw(""));
                 }
                 @Override public void stepProgress(StepRecord step, String st, int percent) {
-                    row(step, "running", statusText(st));
+                    row(step, "running", statusWords(st));
                 }
                 @Override public void stepFinished(StepRecord step, int index, int total) {
                     ctx.updateProgress(index + 1, total);
                     row(step, step.status() == StepStatus.SUCCEEDED ? (Boolean.TRUE.equals(step.created()) ? "done" : "reused") : "failed",
                             firstNodeFailed.get() != null
-                                    ? i18n.get(io.poolforge.run.FirstNodeSummary.stateAndCode(firstNodeFailed.get().state(), firstNodeFailed.get().errorCode()))
-                                    : step.errorMessage() == null ? "" : step.errorMessage());
+                                    ? io.poolforge.run.FirstNodeSummary.stateAndCode(firstNodeFailed.get().state(), firstNodeFailed.get().errorCode())
+                                    : raw(step.errorMessage()));
                 }
                 @Override public void firstNode(StepRecord step, io.poolforge.run.FirstNode stage) {
                     if (stage.stage() == io.poolforge.run.FirstNode.Stage.FAILED) firstNodeFailed.set(stage);
@@ -390,8 +390,9 @@ public final class CreateViewModel {
      * three values indicate the operation finished"; the Azure-AsyncOperation status is InProgress until then. The SDK's
      * poller says IN_PROGRESS / SUCCESSFULLY_COMPLETED / FAILED / USER_CANCELLED. A status not known here is shown raw.
      */
-    String statusText(String status) {
-        if (status == null || status.isBlank()) return "";
+    /** An Azure provisioning status in our words where we have them; any other shown as Azure wrote it. */
+    static io.poolforge.domain.LocalizedText statusWords(String status) {
+        if (status == null || status.isBlank()) return raw("");
         String s = status.replace("_", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
         String key = switch (s) {
             case "inprogress", "notstarted", "running", "accepted" -> "wizard.create.status.inProgress";
@@ -403,7 +404,12 @@ public final class CreateViewModel {
             case "failed:re-creating" -> "wizard.create.status.recreating";
             default -> null;
         };
-        return key == null ? status : i18n.get(key);
+        return key == null ? raw(status) : io.poolforge.domain.LocalizedText.of(key);
+    }
+
+    /** Text shown as it is (Azure's own message, or nothing). */
+    private static io.poolforge.domain.LocalizedText raw(String text) {
+        return io.poolforge.domain.LocalizedText.of("inspect.value.raw", text == null ? "" : text);
     }
 
     public void cancel() {
@@ -440,10 +446,10 @@ public final class CreateViewModel {
           }));
     }
 
-    private void row(StepRecord step, String state, String detail) {
+    private void row(StepRecord step, String state, io.poolforge.domain.LocalizedText detail) {
         fxThread.accept(() -> rows.stream().filter(x -> x.id().equals(step.id())).findFirst().ifPresent(x -> {
             x.statusProperty().set(state);
-            x.detailProperty().set(detail == null ? "" : detail);
+            x.detailProperty().set(detail == null ? raw("") : detail);
         }));
     }
 }

@@ -1,6 +1,9 @@
 package io.poolforge.ui.wizard.create;
 
+import io.poolforge.domain.LocalizedText;
 import io.poolforge.run.StepKind;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -10,7 +13,7 @@ public final class StepRow {
     private final StepKind kind;
     private final String name;
     private final StringProperty status = new SimpleStringProperty("pending");
-    private final StringProperty detail = new SimpleStringProperty("");
+    private final ObjectProperty<LocalizedText> detail = new SimpleObjectProperty<>(LocalizedText.of("inspect.value.raw", ""));
 
     public StepRow(String id, StepKind kind, String name) {
         this.id = id;
@@ -27,5 +30,9 @@ public final class StepRow {
     /** pending, running, done, reused, failed */
     public StringProperty statusProperty() { return status; }
 
-    public StringProperty detailProperty() { return detail; }
+    /**
+     * What is known of the step (its Azure status, why it failed), as words the page says in its language at the time:
+     * a language switch after the run relabels it (our words; Azure's own text stays as Azure wrote it).
+     */
+    public ObjectProperty<LocalizedText> detailProperty() { return detail; }
 }
