@@ -4,7 +4,6 @@ import io.poolforge.ui.wizard.WizardFrame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 
@@ -30,20 +29,11 @@ final class FirstNodeWalk extends ShotWalk {
     void driveFirstNode(Path outDir, boolean bad) throws Exception {
         Files.createDirectories(outDir);
         fx(() -> {
-            context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
-            context.i18n().setLocale(Locale.ENGLISH);
             stage.setWidth(1280);
             stage.setHeight(800);
-            window.showWizard();
             return null;
         });
-        WizardFrame wizard = fx(() -> context.wizard());
-        fx(() -> {
-            context.signIn().trySandbox();
-            return null;
-        });
-        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
-        next(wizard, "vm");
+        WizardFrame wizard = atVmStep();
         fx(() -> {
             ((javafx.scene.control.CheckBox) stage.getScene().lookup("#vm-from-existing")).setSelected(true);
             return null;

@@ -35,8 +35,8 @@ abstract class ShotWalk {
         return toPoolStep(null);
     }
 
-    /** As {@link #toPoolStep()} with the VM named {@code vmName} (null: the first eligible one with data disks). */
-    WizardFrame toPoolStep(String vmName) throws Exception {
+    /** The wizard in English and the light theme, signed in to the sandbox, at the VM step. */
+    WizardFrame atVmStep() throws Exception {
         fx(() -> {
             context.theme().choiceProperty().set(io.poolforge.ui.Theme.Choice.LIGHT);
             context.i18n().setLocale(Locale.ENGLISH);
@@ -50,6 +50,12 @@ abstract class ShotWalk {
         });
         waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
         next(wizard, "vm");
+        return wizard;
+    }
+
+    /** As {@link #toPoolStep()} with the VM named {@code vmName} (null: the first eligible one with data disks). */
+    WizardFrame toPoolStep(String vmName) throws Exception {
+        WizardFrame wizard = atVmStep();
         waitFor(() -> vmTable().getItems().size() > 0 && !rows().isEmpty());
         Thread.sleep(300);
         if (vmName == null) pickVm(); else pickVm(vmName);
