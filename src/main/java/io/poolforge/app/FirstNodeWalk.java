@@ -29,8 +29,10 @@ final class FirstNodeWalk extends ShotWalk {
     void driveFirstNode(Path outDir, boolean bad) throws Exception {
         Files.createDirectories(outDir);
         fx(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            // 1280x800, or the screen's work area where that is smaller (a 1024x700 display).
+            javafx.geometry.Rectangle2D area = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1280, area.getWidth()));
+            stage.setHeight(Math.min(800, area.getHeight()));
             return null;
         });
         WizardFrame wizard = atVmStep();

@@ -148,12 +148,24 @@ abstract class ShotWalk {
 
     /** {@code scene} (the main window's or the watch window's) in every language, then back to English. */
     void shots(javafx.scene.Scene scene, Path outDir, String name) throws Exception {
+        shots(scene, outDir, name, null);
+    }
+
+    /** As above, with {@code beforeEach} (FX thread; a scroll, say) run in each language before the picture. */
+    void shots(javafx.scene.Scene scene, Path outDir, String name, Runnable beforeEach) throws Exception {
         for (Locale locale : Messages.SUPPORTED) {
             fx(() -> {
                 context.i18n().setLocale(locale);
                 return null;
             });
             Thread.sleep(300);
+            if (beforeEach != null) {
+                fx(() -> {
+                    beforeEach.run();
+                    return null;
+                });
+                Thread.sleep(200);
+            }
             fx(() -> {
                 write(scene, outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
                 return null;

@@ -37,26 +37,7 @@ final class TrustedLaunchWalk extends ShotWalk {
 
     /** As {@link #shots(Path, String)}, with the main window scrolled so that {@code selector} is at the top. */
     void shotsAt(Path outDir, String name, String selector) throws Exception {
-        for (Locale locale : Messages.SUPPORTED) {
-            fx(() -> {
-                context.i18n().setLocale(locale);
-                return null;
-            });
-            Thread.sleep(300);
-            fx(() -> {
-                scrollTo(stage, selector);
-                return null;
-            });
-            Thread.sleep(200);
-            fx(() -> {
-                write(stage.getScene(), outDir.resolve(locale.getLanguage() + "-" + name + ".png"));
-                return null;
-            });
-        }
-        fx(() -> {
-            context.i18n().setLocale(Locale.ENGLISH);
-            return null;
-        });
+        shots(stage.getScene(), outDir, name, () -> scrollTo(stage, selector));
     }
 
     @SuppressWarnings("unchecked")
