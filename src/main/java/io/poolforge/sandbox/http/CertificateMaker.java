@@ -82,7 +82,9 @@ public final class CertificateMaker {
 
             // A key manager over the key and certificate in memory: a PKCS12 key store would encrypt the key (slow, and pointless here).
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[] {new OneKey(kp.getPrivate(), x509)}, null, null);
+            // No trust managers: the server asks no client for a certificate, so it trusts nothing. Passing null would
+            // make JSSE load the JDK's whole trust store (cacerts, ~140 certificates parsed) for a server that never uses it.
+            ctx.init(new KeyManager[] {new OneKey(kp.getPrivate(), x509)}, new javax.net.ssl.TrustManager[0], null);
             return new Made(x509, kp, ctx);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not make the sandbox certificate", e);
