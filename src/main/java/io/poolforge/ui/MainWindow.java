@@ -19,7 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -109,15 +108,15 @@ public final class MainWindow {
         Node[] built = new Node[3];
         startPage.setId("page-start");
         startPage.textProperty().bind(i18n.text("app.page.start"));
-        startPage.setGraphic(new FontIcon(Material2AL.HOME));
+        startPage.setGraphic(Icons.of(Material2AL.HOME));
         startPage.setToggleGroup(pages);
         wizardPage.setId("page-wizard");
         wizardPage.textProperty().bind(i18n.text("app.page.wizard"));
-        wizardPage.setGraphic(new FontIcon(Material2AL.ADD_CIRCLE));
+        wizardPage.setGraphic(Icons.of(Material2AL.ADD_CIRCLE));
         wizardPage.setToggleGroup(pages);
         inspectorPage.setId("page-inspector");
         inspectorPage.textProperty().bind(i18n.text("app.page.inspector"));
-        inspectorPage.setGraphic(new FontIcon(Material2MZ.SEARCH));
+        inspectorPage.setGraphic(Icons.of(Material2MZ.SEARCH));
         inspectorPage.setToggleGroup(pages);
         startPage.getStyleClass().add("left-pill");
         wizardPage.getStyleClass().add(start == null ? "left-pill" : "center-pill");
@@ -160,7 +159,7 @@ public final class MainWindow {
         Label band = new Label();
         band.setId("sandbox-band");
         band.textProperty().bind(i18n.text("app.sandboxBand"));
-        band.setGraphic(new FontIcon(Material2MZ.WARNING));
+        band.setGraphic(Icons.of(Material2MZ.WARNING));
         band.setMaxWidth(Double.MAX_VALUE);
         band.setAlignment(Pos.CENTER);
         band.getStyleClass().add("sandbox-band");

@@ -10,7 +10,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -51,8 +50,7 @@ public final class StartScreen {
      * on what it does; the button's accessible text says both; a click anywhere on the card opens it.
      */
     private static VBox door(I18n i18n, String id, String key, String nameKey, String lineKey, Ikon icon, Runnable action) {
-        FontIcon graphic = new FontIcon(icon);
-        graphic.setIconSize(40);
+        javafx.scene.text.Text graphic = Icons.of(icon, 40);
         graphic.getStyleClass().add("door-icon");
         Button b = new Button();
         b.setId(id);

@@ -60,4 +60,20 @@ class MainWindowTest extends WindowTest {
         };
         assertThat(((Label) robot.lookup("#theme").lookup(".label").query()).getText()).isEqualTo(expected);
     }
+
+    /**
+     * Icons are text in the filled Material font, the only one loaded: Ikonli's FontIcon loaded the Material 2 pack's
+     * four fonts (filled, outlined, round, sharp) before the first frame (PF-21 sixth pass, {@link Icons}).
+     */
+    @Test
+    void iconsUseTheFilledMaterialFontAndNoOtherIsLoaded(FxRobot robot) {
+        javafx.scene.text.Text icon = (javafx.scene.text.Text) robot.lookup("#page-wizard")
+                .queryAs(javafx.scene.control.ToggleButton.class).getGraphic();
+        assertThat(icon.getFont().getFamily()).isEqualTo("Material Icons");
+        assertThat(icon.getText()).isEqualTo(new String(Character.toChars(org.kordamp.ikonli.material2.Material2AL.ADD_CIRCLE.getCode())));
+        assertThat(icon.getFont().getSize()).isEqualTo(Icons.SIZE);
+        assertThat(icon.getStyleClass()).contains("ikonli-font-icon");
+        assertThat(javafx.scene.text.Font.getFamilies()).contains("Material Icons")
+                .noneMatch(f -> f.startsWith("Material Icons ") && !f.equals("Material Icons"));
+    }
 }

@@ -249,7 +249,7 @@ class ScreensReadableTest {
 
     /** The Text a Labeled's skin draws (its text, or its text cut with an ellipsis). */
     private static Text drawnText(Labeled l) {
-        // The graphic may itself be a Text (an Ikonli FontIcon is one): the label's own text is the other Text.
+        // The graphic may itself be a Text (an icon, Icons.of, is one): the label's own text is the other Text.
         for (Node c : l.getChildrenUnmodifiable()) if (c instanceof Text t && c != l.getGraphic()) return t;
         return null;
     }
