@@ -25,14 +25,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the Azure SDK clients the same way everywhere (app, CLI, tests): ONE shared azure-core
@@ -133,19 +131,17 @@ public final class SdkClients {
         return cloud;
     }
 
-    /** An HTTP client (the JDK's) that trusts exactly the certificate(s) in {@code pem}. */
+    /**
+     * An HTTP client (the JDK's) that trusts exactly the certificate(s) in {@code pem}: a server must present one of
+     * them ({@link PinnedTrust}).
+     */
     public static HttpClient trustingHttpClient(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("sandbox-" + i++, (X509Certificate) cert);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
+            java.util.List<X509Certificate> pinned = new java.util.ArrayList<>();
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) pinned.add((X509Certificate) cert);
+            if (pinned.isEmpty()) throw new IllegalStateException("No certificate in " + pem);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new PinnedTrust(pinned)}, null);
             JdkHttpClientBuilder b = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ctx));
             Duration timeout = responseTimeout();
             if (timeout != null) b.responseTimeout(timeout);
