@@ -22,6 +22,7 @@ public final class DesktopApp extends Application {
     public void init() {
         context = new AppContext(AppPaths.fromEnvironment(), Locale.getDefault(), AppContext.Options.desktop());
         startInSandbox = context.shouldStartInSandbox();
+        io.poolforge.ui.Icons.load(); // a font from the jar, copied to a temporary file: disk, so not in start()
     }
 
     @Override

@@ -38,7 +38,15 @@ public final class Icons {
         return t;
     }
 
-    /** The icons' font family, the font loaded on first use. */
+    /**
+     * Loads the icons' font now. JavaFX reads it from the jar and copies it to a temporary file, so the desktop calls
+     * this from {@code Application.init()} (the launcher thread), and the FX thread never does that disk work.
+     */
+    public static void load() {
+        family();
+    }
+
+    /** The icons' font family, the font loaded on first use if {@link #load} was not called. */
     static synchronized String family() {
         if (family == null) {
             URL url = Icons.class.getResource(FONT);

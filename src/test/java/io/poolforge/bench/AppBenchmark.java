@@ -66,6 +66,12 @@ public final class AppBenchmark {
         private final Bench.Result result = new Bench.Result("app");
         private Thread fxThread;
 
+        /** As DesktopApp.init: the icons' font is loaded on the launcher thread, not in start(). */
+        @Override
+        public void init() {
+            io.poolforge.ui.Icons.load();
+        }
+
         @Override
         public void start(Stage stage) {
             this.stage = stage;
