@@ -38,6 +38,7 @@ public final class Screenshots {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("poolforge.home", Files.createTempDirectory("poolforge-shots").toString());
+        Main.renderingDefaults(); // as the desktop starts
         Application.launch(App.class, args);
     }
 

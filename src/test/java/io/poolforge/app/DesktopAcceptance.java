@@ -56,6 +56,7 @@ public final class DesktopAcceptance {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("poolforge.home", Files.createTempDirectory("poolforge-acceptance").toString());
+        Main.renderingDefaults(); // as the desktop starts
         Application.launch(App.class, args);
     }
 

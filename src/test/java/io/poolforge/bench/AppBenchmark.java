@@ -49,6 +49,7 @@ public final class AppBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("poolforge.sandbox.timeScale", "0");
         io.poolforge.app.Main.initLoggingInBackground(); // as Main does
+        io.poolforge.app.Main.renderingDefaults(); // as Main does
         if (Boolean.getBoolean("bench.viaPicocli")) {
             // As Main did before its no-argument fast path: the root command decides to open the desktop.
             new CommandLine(new RootCommand(() -> Application.launch(App.class, args))).execute();
@@ -169,6 +170,7 @@ public final class AppBenchmark {
         /**
          * With {@code -Dbench.nmt=FILE} (and {@code -XX:NativeMemoryTracking=summary}): the JVM's native memory summary at
          * the end of the measurement, written to FILE (after the figures are printed: JMX costs memory of its own).
+         * {@code -Dbench.nmtMode=detail} (with {@code -XX:NativeMemoryTracking=detail}) writes the call sites instead.
          */
         private static void nativeMemory() {
             String file = System.getProperty("bench.nmt");
@@ -176,7 +178,7 @@ public final class AppBenchmark {
             try {
                 Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
                         new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
-                        new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+                        new Object[] {new String[] {System.getProperty("bench.nmtMode", "summary")}}, new String[] {String[].class.getName()});
                 Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
                         new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                         new Object[] {new String[] {}}, new String[] {String[].class.getName()});
