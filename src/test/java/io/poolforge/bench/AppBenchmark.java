@@ -354,17 +354,25 @@ public final class AppBenchmark {
                 }
             }
             probe.phase("inspector");
+            // -Dbench.sample=inspector: where the inspector's FX-thread work goes (opening it, then the first pool's details).
+            FxSampler inspectorSampler = System.getProperty("bench.sample", "").equals("inspector") ? new FxSampler(fxThread) : null;
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             fx(() -> {
+                long i0 = threads.getCurrentThreadCpuTime();
                 window.showInspector();
+                result.put("inspectorOpenCpuMs", Bench.ms(threads.getCurrentThreadCpuTime() - i0));
                 return null;
             });
             waitFor(() -> stage.getScene().lookup("#inspect-pools") != null
                     && !((TableView<?>) stage.getScene().lookup("#inspect-pools")).getItems().isEmpty());
             fx(() -> {
+                long i0 = threads.getCurrentThreadCpuTime();
                 ((TableView<?>) stage.getScene().lookup("#inspect-pools")).getSelectionModel().select(0);
+                result.put("inspectorSelectCpuMs", Bench.ms(threads.getCurrentThreadCpuTime() - i0));
                 return null;
             });
             Thread.sleep(1000);
+            if (inspectorSampler != null) inspectorSampler.stopAndPrint(110);
             probe.phase("end");
             result.put("flowEndMs", Bench.sinceJvmStart());
         }

@@ -78,8 +78,9 @@ public final class VmListBenchmark {
                 long listNanos = 0;
                 java.util.Map<String, Double> cpu0 = cpuByThreadGroup();
                 java.util.Map<String, Double> cpu1;
+                Concurrency concurrency = it == iterations - 1 && Boolean.getBoolean("bench.concurrency") ? new Concurrency() : null;
                 long t0 = System.nanoTime();
-                try (VmFleetReader reader = new VmFleetReader(c.compute(), sub, 6)) {
+                try (VmFleetReader reader = new VmFleetReader(c.compute(), sub, Integer.getInteger("bench.parallelism", 6))) {
                     while (!reader.done()) {
                         long p0 = System.nanoTime();
                         List<VmSummary> got = reader.next(pages == 0 ? 1 : 2_000);
@@ -89,6 +90,7 @@ public final class VmListBenchmark {
                     }
                     cpu1 = cpuByThreadGroup(); // before close: the reader's threads end with it
                 }
+                if (concurrency != null) concurrency.stopAndPrint();
                 all[it] = Bench.ms(System.nanoTime() - t0);
                 listOnly[it] = Bench.ms(listNanos);
                 java.util.Map<String, Double> d = new java.util.TreeMap<>();
@@ -276,5 +278,71 @@ public final class VmListBenchmark {
         int n = 0;
         for (VmSummary vm : vms) if (q.matches(vm)) n++;
         return n;
+    }
+
+    /**
+     * -Dbench.concurrency=true (a diagnosis of the last listing): every 5 ms, the CPU each live Java thread used since the
+     * last sample, summed by thread group: how many cores the listing kept busy, and who ran when fewer than one was; and
+     * the bytes each group allocated. The JIT's and the collector's threads are not Java threads: a slice with no CPU here
+     * may be theirs. -Dbench.parallelism=N reads N resource groups at once instead of the app's 6.
+     */
+    static final class Concurrency {
+        private final java.util.List<java.util.Map<String, Double>> slices = new java.util.ArrayList<>();
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private final java.util.Map<Long, Long> allocated = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Long, String> threadNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Concurrency() {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            sampler = new Thread(() -> {
+                java.util.Map<Long, Long> last = new java.util.HashMap<>();
+                com.sun.management.ThreadMXBean amx = (com.sun.management.ThreadMXBean) mx;
+                java.util.Map<Long, Long> alloc0 = new java.util.HashMap<>();
+                while (running) {
+                    java.util.Map<String, Double> slice = new java.util.TreeMap<>();
+                    for (long id : mx.getAllThreadIds()) {
+                        if (id == Thread.currentThread().getId()) continue;
+                        long c = mx.getThreadCpuTime(id);
+                        if (c < 0) continue;
+                        String name = threadNames.computeIfAbsent(id, k -> {
+                            java.lang.management.ThreadInfo info = mx.getThreadInfo(k);
+                            return info == null ? "?" : info.getThreadName().replaceAll("[0-9]+", "#");
+                        });
+                        Long before = last.put(id, c);
+                        if (before != null && c > before) slice.merge(name, (c - before) / 1e6, Double::sum);
+                        long a = amx.getThreadAllocatedBytes(id);
+                        alloc0.putIfAbsent(id, a);
+                        allocated.put(id, a - alloc0.get(id));
+                    }
+                    slices.add(slice);
+                    try { Thread.sleep(5); } catch (InterruptedException e) { return; }
+                }
+            }, "bench-concurrency");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void stopAndPrint() throws InterruptedException {
+            running = false;
+            sampler.join();
+            int[] hist = new int[5];
+            java.util.Map<String, Double> lowShare = new java.util.TreeMap<>();
+            java.util.Map<String, Double> allShare = new java.util.TreeMap<>();
+            for (java.util.Map<String, Double> s : slices.subList(1, slices.size())) {
+                double busy = s.values().stream().mapToDouble(Double::doubleValue).sum() / 5.0; // cores over ~5 ms
+                hist[Math.min(4, (int) Math.round(busy * 2))]++;
+                s.forEach((k, v) -> allShare.merge(k, v, Double::sum));
+                if (busy < 1.25) s.forEach((k, v) -> lowShare.merge(k, v, Double::sum));
+            }
+            java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+            allocated.forEach((id, b) -> byGroup.merge(threadNames.get(id), b, Long::sum));
+            byGroup.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
+                    .forEach(e -> System.out.printf("# concurrency allocated %-40s %7.1f MB%n", e.getKey(), e.getValue() / 1e6));
+            System.out.println("# concurrency slices=" + (slices.size() - 1) + " cores(0,.5,1,1.5,2+)=" + java.util.Arrays.toString(hist));
+            allShare.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(12)
+                    .forEach(e -> System.out.printf("# concurrency cpu %-40s all %7.1f ms  in slices under 1.25 cores %7.1f ms%n",
+                            e.getKey(), e.getValue(), lowShare.getOrDefault(e.getKey(), 0.0)));
+        }
     }
 }
