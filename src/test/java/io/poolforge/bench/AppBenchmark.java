@@ -86,7 +86,8 @@ public final class AppBenchmark {
             result.put("startCalledMs", Bench.sinceJvmStart());
             String sampled = System.getProperty("bench.sample", "");
             fxThread = Thread.currentThread();
-            FxSampler sampler = sampled.isEmpty() || sampled.equals("false") || sampled.startsWith("vmlist") || sampled.equals("connect") ? null
+            // true: the FX thread from start() to the first frame; render: Prism's. The other values name a later phase.
+            FxSampler sampler = !sampled.equals("true") && !sampled.equals("render") ? null
                     : new FxSampler(sampled.equals("render") ? FxSampler.thread("QuantumRenderer") : Thread.currentThread());
             // The FX thread's CPU from start() to the first interactive frame, and the whole process's since JVM start
             // (less noisy than wall time on a shared machine, for comparing two builds of the first frame).
