@@ -57,7 +57,7 @@ public final class Main {
 
     public static void main(String[] args) {
         AppPaths paths = AppPaths.fromEnvironment();
-        // Before the first logger is made: logback.xml writes to this folder.
+        // Before the first logger is made: the log (logging.LogSetup) goes to this folder.
         System.setProperty("poolforge.logdir", paths.logs().toString());
         System.setProperty("sun.net.httpserver.nodelay", "true");
         if (args.length == 0) {
