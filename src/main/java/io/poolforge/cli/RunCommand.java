@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  * {@link PlanRunner} with a journal in the PoolForge folder's {@code runs/} (the desktop's create step
  * runs the same code), resumes an interrupted run from its first unfinished step, or deletes exactly
  * what a run created. Progress on stderr, one line per step start and finish ({@link RunProgress}); the
- * result on stdout ({@link RunOutput}); the clean-up is {@link RunCleanUp}'s.
+ * result on stdout ({@link RunOutput}); the clean-up is {@link RunCleanUp}'s, a run whose journal is damaged
+ * {@link DamagedRun}'s.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = RunCommand.Help.class)
 public final class RunCommand implements Callable<Integer> {
@@ -155,14 +156,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer locked(JournalStore store, Plan plan, Interrupts interrupts, List<Finding> findings) {
-        List<JournalStore.Damaged> damaged = store.damaged().stream().filter(d -> ofThisPlan(store, plan, d)).toList();
+        List<JournalStore.Damaged> damaged = store.damaged().stream().filter(d -> DamagedRun.ofThisPlan(codec, store, plan, d)).toList();
         Journal journal;
         if (runId != null) {
             Optional<Journal> j = store.all().stream().filter(r -> r.runId().equals(runId)).findFirst();
             Optional<JournalStore.Damaged> broken = damaged.stream().filter(d -> d.runId().equals(runId)).findFirst();
             if (j.isEmpty() && cleanUp) {
                 // Journal damaged or gone: Azure's tags say what the run made.
-                return withRunLock(store, runId, () -> cleanUpByTags(store, plan, runId, interrupts));
+                return withRunLock(store, runId, () -> damagedRun().cleanUpByTags(store, plan, runId, interrupts));
             }
             if (j.isEmpty() && broken.isPresent() && broken.get().planReadable()) {
                 return withRunLock(store, runId, () -> {
@@ -189,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             journal = j.get();
         } else if (!damaged.isEmpty()) {
-            reportDamaged(store, plan, damaged.get(0));
+            damagedRun().report(store, plan, damaged.get(0));
             return ExitCodes.USAGE;
         } else if (cleanUp) {
             Optional<Journal> j = runsOf(store, plan, false).stream().findFirst();
@@ -246,83 +247,6 @@ public final class RunCommand implements Callable<Integer> {
         try (lock) {
             return body.getAsInt();
         }
-    }
-
-    /** True when a damaged run folder may be this plan's: its kept plan is this plan's, or unreadable (cannot tell). */
-    private boolean ofThisPlan(JournalStore store, Plan plan, JournalStore.Damaged d) {
-        if (!d.planReadable()) return true;
-        try {
-            return codec.sha256(RunSteps.resolve(plan, new RunId(d.runId()))).equals(codec.sha256(store.planOfRun(d.runId())));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** A damaged journal stops everything: what the run's tags say exists, and the two ways on. */
-    private void reportDamaged(JournalStore store, Plan plan, JournalStore.Damaged d) {
-        err.println(m.get("cli.run.damaged", d.runId(), d.journal(), d.reason()));
-        err.flush();
-        try (Connection c = open()) {
-            Plan resolved = RunSteps.resolve(plan, new RunId(d.runId()));
-            Journal probe = RunSteps.newJournal(resolved, new RunId(d.runId()), codec, clock.instant());
-            List<io.poolforge.run.CreatedResource> tagged = new PlanRunner(c.compute(), c.batch(), store, clock)
-                    .survey(resolved, probe, java.util.Set.of()).tagged();
-            err.println(m.get("cli.run.damaged.tagged", d.runId(), tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
-        } catch (CliFailure e) {
-            // open() said why.
-        } catch (Exception e) {
-            LOG.warn("Could not list the resources of run {} by tag: {}", d.runId(), SecretMasker.mask(String.valueOf(e.getMessage())), e);
-            String text = e instanceof PoolForgeException p ? m.get(p.key(), p.args()) : m.text(io.poolforge.domain.FailureWords.of(e));
-            err.println(m.get("cli.run.damaged.untagged", text));
-        }
-        if (d.planReadable()) err.println(m.get("cli.run.damaged.resume", planFile, d.runId()));
-        err.println(m.get("cli.run.damaged.cleanUp", planFile, d.runId()));
-    }
-
-    /** {@code --clean-up --run-id ID} without a readable journal: deletes what Azure's tags say run ID made. */
-    private int cleanUpByTags(JournalStore store, Plan plan, String id, Interrupts interrupts) {
-        Plan resolved = RunSteps.resolve(plan, new RunId(id));
-        Journal probe = RunSteps.newJournal(resolved, new RunId(id), codec, clock.instant());
-        err.println(m.get("cli.cleanUp.byTags", id));
-        err.println(m.get("cli.connection.opening", connection.target(m)));
-        err.flush();
-        BooleanSupplier cancelled = interrupts.cancelled();
-        List<String> deleted = List.of();
-        PoolForgeException failure = null;
-        try (Connection c = open()) {
-            PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
-            List<io.poolforge.run.CreatedResource> tagged = runner.survey(resolved, probe, java.util.Set.of()).tagged();
-            err.println(m.get("cli.run.damaged.tagged", id, tagged.size()));
-            tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
-            if (!tagged.isEmpty() && !yes) {
-                err.println(m.get("cli.cleanUp.needsYes"));
-                return ExitCodes.USAGE;
-            }
-            try (RunProgress progress = new RunProgress(m, err, true, pauseAfter, cancelled)) {
-                deleted = runner.cleanUp(resolved, probe, progress, cancelled);
-            }
-        } catch (PoolForgeException e) {
-            failure = e;
-        } catch (CliFailure e) {
-            return e.code;
-        } catch (Exception e) {
-            failure = unexpected(e);
-        }
-        if (failure != null) {
-            logFailure(failure);
-            err.println(m.get(failure.key(), failure.args()));
-            return exitCode(failure, interrupts);
-        }
-        if (java.nio.file.Files.isDirectory(store.runDir(id))) {
-            try {
-                store.archiveCleanedUp(probe, deleted, clock.instant());
-            } catch (PoolForgeException e) {
-                err.println(m.get(e.key(), e.args()));
-            }
-        }
-        output().cleanUp(probe, "cleaned-up", deleted, List.of(), null, null);
-        return ExitCodes.OK;
     }
 
     // --- run and resume ---------------------------------------------------------------------------
@@ -528,6 +452,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (k.startsWith("run.error.") || k.startsWith("plan.error.")) return ExitCodes.USAGE;
         return ExitCodes.AZURE_ERROR;
+    }
+
+    private DamagedRun damagedRun() {
+        return new DamagedRun(m, err, output(), connection, this::open, clock, codec, planFile, yes, pauseAfter);
     }
 
     private RunOutput output() {
