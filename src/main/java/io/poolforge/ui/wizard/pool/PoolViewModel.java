@@ -26,7 +26,6 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -72,29 +71,10 @@ public final class PoolViewModel {
     /** The most nodes of either kind the fields take: PoolForge's own bound (PlanShapeRules.MAXIMUM_NODES). */
     public static final int MAX_NODES = io.poolforge.domain.rules.PlanShapeRules.MAXIMUM_NODES;
 
-    // PF-15: the image type and the publisher/offer/SKU (of the Marketplace image, or of a custom image's base).
-    private final ObjectProperty<PoolImageType> imageType = new SimpleObjectProperty<>(PoolImageType.GALLERY);
-    private final BooleanProperty latestVersion = new SimpleBooleanProperty();
-    private final StringProperty publisher = new SimpleStringProperty();
-    private final StringProperty offer = new SimpleStringProperty();
-    private final StringProperty sku = new SimpleStringProperty();
-    private final StringProperty version = new SimpleStringProperty(ImagePlan.LATEST);
-    private final ObservableList<String> publishers = FXCollections.observableArrayList();
-    private final ObservableList<String> offers = FXCollections.observableArrayList();
-    private final ObservableList<String> skus = FXCollections.observableArrayList();
-    private final ObservableList<String> versions = FXCollections.observableArrayList(ImagePlan.LATEST);
-    private final ObjectProperty<SupportedImage> chosenImage = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalizedText> baseNote = new SimpleObjectProperty<>();
     /** PF-16: what the pool's securityProfile will be, in words (null: none needed). */
     private final ObjectProperty<LocalizedText> securityNote = new SimpleObjectProperty<>();
-    private boolean cascading;
-    /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
-    private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
-
-    /** The node agent SKU this model last proposed (a look-up that arrives later does not override a user's own choice). */
-    private String lastProposed;
-    /** The Marketplace images' generations: what is known, the look-ups (the facts line listens to their count). */
-    private final ImageGenerations generations;
+    /** PF-15: the image type and its publisher/offer/SKU, and the node agent that follows them. */
+    private final PoolImageChoice choice;
 
     public PoolViewModel(WizardSession session) {
         this(session, null, k -> k);
@@ -106,7 +86,7 @@ public final class PoolViewModel {
      */
     public PoolViewModel(WizardSession session, io.poolforge.task.TaskExecutor tasks, java.util.function.Function<String, String> titles) {
         this.session = session;
-        this.generations = new ImageGenerations(session, tasks, titles);
+        this.choice = new PoolImageChoice(session, tasks, titles, nodeAgentSku, proposal, this::update);
         this.sizes = new FilteredList<>(session.vmSizes());
         sizeFilter.addListener((o, a, text) -> {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -118,60 +98,52 @@ public final class PoolViewModel {
         for (var p : List.of(dedicated, lowPriority, timeoutMinutes)) p.addListener((o, a, b) -> update());
         session.imageProperty().addListener((o, a, b) -> update());
         session.accountUsageProperty().addListener((o, a, b) -> update());
-        publisher.addListener((o, a, b) -> cascade());
-        offer.addListener((o, a, b) -> cascade());
-        sku.addListener((o, a, b) -> cascade());
-        imageType.addListener((o, a, b) -> {
-            if (b == PoolImageType.MANAGED) {
-                imageType.set(a == null ? PoolImageType.GALLERY : a); // listed, not selectable
-                return;
-            }
-            if (a != null && a != PoolImageType.MANAGED) cascadeByType.put(a, new String[] {publisher.get(), offer.get(), sku.get()});
-            String[] back = cascadeByType.get(b);
-            if (back != null) {
-                cascading = true;
-                try {
-                    publisher.set(back[0]);
-                    offer.set(back[1]);
-                    sku.set(back[2]);
-                } finally {
-                    cascading = false;
-                }
-                cascade();
-                return;
-            }
-            followNodeAgent();
-            update();
-        });
-        latestVersion.addListener((o, a, b) -> update());
     }
 
-    public ObjectProperty<PoolImageType> imageTypeProperty() { return imageType; }
+
+    // The image choice (PoolImageChoice): its properties, as the view and the tests reach them.
+
+    public ObjectProperty<PoolImageType> imageTypeProperty() { return choice.imageTypeProperty(); }
 
     /** For an existing gallery image: use the definition's latest version rather than the chosen one. */
-    public BooleanProperty latestVersionProperty() { return latestVersion; }
+    public BooleanProperty latestVersionProperty() { return choice.latestVersionProperty(); }
 
-    public StringProperty publisherProperty() { return publisher; }
+    public StringProperty publisherProperty() { return choice.publisherProperty(); }
 
-    public StringProperty offerProperty() { return offer; }
+    public StringProperty offerProperty() { return choice.offerProperty(); }
 
-    public StringProperty skuProperty() { return sku; }
+    public StringProperty skuProperty() { return choice.skuProperty(); }
 
-    public StringProperty versionProperty() { return version; }
+    public StringProperty versionProperty() { return choice.versionProperty(); }
 
-    public ObservableList<String> publishers() { return publishers; }
+    public ObservableList<String> publishers() { return choice.publishers(); }
 
-    public ObservableList<String> offers() { return offers; }
+    public ObservableList<String> offers() { return choice.offers(); }
 
-    public ObservableList<String> skus() { return skus; }
+    public ObservableList<String> skus() { return choice.skus(); }
 
-    public ObservableList<String> versions() { return versions; }
+    public ObservableList<String> versions() { return choice.versions(); }
 
     /** The supported-images entry publisher/offer/SKU name, or null. */
-    public ObjectProperty<SupportedImage> chosenImageProperty() { return chosenImage; }
+    public ObjectProperty<SupportedImage> chosenImageProperty() { return choice.chosenImageProperty(); }
 
     /** What the publisher/offer/SKU choice means for a custom image (prefilled from the VM, or to pick). */
-    public ObjectProperty<LocalizedText> baseNoteProperty() { return baseNote; }
+    public ObjectProperty<LocalizedText> baseNoteProperty() { return choice.baseNoteProperty(); }
+
+    /** True when the custom image's Marketplace base is not known (no VM, or a VM not from the Marketplace). */
+    public boolean baseUnknown() { return choice.baseUnknown(); }
+
+    /** The image the pool will reference, as shown: the gallery id (definition for "latest") or the Marketplace URN. */
+    public String imageShown() { return choice.imageShown(); }
+
+    /** The chosen image's facts as shown under the cascade (verification, OS, generation, Batch's end of support). */
+    public LocalizedText imageFacts() { return choice.imageFacts(); }
+
+    /** Changes each time a look-up of generations ends. */
+    public IntegerProperty generationReadsProperty() { return choice.generationReadsProperty(); }
+
+    /** The supported images with the generations read so far (PoolImageChoice#supported). */
+    List<SupportedImage> supported() { return choice.supported(); }
 
     /** PF-16: the pool's security profile in words, or null when the image needs none. */
     public ObjectProperty<LocalizedText> securityNoteProperty() { return securityNote; }
@@ -185,173 +157,7 @@ public final class PoolViewModel {
         return s.runsTrustedLaunch() ? "wizard.pool.size.tl.yes" : "wizard.pool.size.tl.gen1";
     }
 
-    /** True when the custom image's Marketplace base is not known (no VM, or a VM not from the Marketplace). */
-    public boolean baseUnknown() {
-        VmSummary vm = session.vm();
-        return vm == null || vm.imageReference() == null || !vm.imageReference().isMarketplace();
-    }
 
-    /** The image the pool will reference, as shown: the gallery id (definition for "latest") or the Marketplace URN. */
-    public String imageShown() {
-        if (imageType.get() == PoolImageType.MARKETPLACE) {
-            ImageReference m = marketplaceReference();
-            return m == null ? "" : m.display();
-        }
-        ImagePlan image = effectiveImage();
-        return image == null ? "" : image.imageId();
-    }
-
-    private ImagePlan effectiveImage() {
-        ImagePlan image = session.imageProperty().get();
-        return image != null && session.fromExistingImage() && latestVersion.get() ? image.withVersion(ImagePlan.LATEST) : image;
-    }
-
-    private ImageReference marketplaceReference() {
-        SupportedImage c = chosenImage.get();
-        if (c == null) return null;
-        ImageReference r = c.imageReference();
-        return ImageReference.marketplace(r.publisher(), r.offer(), r.sku(), version.get());
-    }
-
-    /**
-     * The supported images with the Hyper-V generation Azure reported for each one this session has read (PF-16 second
-     * pass); the others' generation is unknown (null), never guessed from the SKU's name.
-     */
-    List<SupportedImage> supported() {
-        return generations.supported();
-    }
-
-    /**
-     * The chosen image's facts as shown under the cascade: verification, OS, the generation Azure reports ("not read yet"
-     * while the look-up runs, "unknown" when it failed or Azure did not report one), and Batch's end of support.
-     */
-    public LocalizedText imageFacts() {
-        SupportedImage c = chosenImage.get();
-        if (c == null) return LocalizedText.of("wizard.pool.market.none");
-        LocalizedText verification = LocalizedText.of(c.verified() ? "wizard.pool.market.verified" : "wizard.pool.market.unverified");
-        String os = c.osType() == null ? "" : c.osType() == io.poolforge.domain.OsType.WINDOWS ? "Windows" : "Linux";
-        Object gen = generations.shown(c);
-        if (c.batchSupportEndOfLife() == null) return LocalizedText.of("wizard.pool.market.facts", verification, os, gen);
-        boolean ended = !java.time.Instant.now(session.clock()).isBefore(c.batchSupportEndOfLife());
-        return LocalizedText.of(ended ? "wizard.pool.market.factsEnded" : "wizard.pool.market.factsEnd", verification, os, gen,
-                c.batchSupportEndOfLife().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    }
-
-    /** Changes each time a look-up of generations ends. */
-    public IntegerProperty generationReadsProperty() { return generations.readsProperty(); }
-
-    /** The look-up is over: the chosen image shows its generation, the proposal follows (unless the user chose a SKU). */
-    private void generationsRead() {
-        SupportedImage c = chosenImage.get();
-        if (c != null) {
-            SupportedImage now = supported().stream().filter(s -> s.imageReference().sameSku(c.imageReference())).findFirst().orElse(c);
-            if (!now.equals(c)) chosenImage.set(now);
-        }
-        String current = nodeAgentSku.get();
-        boolean userChose = current != null && !current.isBlank() && !current.equals(lastProposed);
-        if (imageType.get() == PoolImageType.GALLERY && prefilled != null
-                && java.util.Arrays.equals(prefilled, new String[] {publisher.get(), offer.get(), sku.get()})) {
-            // The custom image's base was prefilled before the generations were known: prefill it again with them.
-            prefillBase(session.vm(), session.imageProperty().get());
-        } else {
-            followNodeAgent();
-        }
-        if (userChose) nodeAgentSku.set(current);
-        update();
-    }
-
-    /** The publisher/offer/SKU {@link #prefillBase} chose (null: none), to tell it from the user's own choice. */
-    private String[] prefilled;
-
-    private void proposeSku(String skuId) {
-        lastProposed = skuId;
-        nodeAgentSku.set(skuId);
-    }
-
-    /** publisher → offer → SKU: each list follows the choice above it; the node agent follows the SKU. */
-    private void cascade() {
-        if (cascading) return;
-        cascading = true;
-        try {
-            List<SupportedImage> all = supported();
-            // Replacing a combo's items may clear its value (and, bound, the property): keep the choices first.
-            String p0 = publisher.get();
-            String o0 = offer.get();
-            String s0 = sku.get();
-            replace(publishers, all.stream().map(s -> s.imageReference().publisher()).distinct().sorted().toList());
-            publisher.set(publishers.contains(p0) ? p0 : null);
-            replace(offers, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get()))
-                    .map(s -> s.imageReference().offer()).distinct().sorted().toList());
-            offer.set(offers.contains(o0) ? o0 : offers.isEmpty() ? null : offers.get(0));
-            replace(skus, all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
-                    && s.imageReference().offer().equals(offer.get())).map(s -> s.imageReference().sku()).distinct().sorted().toList());
-            sku.set(skus.contains(s0) ? s0 : skus.isEmpty() ? null : skus.get(0));
-            chosenImage.set(all.stream().filter(s -> s.imageReference().publisher().equals(publisher.get())
-                    && s.imageReference().offer().equals(offer.get()) && s.imageReference().sku().equals(sku.get()))
-                    .findFirst().orElse(null));
-        } finally {
-            cascading = false;
-        }
-        followNodeAgent();
-        update();
-        generations.lookUp(chosenImage.get(), this::generationsRead);
-    }
-
-    private static void replace(ObservableList<String> list, List<String> items) {
-        if (!list.equals(items)) list.setAll(items);
-    }
-
-    /** The node agent SKU from the chosen image (Marketplace) or the custom image's base, with the reason. */
-    private void followNodeAgent() {
-        List<SupportedImage> supported = supported();
-        SupportedImage c = chosenImage.get();
-        VmSummary vm = session.vm();
-        ImagePlan image = session.imageProperty().get();
-        if (imageType.get() == PoolImageType.MARKETPLACE) {
-            baseNote.set(null);
-            if (c == null) return;
-            proposeSku(c.nodeAgentSkuId());
-            proposal.set(LocalizedText.of("wizard.pool.market.agent", c.nodeAgentSkuId(), c.imageReference().display()));
-            return;
-        }
-        ImageReference vmBase = vm == null ? null : vm.imageReference();
-        boolean fromVm = c != null && vmBase != null && vmBase.isMarketplace() && c.imageReference().sameSku(vmBase);
-        if (c != null && !fromVm) {
-            proposeSku(c.nodeAgentSkuId());
-            proposal.set(LocalizedText.of("wizard.pool.base.agent", c.nodeAgentSkuId(), c.imageReference().display()));
-        } else {
-            NodeAgentProposal p = NodeAgentMatcher.propose(vmBase, vm != null ? vm.osType() : image == null ? null : image.osType(),
-                    vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration(), supported);
-            proposal.set(p.explanation());
-            if (p.found()) proposeSku(p.nodeAgentSkuId());
-        }
-        baseNote.set(baseUnknown() ? LocalizedText.of("wizard.pool.base.unknown")
-                : LocalizedText.of("wizard.pool.base.prefilled", vmBase.display()));
-    }
-
-    /** Prefills publisher/offer/SKU from the VM's Marketplace base when Batch lists it, else from the first supported image of the image's OS. */
-    private void prefillBase(VmSummary vm, ImagePlan image) {
-        List<SupportedImage> supported = supported();
-        ImageReference base = vm == null ? null : vm.imageReference();
-        var os = vm != null ? vm.osType() : image == null ? null : image.osType();
-        var gen = vm != null ? vm.hyperVGeneration() : image == null ? null : image.hyperVGeneration();
-        SupportedImage pick = base != null && base.isMarketplace()
-                ? supported.stream().filter(s -> s.imageReference().sameSku(base)).findFirst().orElse(null) : null;
-        if (pick == null) {
-            NodeAgentProposal p = NodeAgentMatcher.propose(base, os, gen, supported);
-            pick = p.match();
-        }
-        cascading = true;
-        try {
-            publisher.set(pick == null ? null : pick.imageReference().publisher());
-            offer.set(pick == null ? null : pick.imageReference().offer());
-            sku.set(pick == null ? null : pick.imageReference().sku());
-        } finally {
-            cascading = false;
-        }
-        prefilled = new String[] {publisher.get(), offer.get(), sku.get()};
-        cascade();
-    }
 
     public StringProperty poolIdProperty() { return poolId; }
 
@@ -442,10 +248,8 @@ public final class PoolViewModel {
                     ? NodeAgentMatcher.propose(vm.imageReference(), vm.osType(), vm.hyperVGeneration(), supported)
                     : NodeAgentMatcher.propose(null, image.osType(), image.hyperVGeneration(), supported);
             proposal.set(p.explanation());
-            if (p.found()) proposeSku(p.nodeAgentSkuId());
-            latestVersion.set(false);
-            cascadeByType.clear();
-            prefillBase(vm, image);
+            if (p.found()) choice.proposeSku(p.nodeAgentSkuId());
+            choice.reset(vm, image);
             if (vmSize.get() == null) {
                 var generation = vm != null ? vm.hyperVGeneration() : image.hyperVGeneration();
                 String current = vm != null ? vm.vmSize() : null;
@@ -480,10 +284,10 @@ public final class PoolViewModel {
 
     private void update() {
         ranges();
-        ImagePlan image = effectiveImage();
+        ImagePlan image = choice.effectiveImage();
         BatchAccountInfo account = session.accountWithUsage();
         VmSummary vm = session.vm();
-        boolean market = imageType.get() == PoolImageType.MARKETPLACE;
+        boolean market = choice.imageTypeProperty().get() == PoolImageType.MARKETPLACE;
         if (account == null || (!market && (image == null || (vm == null && !session.fromExistingImage())))) {
             session.poolProperty().set(null);
             return;
@@ -493,20 +297,20 @@ public final class PoolViewModel {
         PoolPlan plan;
         PoolContext ctx;
         if (market) {
-            ImageReference ref = marketplaceReference();
+            ImageReference ref = choice.marketplaceReference();
             if (ref == null) {
                 violations.clear();
                 session.poolProperty().set(null);
                 return;
             }
-            SupportedImage c = chosenImage.get();
+            SupportedImage c = choice.chosenImageProperty().get();
             plan = new PoolPlan(poolId.get(), poolId.get(), size, null, nodeAgentSku.get(), dedicated.get(), lowPriority.get(),
                     timeout, ref);
             ctx = new PoolContext(account, AuthMethod.ENTRA_ID, List.copyOf(session.existingPools()),
                     List.copyOf(session.vmSizes()), supported(), null, c.osType(), c.generation(), ref,
                     Map.copyOf(session.imageSources()), null, LocalDate.now(session.clock()));
         } else {
-            SupportedImage c = chosenImage.get();
+            SupportedImage c = choice.chosenImageProperty().get();
             ImageReference base = c != null ? c.imageReference() : vm == null ? null : vm.imageReference();
             session.imageBaseProperty().set(base != null && base.isMarketplace() ? base : null);
             // PF-16: the security profile the image needs (TrustedLaunch definition → trustedLaunch), secure boot and vTPM as the
