@@ -136,10 +136,7 @@ class PoolImageChoiceTest {
     @Test
     void aNodeAgentTheUserChoseSurvivesALookUpThatEndsLater() {
         Deferred tasks = new Deferred();
-        PoolViewModel m = new PoolViewModel(session(), tasks, k -> k);
-        m.imageTypeProperty().set(PoolImageType.MARKETPLACE);
-        m.publisherProperty().set("canonical");
-        m.offerProperty().set("ubuntu-24_04-lts-minimal");
+        PoolViewModel m = minimalOnTheMarketplace(tasks);
         assertThat(m.nodeAgentSkuProperty().get()).isEqualTo("agent.minimal");
         assertThat(tasks.pending).as("the generation look-ups wait").isNotEmpty();
 
@@ -152,13 +149,19 @@ class PoolImageChoiceTest {
     @Test
     void aProposalTheUserLeftAloneFollowsTheLookUp() {
         Deferred tasks = new Deferred();
+        PoolViewModel m = minimalOnTheMarketplace(tasks);
+        tasks.runAll();
+        assertThat(m.nodeAgentSkuProperty().get()).isEqualTo("agent.minimal");
+        assertThat(m.chosenImageProperty().get().generation()).isEqualTo(HyperVGeneration.V2);
+    }
+
+    /** The Marketplace's minimal Ubuntu chosen, its generation look-ups held by {@code tasks}. */
+    PoolViewModel minimalOnTheMarketplace(Deferred tasks) {
         PoolViewModel m = new PoolViewModel(session(), tasks, k -> k);
         m.imageTypeProperty().set(PoolImageType.MARKETPLACE);
         m.publisherProperty().set("canonical");
         m.offerProperty().set("ubuntu-24_04-lts-minimal");
-        tasks.runAll();
-        assertThat(m.nodeAgentSkuProperty().get()).isEqualTo("agent.minimal");
-        assertThat(m.chosenImageProperty().get().generation()).isEqualTo(HyperVGeneration.V2);
+        return m;
     }
 
     /** Holds each task until {@link #runAll}: a look-up that ends after the user acted. */
