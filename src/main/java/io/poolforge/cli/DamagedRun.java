@@ -78,8 +78,7 @@ final class DamagedRun {
         err.flush();
         try (Connection c = open.get()) {
             Plan resolved = RunSteps.resolve(plan, new RunId(d.runId()));
-            Journal probe = RunSteps.newJournal(resolved, new RunId(d.runId()), codec, clock.instant());
-            printTagged(d.runId(), new PlanRunner(c.compute(), c.batch(), store, clock).survey(resolved, probe, Set.of()).tagged());
+            tagged(new PlanRunner(c.compute(), c.batch(), store, clock), resolved, probe(resolved, d.runId()));
         } catch (RunCommand.CliFailure e) {
             // open said why.
         } catch (Exception e) {
@@ -94,7 +93,7 @@ final class DamagedRun {
     /** {@code --clean-up --run-id ID} without a readable journal: deletes what Azure's tags say run ID made. */
     int cleanUpByTags(JournalStore store, Plan plan, String id, Interrupts interrupts) {
         Plan resolved = RunSteps.resolve(plan, new RunId(id));
-        Journal probe = RunSteps.newJournal(resolved, new RunId(id), codec, clock.instant());
+        Journal probe = probe(resolved, id);
         err.println(m.get("cli.cleanUp.byTags", id));
         err.println(m.get("cli.connection.opening", connection.target(m)));
         err.flush();
@@ -103,8 +102,7 @@ final class DamagedRun {
         PoolForgeException failure = null;
         try (Connection c = open.get()) {
             PlanRunner runner = new PlanRunner(c.compute(), c.batch(), store, clock);
-            List<CreatedResource> tagged = runner.survey(resolved, probe, Set.of()).tagged();
-            printTagged(id, tagged);
+            List<CreatedResource> tagged = tagged(runner, resolved, probe);
             if (!tagged.isEmpty() && !yes) {
                 err.println(m.get("cli.cleanUp.needsYes"));
                 return ExitCodes.USAGE;
@@ -135,8 +133,16 @@ final class DamagedRun {
         return ExitCodes.OK;
     }
 
-    private void printTagged(String runId, List<CreatedResource> tagged) {
-        err.println(m.get("cli.run.damaged.tagged", runId, tagged.size()));
+    /** A journal of run {@code id} with nothing done: what the survey by the run's tags compares against. */
+    private Journal probe(Plan resolved, String id) {
+        return RunSteps.newJournal(resolved, new RunId(id), codec, clock.instant());
+    }
+
+    /** What Azure's tags say the run made, listed on stderr. */
+    private List<CreatedResource> tagged(PlanRunner runner, Plan resolved, Journal probe) {
+        List<CreatedResource> tagged = runner.survey(resolved, probe, Set.of()).tagged();
+        err.println(m.get("cli.run.damaged.tagged", probe.runId(), tagged.size()));
         tagged.forEach(r -> err.println("  " + m.get("cli.cleanUp.item", RunCleanUp.kindName(m, r.kind()), r.resourceId())));
+        return tagged;
     }
 }

@@ -47,7 +47,13 @@ final class PoolImageChoice {
     private final ObjectProperty<LocalizedText> baseNote = new SimpleObjectProperty<>();
     private boolean cascading;
     /** Each image type keeps its own publisher/offer/SKU: a Marketplace trial does not change the custom image's base. */
-    private final java.util.Map<PoolImageType, String[]> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
+    private final java.util.Map<PoolImageType, Base> cascadeByType = new java.util.EnumMap<>(PoolImageType.class);
+    /** The publisher/offer/SKU {@link #prefillBase} chose (null: none), to tell it from the user's own choice. */
+    private Base prefilled;
+
+    /** A publisher/offer/SKU choice (any part may be null). */
+    private record Base(String publisher, String offer, String sku) {
+    }
 
     /** The node agent SKU this model last proposed (a look-up that arrives later does not override a user's own choice). */
     private String lastProposed;
@@ -76,18 +82,10 @@ final class PoolImageChoice {
                 imageType.set(a == null ? PoolImageType.GALLERY : a); // listed, not selectable
                 return;
             }
-            if (a != null && a != PoolImageType.MANAGED) cascadeByType.put(a, new String[] {publisher.get(), offer.get(), sku.get()});
-            String[] back = cascadeByType.get(b);
+            if (a != null && a != PoolImageType.MANAGED) cascadeByType.put(a, chosen());
+            Base back = cascadeByType.get(b);
             if (back != null) {
-                cascading = true;
-                try {
-                    publisher.set(back[0]);
-                    offer.set(back[1]);
-                    sku.set(back[2]);
-                } finally {
-                    cascading = false;
-                }
-                cascade();
+                select(back);
                 return;
             }
             followNodeAgent();
@@ -196,8 +194,7 @@ final class PoolImageChoice {
         }
         String current = nodeAgentSku.get();
         boolean userChose = current != null && !current.isBlank() && !current.equals(lastProposed);
-        if (imageType.get() == PoolImageType.GALLERY && prefilled != null
-                && java.util.Arrays.equals(prefilled, new String[] {publisher.get(), offer.get(), sku.get()})) {
+        if (imageType.get() == PoolImageType.GALLERY && chosen().equals(prefilled)) {
             // The custom image's base was prefilled before the generations were known: prefill it again with them.
             prefillBase(session.vm(), session.imageProperty().get());
         } else {
@@ -206,9 +203,6 @@ final class PoolImageChoice {
         if (userChose) nodeAgentSku.set(current);
         changed.run();
     }
-
-    /** The publisher/offer/SKU {@link #prefillBase} chose (null: none), to tell it from the user's own choice. */
-    private String[] prefilled;
 
     /** Proposes {@code skuId} as the node agent (a later look-up keeps it only while the user has not chosen another). */
     void proposeSku(String skuId) {
@@ -289,15 +283,25 @@ final class PoolImageChoice {
             NodeAgentProposal p = NodeAgentMatcher.propose(base, os, gen, supported);
             pick = p.match();
         }
+        prefilled = pick == null ? new Base(null, null, null)
+                : new Base(pick.imageReference().publisher(), pick.imageReference().offer(), pick.imageReference().sku());
+        select(prefilled);
+    }
+
+    private Base chosen() {
+        return new Base(publisher.get(), offer.get(), sku.get());
+    }
+
+    /** Sets all three at once (one cascade, not one per field), then lets the lists and the node agent follow. */
+    private void select(Base b) {
         cascading = true;
         try {
-            publisher.set(pick == null ? null : pick.imageReference().publisher());
-            offer.set(pick == null ? null : pick.imageReference().offer());
-            sku.set(pick == null ? null : pick.imageReference().sku());
+            publisher.set(b.publisher());
+            offer.set(b.offer());
+            sku.set(b.sku());
         } finally {
             cascading = false;
         }
-        prefilled = new String[] {publisher.get(), offer.get(), sku.get()};
         cascade();
     }
 }
