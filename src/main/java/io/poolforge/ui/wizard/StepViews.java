@@ -24,6 +24,20 @@ public final class StepViews {
         return l;
     }
 
+    /** The widest a form's field name gets before it wraps (the smallest supported screen is 1024 px wide). */
+    public static final double FIELD_NAME_WIDTH = 220;
+
+    /**
+     * A form field's name, in the label column of a form: wraps onto a second line past {@link #FIELD_NAME_WIDTH}, so
+     * the longest name in a language ("Tiempo de espera del cambio de tamaño (minutos)") does not make the whole form
+     * wider than a 1024-pixel window (SmallScreenWidthTest).
+     */
+    public static Label fieldName(I18n i18n, String key, String... styleClasses) {
+        Label l = paragraph(i18n, key, styleClasses);
+        l.setMaxWidth(FIELD_NAME_WIDTH);
+        return l;
+    }
+
     /** A sentence or paragraph: wraps to the width it is given. */
     public static Label paragraph(I18n i18n, String key, String... styleClasses) {
         Label l = new Label();

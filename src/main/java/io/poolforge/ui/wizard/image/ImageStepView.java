@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.image;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.fieldName;
 import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
@@ -46,9 +47,9 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(8);
-        g.addRow(0, label(i18n, "wizard.image.galleryName"), field("image-gallery-name", model.galleryProperty()));
-        g.addRow(1, label(i18n, "wizard.image.definition"), field("image-definition", model.definitionProperty()));
-        g.addRow(2, label(i18n, "wizard.image.version"), field("image-version", model.versionProperty()));
+        g.addRow(0, fieldName(i18n, "wizard.image.galleryName"), field("image-gallery-name", model.galleryProperty()));
+        g.addRow(1, fieldName(i18n, "wizard.image.definition"), field("image-definition", model.definitionProperty()));
+        g.addRow(2, fieldName(i18n, "wizard.image.version"), field("image-version", model.versionProperty()));
         // PF-15: the definition's identifier (publisher/offer/SKU) and OS state, checked against Azure's naming rules
         // and the definitions the gallery already has.
         javafx.scene.control.ComboBox<io.poolforge.domain.OsState> osState =
@@ -85,18 +86,21 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         GridPane ident = new GridPane();
         ident.setHgap(12);
         ident.setVgap(8);
-        ident.addRow(0, label(i18n, "wizard.image.publisher"), field("image-def-publisher", model.definitionPublisherProperty()));
-        ident.addRow(1, label(i18n, "wizard.image.offer"), field("image-def-offer", model.definitionOfferProperty()));
-        ident.addRow(2, label(i18n, "wizard.image.sku"), field("image-def-sku", model.definitionSkuProperty()));
-        ident.addRow(3, label(i18n, "wizard.image.osState"), osState);
-        g.add(new javafx.scene.layout.VBox(6, label(i18n, "wizard.image.identifier", "text-bold"), ident, existing), 1, 5);
+        ident.addRow(0, fieldName(i18n, "wizard.image.publisher"), field("image-def-publisher", model.definitionPublisherProperty()));
+        ident.addRow(1, fieldName(i18n, "wizard.image.offer"), field("image-def-offer", model.definitionOfferProperty()));
+        ident.addRow(2, fieldName(i18n, "wizard.image.sku"), field("image-def-sku", model.definitionSkuProperty()));
+        ident.addRow(3, fieldName(i18n, "wizard.image.osState"), osState);
+        g.add(new javafx.scene.layout.VBox(6, paragraph(i18n, "wizard.image.identifier", "text-bold"), ident, existing), 1, 5);
         // PF-20 (second pass): typed counts are kept as typed; out of range the field says the range and why.
         Spinner<Integer> nodes = io.poolforge.ui.wizard.CountSpinner.of("image-planned-nodes", 0, ImageViewModel.MAX_PLANNED_NODES,
                 model.plannedNodesProperty());
         Spinner<Integer> replicas = io.poolforge.ui.wizard.CountSpinner.of("image-replicas", 1, ImageViewModel.MAX_REPLICAS,
                 model.replicasProperty());
-        g.addRow(3, label(i18n, "wizard.image.plannedNodes"), io.poolforge.ui.wizard.CountSpinner.withRange(i18n, nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
+        g.addRow(3, fieldName(i18n, "wizard.image.plannedNodes"), io.poolforge.ui.wizard.CountSpinner.withRange(i18n, nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
         Label region = new Label();
+        region.setWrapText(true); // a field name, as fieldName's (the region's name makes it long)
+        region.setMaxWidth(io.poolforge.ui.wizard.StepViews.FIELD_NAME_WIDTH);
+        region.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
                 i18n.messagesProperty(), model.replicasProperty()));
         g.addRow(4, region, io.poolforge.ui.wizard.CountSpinner.withRange(i18n, replicas, "image-replicas-range", model.replicasRangeProperty()));
@@ -106,7 +110,7 @@ public final class ImageStepView extends StepView<ImageViewModel> {
 
         GridPane m = new GridPane();
         m.setHgap(12);
-        m.addRow(0, label(i18n, "wizard.image.managedName"), field("image-managed-name", model.managedNameProperty()));
+        m.addRow(0, fieldName(i18n, "wizard.image.managedName"), field("image-managed-name", model.managedNameProperty()));
         Label notice = paragraph(i18n, "wizard.image.retired", "warning-text");
         notice.setId("image-retired-notice");
         VBox managedBox = new VBox(8, notice, m);

@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.pool;
 
 import static io.poolforge.ui.wizard.StepViews.column;
+import static io.poolforge.ui.wizard.StepViews.fieldName;
 import static io.poolforge.ui.wizard.StepViews.label;
 import static io.poolforge.ui.wizard.StepViews.title;
 
@@ -175,18 +176,18 @@ public final class PoolStepView extends StepView<PoolViewModel> {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(8);
-        g.addRow(0, label(i18n, "wizard.pool.imageType"), typeRow);
+        g.addRow(0, fieldName(i18n, "wizard.pool.imageType"), typeRow);
         g.add(managedNotice, 1, 1);
-        g.addRow(2, label(i18n, "wizard.pool.image"), image);
+        g.addRow(2, fieldName(i18n, "wizard.pool.image"), image);
         VBox galleryChoice = new VBox(4, built, latest);
         g.add(galleryChoice, 1, 3);
         g.add(cascadeBox, 1, 4);
-        g.addRow(5, label(i18n, "wizard.pool.nodeAgent"), agent);
+        g.addRow(5, fieldName(i18n, "wizard.pool.nodeAgent"), agent);
         g.add(why, 1, 6);
-        g.addRow(7, label(i18n, "wizard.pool.dedicated"), withRange(dedicated, "pool-dedicated-range", model.dedicatedRangeProperty()));
-        g.addRow(8, label(i18n, "wizard.pool.lowPriority"), withRange(low, "pool-low-priority-range", model.lowPriorityRangeProperty()));
-        g.addRow(9, label(i18n, "wizard.pool.timeout"), withRange(timeout, "pool-timeout-range", model.timeoutRangeProperty()));
-        g.addRow(10, label(i18n, "wizard.pool.id"), id);
+        g.addRow(7, fieldName(i18n, "wizard.pool.dedicated"), withRange(dedicated, "pool-dedicated-range", model.dedicatedRangeProperty()));
+        g.addRow(8, fieldName(i18n, "wizard.pool.lowPriority"), withRange(low, "pool-low-priority-range", model.lowPriorityRangeProperty()));
+        g.addRow(9, fieldName(i18n, "wizard.pool.timeout"), withRange(timeout, "pool-timeout-range", model.timeoutRangeProperty()));
+        g.addRow(10, fieldName(i18n, "wizard.pool.id"), id);
         // The labels of the fields with a range message stay beside their field, not beside the message under it.
         for (Node n : g.getChildren()) {
             Integer row = GridPane.getRowIndex(n);

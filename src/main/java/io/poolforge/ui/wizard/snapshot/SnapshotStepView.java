@@ -1,6 +1,7 @@
 package io.poolforge.ui.wizard.snapshot;
 
 import static io.poolforge.ui.wizard.StepViews.label;
+import static io.poolforge.ui.wizard.StepViews.fieldName;
 import static io.poolforge.ui.wizard.StepViews.paragraph;
 import static io.poolforge.ui.wizard.StepViews.title;
 
@@ -18,6 +19,9 @@ import javafx.scene.layout.VBox;
 
 /** Step 3 on screen: one line per disk (include, disk, LUN, size, snapshot name), resource group, tags. */
 public final class SnapshotStepView extends StepView<SnapshotViewModel> {
+    /** The narrowest a disk's name gets (a 1024-pixel window, SmallScreenWidthTest); past it, it scrolls. */
+    static final double DISK_NAME_MIN_WIDTH = 300;
+
     private final GridPane grid = new GridPane();
 
     public SnapshotStepView(SnapshotViewModel model, I18n i18n) {
@@ -61,8 +65,8 @@ public final class SnapshotStepView extends StepView<SnapshotViewModel> {
 
     private void fill() {
         grid.getChildren().clear();
-        grid.addRow(0, new Label(), label(i18n, "wizard.snapshot.col.disk", "text-bold"), label(i18n, "wizard.snapshot.col.lun", "text-bold"),
-                label(i18n, "wizard.snapshot.col.size", "text-bold"), label(i18n, "wizard.snapshot.col.name", "text-bold"));
+        grid.addRow(0, new Label(), fieldName(i18n, "wizard.snapshot.col.disk", "text-bold"), fieldName(i18n, "wizard.snapshot.col.lun", "text-bold"),
+                fieldName(i18n, "wizard.snapshot.col.size", "text-bold"), fieldName(i18n, "wizard.snapshot.col.name", "text-bold"));
         int r = 1;
         for (SnapshotRow row : model.rows()) {
             CheckBox include = new CheckBox();
@@ -70,8 +74,12 @@ public final class SnapshotStepView extends StepView<SnapshotViewModel> {
             include.setDisable(row.isOsDisk());
             include.setId("snapshot-include-" + (r - 1));
             Label disk = new Label(row.disk().name());
-            disk.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            if (row.disk().id() != null) disk.setTooltip(new javafx.scene.control.Tooltip(row.disk().id()));
+            // Azure's OS disk names end in a 32-digit id (~500 px): on a 1024-pixel window the name gives way in its
+            // middle ("vm-render-datadisks_OsDisk_1_0e62…c525") rather than the form scrolling sideways; the whole name
+            // and id are in its tooltip. Where there is room (1280 px) it shows whole (ScreensReadableTest).
+            disk.setMinWidth(DISK_NAME_MIN_WIDTH);
+            disk.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            disk.setTooltip(new javafx.scene.control.Tooltip(row.disk().id() != null ? row.disk().id() : row.disk().name()));
             Label lun = row.isOsDisk() ? label(i18n, "wizard.snapshot.osDisk") : new Label(String.valueOf(row.disk().lun()));
             Label size = new Label();
             size.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get("wizard.snapshot.sizeGb",
@@ -79,8 +87,10 @@ public final class SnapshotStepView extends StepView<SnapshotViewModel> {
             size.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextField name = new TextField();
             name.setId("snapshot-name-" + (r - 1));
-            name.setPrefColumnCount(22);
-            name.setMinWidth(160);
+            // Narrow by preference, wide by growth (Hgrow): where the window is short of room the disk's name gives way
+            // last, and the name field never takes it from the disk's name where there is room.
+            name.setPrefColumnCount(10);
+            name.setMinWidth(120);
             GridPane.setHgrow(name, Priority.ALWAYS);
             name.textProperty().bindBidirectional(row.nameProperty());
             name.disableProperty().bind(row.includeProperty().not());

@@ -1,0 +1,146 @@
+package io.poolforge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poolforge.app.AppContext;
+import io.poolforge.app.AppPaths;
+import io.poolforge.app.DesktopApp;
+import io.poolforge.ui.wizard.WizardFrame;
+import io.poolforge.ui.wizard.WizardStep;
+import io.poolforge.ui.wizard.vm.VmRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The smallest supported screen (1024×700, WindowPlacement's lower bound): every wizard step of the demo flow fits the
+ * window's width in English and in Spanish, so no step needs a horizontal scroll bar with its right edge cut off. Seen
+ * in the real window under openbox (2026-12-07): the image and pool steps in Spanish were wider than the window,
+ * because a field name never wraps and the longest Spanish one set the label column.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SmallScreenWidthTest {
+    private static final Locale ES = new Locale("es");
+
+    @TempDir
+    Path home;
+    private AppContext context;
+    private Stage stage;
+    private double width;
+    private double height;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = new AppContext(new AppPaths(home), Locale.ENGLISH, AppContext.Options.tests());
+        DesktopApp.show(context, stage);
+        width = stage.getWidth();
+        height = stage.getHeight();
+        stage.setWidth(1024);
+        stage.setHeight(700);
+    }
+
+    /** The tests share one stage: it goes back to the size the app gives it. */
+    @AfterEach
+    void close() throws Exception {
+        fx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        context.close();
+    }
+
+    @Test
+    void everyStepFitsTheWidthOfTheSmallestScreenInEitherLanguage(FxRobot robot) throws Exception {
+        WizardFrame wizard = fx(() -> context.wizard());
+        robot.interact(() -> context.signIn().trySandbox());
+        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
+        next(robot, wizard, "vm");
+        waitFor(() -> fx(() -> vmTable().getItems().stream().anyMatch(r -> r.vm().name().equals("vm-render-datadisks"))));
+        robot.interact(() -> {
+            TableView<VmRow> table = vmTable();
+            table.getSelectionModel().select(table.getItems().stream().filter(r -> r.vm().name().equals("vm-render-datadisks"))
+                    .findFirst().orElseThrow());
+        });
+        waitFor(() -> context.session().vm() != null && !context.session().vm().dataDisks().isEmpty());
+        for (String id : List.of("snapshot", "image", "pool", "review")) next(robot, wizard, id);
+
+        assertThat(fx(() -> stage.getScene().getWidth())).isEqualTo(1024.0);
+        List<String> problems = new ArrayList<>();
+        for (Locale locale : List.of(Locale.ENGLISH, ES)) {
+            robot.interact(() -> context.i18n().setLocale(locale));
+            for (WizardStep step : fx(wizard::stepsInOrder)) {
+                robot.interact(() -> wizard.goTo(step));
+                WaitForAsyncUtils.waitForFxEvents();
+                String problem = fx(() -> overflow(locale, step.id()));
+                if (problem != null) problems.add(problem);
+            }
+        }
+        assertThat(problems).as("steps wider than the 1024-pixel window").isEmpty();
+    }
+
+    /** Null when the step's content fits its scroll pane's width; else what is wider, and the widest pieces in it. */
+    private String overflow(Locale locale, String step) {
+        ScrollPane scroll = (ScrollPane) stage.getScene().getRoot().lookupAll(".scroll-pane").stream()
+                .filter(n -> n instanceof ScrollPane s && s.getContent() != null && s.getContent().lookup("#step-view-" + step) != null)
+                .findFirst().orElse(null);
+        if (scroll == null) return null;
+        Node content = scroll.getContent();
+        double need = content.minWidth(-1);
+        double have = scroll.getViewportBounds().getWidth();
+        if (need <= have + 0.5) return null;
+        List<Node> wide = new ArrayList<>();
+        collect(content, wide);
+        String widest = wide.stream().filter(n -> n instanceof Region).sorted(Comparator.comparingDouble((Node n) -> -n.minWidth(-1)))
+                .limit(6).map(n -> n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId())
+                        + (n instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : "") + " min " + Math.round(n.minWidth(-1)))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return locale.getLanguage() + " " + step + ": needs " + Math.round(need) + " px, has " + Math.round(have) + " (" + widest + ")";
+    }
+
+    private static void collect(Node n, List<Node> out) {
+        out.add(n);
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collect(c, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<VmRow> vmTable() {
+        return (TableView<VmRow>) stage.getScene().lookup("#vm-table");
+    }
+
+    private void next(FxRobot robot, WizardFrame wizard, String expected) throws Exception {
+        robot.interact(() -> stage.getScene().getRoot().lookupAll(".image-check").forEach(n -> ((CheckBox) n).setSelected(true)));
+        waitFor(() -> fx(() -> !stage.getScene().lookup("#wizard-next").isDisabled()));
+        robot.interact(wizard::goNext);
+        assertThat(fx(() -> wizard.currentStep().id())).isEqualTo(expected);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+}
