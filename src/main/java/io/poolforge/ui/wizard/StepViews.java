@@ -35,7 +35,19 @@ public final class StepViews {
     public static Label fieldName(I18n i18n, String key, String... styleClasses) {
         Label l = paragraph(i18n, key, styleClasses);
         l.setMaxWidth(FIELD_NAME_WIDTH);
+        // As wide as its text up to FIELD_NAME_WIDTH, then two lines: a form short of room takes it from its fields, not
+        // from its names (a wrapping label's own minimum is about one letter, and a GridPane short of room squeezed
+        // "Tiempo de espera…" to a letter a line, 2026-12-07).
+        l.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(FIELD_NAME_WIDTH, textWidth(l)),
+                l.textProperty(), l.fontProperty()));
         return l;
+    }
+
+    /** The width of the label's text on one line, in its font. */
+    static double textWidth(Label l) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(l.getText() == null ? "" : l.getText());
+        probe.setFont(l.getFont());
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + 2;
     }
 
     /** A sentence or paragraph: wraps to the width it is given. */

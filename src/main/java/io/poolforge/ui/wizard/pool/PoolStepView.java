@@ -99,7 +99,7 @@ public final class PoolStepView extends StepView<PoolViewModel> {
 
         // Publisher → offer → SKU (→ version for Marketplace), from Batch's supported images for the account.
         ComboBox<String> publisher = combo("pool-publisher", model.publishers(), model.publisherProperty(), 230);
-        ComboBox<String> offer = combo("pool-offer", model.offers(), model.offerProperty(), 290);
+        ComboBox<String> offer = combo("pool-offer", model.offers(), model.offerProperty(), 280);
         ComboBox<String> sku = combo("pool-sku", model.skus(), model.skuProperty(), 230);
         ComboBox<String> version = combo("pool-version", model.versions(), model.versionProperty(), 130);
         version.visibleProperty().bind(model.imageTypeProperty().isEqualTo(PoolImageType.MARKETPLACE));
