@@ -23,14 +23,12 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -112,18 +110,7 @@ class ScreensReadableTest {
         assertThat(stage.getScene().getWidth()).isEqualTo(DesktopApp.WIDTH);
         assertThat(stage.getScene().getHeight()).isEqualTo(DesktopApp.HEIGHT);
         WizardFrame wizard = fx(() -> context.wizard());
-        robot.interact(() -> context.signIn().trySandbox());
-        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
-        next(robot, wizard, "vm");
-        waitFor(() -> fx(() -> vmTable().getItems().stream().anyMatch(r -> r.vm().name().equals("vm-render-datadisks"))));
-        robot.interact(() -> {
-            TableView<VmRow> table = vmTable();
-            VmRow pick = table.getItems().stream().filter(r -> r.vm().name().equals("vm-render-datadisks")).findFirst().orElseThrow();
-            table.getSelectionModel().select(pick);
-        });
-        waitFor(() -> context.session().vm() != null && !context.session().vm().dataDisks().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        for (String id : List.of("snapshot", "image", "pool", "review", "create")) next(robot, wizard, id);
+        DemoWalk.to(robot, context, stage, wizard, "snapshot", "image", "pool", "review", "create");
         robot.interact(() -> ((Button) stage.getScene().lookup("#create-start")).fire());
         waitFor(() -> fx(() -> ((Button) stage.getScene().lookup("#create-start")).isDisabled()
                 && stage.getScene().lookup("#create-cancel").isDisabled()
@@ -286,26 +273,13 @@ class ScreensReadableTest {
         return out;
     }
 
-    // ---- driving -------------------------------------------------------------------------
-
-    @SuppressWarnings("unchecked")
-    private TableView<VmRow> vmTable() {
-        return (TableView<VmRow>) stage.getScene().lookup("#vm-table");
-    }
-
-    private void next(FxRobot robot, WizardFrame wizard, String expected) throws Exception {
-        robot.interact(() -> stage.getScene().getRoot().lookupAll(".image-check").forEach(n -> ((CheckBox) n).setSelected(true)));
-        waitFor(() -> fx(() -> !stage.getScene().lookup("#wizard-next").isDisabled()));
-        robot.interact(wizard::goNext);
-        assertThat(fx(() -> wizard.currentStep().id())).isEqualTo(expected);
-    }
+    // ---- driving (DemoWalk) ----------------------------------------------------------------
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        return DemoWalk.fx(c);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        DemoWalk.waitFor(condition);
     }
 }

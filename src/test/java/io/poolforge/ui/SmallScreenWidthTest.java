@@ -7,19 +7,15 @@ import io.poolforge.app.AppPaths;
 import io.poolforge.app.DesktopApp;
 import io.poolforge.ui.wizard.WizardFrame;
 import io.poolforge.ui.wizard.WizardStep;
-import io.poolforge.ui.wizard.vm.VmRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,17 +69,7 @@ class SmallScreenWidthTest {
     @Test
     void everyStepFitsTheWidthOfTheSmallestScreenInEitherLanguage(FxRobot robot) throws Exception {
         WizardFrame wizard = fx(() -> context.wizard());
-        robot.interact(() -> context.signIn().trySandbox());
-        waitFor(() -> context.session().account() != null && !context.session().vmSizes().isEmpty());
-        next(robot, wizard, "vm");
-        waitFor(() -> fx(() -> vmTable().getItems().stream().anyMatch(r -> r.vm().name().equals("vm-render-datadisks"))));
-        robot.interact(() -> {
-            TableView<VmRow> table = vmTable();
-            table.getSelectionModel().select(table.getItems().stream().filter(r -> r.vm().name().equals("vm-render-datadisks"))
-                    .findFirst().orElseThrow());
-        });
-        waitFor(() -> context.session().vm() != null && !context.session().vm().dataDisks().isEmpty());
-        for (String id : List.of("snapshot", "image", "pool", "review")) next(robot, wizard, id);
+        DemoWalk.to(robot, context, stage, wizard, "snapshot", "image", "pool", "review");
 
         List<String> problems = new ArrayList<>();
         for (double[] size : new double[][] {{1024, 700}, {width, height}}) {
@@ -162,24 +148,8 @@ class SmallScreenWidthTest {
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collect(c, out);
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<VmRow> vmTable() {
-        return (TableView<VmRow>) stage.getScene().lookup("#vm-table");
-    }
-
-    private void next(FxRobot robot, WizardFrame wizard, String expected) throws Exception {
-        robot.interact(() -> stage.getScene().getRoot().lookupAll(".image-check").forEach(n -> ((CheckBox) n).setSelected(true)));
-        waitFor(() -> fx(() -> !stage.getScene().lookup("#wizard-next").isDisabled()));
-        robot.interact(wizard::goNext);
-        assertThat(fx(() -> wizard.currentStep().id())).isEqualTo(expected);
-    }
-
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        return DemoWalk.fx(c);
     }
 
 }
