@@ -35,7 +35,8 @@ import picocli.CommandLine;
  * wizard like {@code io.poolforge.app.Screenshots} (connect, VM step, every step, create the pool,
  * every step in both languages, the inspector) while {@link FxStallProbe} watches the FX thread,
  * and print the peak resident set at the end. With {@code large}, also types a search into the VM
- * table over 10,000 rows, one keystroke at a time.
+ * table over 10,000 rows, one keystroke at a time. {@code -Dbench.stopAfter=vm-list}: end the flow once the VM step
+ * has listed its VMs.
  */
 public final class AppBenchmark {
     private AppBenchmark() {
@@ -298,6 +299,8 @@ public final class AppBenchmark {
             // Where the listing's CPU went, by thread group (the in-process sandbox serving the pages is not PoolForge's own).
             java.util.Map<String, Double> cpu1 = cpuByThreadGroup();
             cpu1.forEach((group, ms) -> result.put("vmListCpu" + group + "Ms", ms - cpu0.getOrDefault(group, 0.0)));
+            // -Dbench.stopAfter=vm-list: end here (bench/run.sh classlist records the classes up to the listed VMs).
+            if (System.getProperty("bench.stopAfter", "").equals("vm-list")) return;
 
             if (scenario.equals("large")) typeSearch();
 
