@@ -48,7 +48,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     /** The file appender writing to {@code dir}, and the levels, on {@code context}. */
     static void configure(LoggerContext context, Path dir) {
-
         Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
         rules.put("maskedMsg", MaskedMessageConverter::new);
         rules.put("maskedEx", MaskedThrowableConverter::new);

@@ -33,7 +33,13 @@ public final class StepViews {
      * wider than a 1024-pixel window (SmallScreenWidthTest).
      */
     public static Label fieldName(I18n i18n, String key, String... styleClasses) {
-        Label l = paragraph(i18n, key, styleClasses);
+        return fieldName(paragraph(i18n, key, styleClasses));
+    }
+
+    /** Sizes {@code l} as a form field's name (see above): for a name whose text is bound to something else than a key. */
+    public static Label fieldName(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setMaxWidth(FIELD_NAME_WIDTH);
         // As wide as its text up to FIELD_NAME_WIDTH, then two lines: a form short of room takes it from its fields, not
         // from its names (a wrapping label's own minimum is about one letter, and a GridPane short of room squeezed

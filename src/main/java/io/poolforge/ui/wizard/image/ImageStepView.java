@@ -97,10 +97,7 @@ public final class ImageStepView extends StepView<ImageViewModel> {
         Spinner<Integer> replicas = io.poolforge.ui.wizard.CountSpinner.of("image-replicas", 1, ImageViewModel.MAX_REPLICAS,
                 model.replicasProperty());
         g.addRow(3, fieldName(i18n, "wizard.image.plannedNodes"), io.poolforge.ui.wizard.CountSpinner.withRange(i18n, nodes, "image-planned-nodes-range", model.plannedNodesRangeProperty()));
-        Label region = new Label();
-        region.setWrapText(true); // a field name, as fieldName's (the region's name makes it long)
-        region.setMaxWidth(io.poolforge.ui.wizard.StepViews.FIELD_NAME_WIDTH);
-        region.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label region = fieldName(new Label()); // its text names the account's region, so it is bound below, not to a key
         region.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("wizard.image.replicas", model.accountRegion()),
                 i18n.messagesProperty(), model.replicasProperty()));
         g.addRow(4, region, io.poolforge.ui.wizard.CountSpinner.withRange(i18n, replicas, "image-replicas-range", model.replicasRangeProperty()));
